@@ -35,6 +35,19 @@ public final class RingInterpolation {
         return evaluate(p, true);
     }
 
+    /**
+     * The smooth soft weight at a double-precision position, without the float32 rounding of the
+     * reference (used to tabulate; ties are measure-zero there and take the direct branch).
+     */
+    public double softExact(double p) {
+        return evaluateDouble(p, false);
+    }
+
+    /** dw/dp at a double-precision position (see {@link #softExact}). */
+    public double derivativeExact(double p) {
+        return evaluateDouble(p, true);
+    }
+
     /** The slot a position snaps to: floor(n·p + ½) mod n, in float32 like the reference. */
     public int hardIndex(float p) {
         float x = p * n + 0.5f;
@@ -49,10 +62,8 @@ public final class RingInterpolation {
 
     private double evaluate(float p, boolean wantDerivative) {
         float u = p * n;
-        double[] logits = new double[n];
-        double[] dcdu = new double[n];
         double[] c = new double[n];
-        double max = Double.NEGATIVE_INFINITY;
+        double[] dcdu = new double[n];
         for (int k = 0; k < n; k++) {
             float diff = u - k;
             float d = Math.abs(diff);
@@ -60,8 +71,29 @@ public final class RingInterpolation {
             c[k] = Math.min(d, e);
             // d(min)/dd: 1 on the direct branch, −1 on the wrap branch, 0 at a tie (torch splits it)
             double dminDd = d < e ? 1.0 : (d > e ? -1.0 : 0.0);
-            double dddu = Math.signum(diff);
-            dcdu[k] = dminDd * dddu;
+            dcdu[k] = dminDd * Math.signum(diff);
+        }
+        return combine(c, dcdu, wantDerivative);
+    }
+
+    private double evaluateDouble(double p, boolean wantDerivative) {
+        double u = p * n;
+        double[] c = new double[n];
+        double[] dcdu = new double[n];
+        for (int k = 0; k < n; k++) {
+            double diff = u - k;
+            double d = Math.abs(diff);
+            double e = n - d;
+            c[k] = Math.min(d, e);
+            dcdu[k] = (d <= e ? 1.0 : -1.0) * Math.signum(diff);
+        }
+        return combine(c, dcdu, wantDerivative);
+    }
+
+    private double combine(double[] c, double[] dcdu, boolean wantDerivative) {
+        double[] logits = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
             logits[k] = -invTwoSigmaSq * c[k] * c[k];
             max = Math.max(max, logits[k]);
         }
