@@ -1,0 +1,50 @@
+package org.ringlab.nn;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A model's block tree together with its ring layers, in forward order. */
+public record BuiltModel(ModelSpec spec, Block block, List<RingLayer> ringLayers) {
+
+    /** Input shape for a batch of {@code n} images. */
+    public Shape inputShape(long n) {
+        return new Shape(n, spec.channels(), spec.height(), spec.width());
+    }
+
+    public void setWeightMode(WeightMode mode) {
+        for (RingLayer layer : ringLayers) {
+            layer.setWeightMode(mode);
+        }
+    }
+
+    /** The ids of every position parameter (weights and biases) of the ring layers. */
+    public Set<String> positionParameterIds() {
+        Set<String> ids = new HashSet<>();
+        for (RingLayer layer : ringLayers) {
+            ids.add(layer.positions().getId());
+            if (layer.biasPositions() != null) {
+                ids.add(layer.biasPositions().getId());
+            }
+        }
+        return ids;
+    }
+
+    /** Trainable parameters (running statistics excluded), with their hierarchical names. */
+    public List<Pair<String, Parameter>> trainableParameters() {
+        return block.getParameters().stream().filter(p -> p.getValue().requiresGradient()).toList();
+    }
+
+    /** Number of trainable scalars. */
+    public long parameterCount() {
+        long n = 0;
+        for (Pair<String, Parameter> p : trainableParameters()) {
+            n += p.getValue().getArray().getShape().size();
+        }
+        return n;
+    }
+}

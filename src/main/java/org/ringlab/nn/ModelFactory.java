@@ -1,0 +1,176 @@
+package org.ringlab.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the reference's models (peer definitions): LeNet-5, the 784-256-10 MLP and CIFAR ResNets
+ * with option-B (1×1 conv + BN) projection shortcuts, each FP32 or with ring layers.
+ */
+public final class ModelFactory {
+    private final ModelSpec spec;
+    private final List<RingLayer> ringLayers = new ArrayList<>();
+
+    private ModelFactory(ModelSpec spec) {
+        this.spec = spec;
+    }
+
+    public static BuiltModel build(ModelSpec spec) {
+        ModelFactory f = new ModelFactory(spec);
+        Block block = switch (spec.architecture()) {
+            case LENET -> f.lenet();
+            case MLP -> f.mlp();
+            case RESNET20, RESNET32, RESNET44 -> f.resnet(spec.architecture().blocksPerStage());
+        };
+        return new BuiltModel(spec, block, List.copyOf(f.ringLayers));
+    }
+
+    // ---- LeNet-5: conv5x5(6,pad2)-pool-conv5x5(16)-pool-fc120-fc84-fc(classes)
+
+    private Block lenet() {
+        int c = spec.channels();
+        int h = (spec.height() / 2 - 4) / 2;
+        int w = (spec.width() / 2 - 4) / 2;
+        boolean bias = !spec.quantized() || spec.ringBias();
+        SequentialBlock net = new SequentialBlock();
+        net.add(conv("conv1", c, 6, 5, 1, 2, bias, spec.quantizeFirst(), false));
+        addNormRelu(net, true);
+        net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+        net.add(conv("conv2", 6, 16, 5, 1, 0, bias, true, false));
+        addNormRelu(net, true);
+        net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+        net.add(Blocks.batchFlattenBlock());
+        net.add(linear("fc1", 16 * h * w, 120, bias, true));
+        addNormRelu(net, true);
+        net.add(linear("fc2", 120, 84, bias, true));
+        addNormRelu(net, true);
+        net.add(linear("fc3", 84, spec.classes(), true, spec.quantizeLast()));
+        return net;
+    }
+
+    // ---- MLP: fc(in→256)-relu-fc(256→classes)
+
+    private Block mlp() {
+        boolean bias = !spec.quantized() || spec.ringBias();
+        SequentialBlock net = new SequentialBlock();
+        net.add(Blocks.batchFlattenBlock());
+        net.add(linear("fc1", (int) spec.inputSize(), 256, bias, spec.quantizeFirst()));
+        addNormRelu(net, true);
+        net.add(linear("fc2", 256, spec.classes(), true, spec.quantizeLast()));
+        return net;
+    }
+
+    private void addNormRelu(SequentialBlock net, boolean relu) {
+        if (spec.batchNorm()) {
+            net.add(BatchNorm.builder().build());
+        }
+        if (relu) {
+            net.add(Activation.reluBlock());
+        }
+    }
+
+    // ---- CIFAR ResNet-(6n+2)
+
+    private Block resnet(int n) {
+        SequentialBlock net = new SequentialBlock();
+        net.add(conv("conv1", spec.channels(), 16, 3, 1, 1, false, spec.quantizeFirst(), true));
+        net.add(BatchNorm.builder().build());
+        net.add(Activation.reluBlock());
+        int in = 16;
+        int[] widths = {16, 32, 64};
+        for (int stage = 0; stage < 3; stage++) {
+            for (int b = 0; b < n; b++) {
+                int stride = stage > 0 && b == 0 ? 2 : 1;
+                net.add(basicBlock("layer" + (stage + 1) + "." + b, in, widths[stage], stride));
+                in = widths[stage];
+            }
+        }
+        net.add(Pool.globalAvgPool2dBlock());
+        Block fc = linear("linear", 64, spec.classes(), true, spec.quantizeLast());
+        if (spec.quantized() && fc instanceof Linear) {
+            // the ring model's float classifier gets kaiming_normal(fan_out), as in the reference
+            fc.setInitializer(Inits.kaimingNormalFanOut(), Parameter.Type.WEIGHT);
+        }
+        net.add(fc);
+        return net;
+    }
+
+    private Block basicBlock(String name, int in, int out, int stride) {
+        SequentialBlock main = new SequentialBlock()
+                .add(conv(name + ".conv1", in, out, 3, stride, 1, false, true, true))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(conv(name + ".conv2", out, out, 3, 1, 1, false, true, true))
+                .add(BatchNorm.builder().build());
+        Block shortcut;
+        if (stride != 1 || in != out) {
+            shortcut = new SequentialBlock()
+                    .add(conv(name + ".shortcut.0", in, out, 1, stride, 0, false, true, true))
+                    .add(BatchNorm.builder().build());
+        } else {
+            shortcut = Blocks.identityBlock();
+        }
+        return new SequentialBlock()
+                .add(new ParallelBlock(ModelFactory::sum, List.of(main, shortcut)))
+                .add(Activation.reluBlock());
+    }
+
+    private static NDList sum(List<NDList> branches) {
+        NDArray main = branches.get(0).singletonOrThrow();
+        return new NDList(main.add(branches.get(1).singletonOrThrow()));
+    }
+
+    // ---- layers
+
+    /**
+     * @param ringAllowed whether this position may be a ring layer (first/last switches)
+     * @param kaiming FP32 ResNet convs use kaiming_normal(fan_out); LeNet keeps torch's default
+     */
+    private Block conv(String name, int in, int out, int k, int stride, int pad, boolean bias, boolean ringAllowed,
+            boolean kaiming) {
+        if (spec.quantized() && ringAllowed) {
+            RingConv2d layer = new RingConv2d(name, spec.ring(), in, out, k, stride, pad, bias);
+            ringLayers.add(layer);
+            return layer;
+        }
+        Conv2d layer = Conv2d.builder()
+                .setKernelShape(new Shape(k, k))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(pad, pad))
+                .setFilters(out)
+                .optBias(bias)
+                .build();
+        layer.setInitializer(kaiming ? Inits.kaimingNormalFanOut() : Inits.torchDefaultWeight(), Parameter.Type.WEIGHT);
+        if (bias) {
+            layer.setInitializer(Inits.torchDefaultBias((long) in * k * k), Parameter.Type.BIAS);
+        }
+        return layer;
+    }
+
+    private Block linear(String name, int in, int out, boolean bias, boolean ringAllowed) {
+        if (spec.quantized() && ringAllowed) {
+            RingLinear layer = new RingLinear(name, spec.ring(), in, out, bias);
+            ringLayers.add(layer);
+            return layer;
+        }
+        Linear layer = Linear.builder().setUnits(out).optBias(bias).build();
+        layer.setInitializer(Inits.torchDefaultWeight(), Parameter.Type.WEIGHT);
+        if (bias) {
+            layer.setInitializer(Inits.torchDefaultBias(in), Parameter.Type.BIAS);
+        }
+        return layer;
+    }
+}
