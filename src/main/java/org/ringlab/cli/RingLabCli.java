@@ -1,0 +1,37 @@
+package org.ringlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ringlab} command line. */
+@Command(name = "ringlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "RingLab: train and inspect extreme (1-4 bit) quantized networks.",
+        subcommands = {TrainCommand.class, EvalCommand.class, RingCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class RingLabCli {
+    /** Exit code for invalid flags, files or configurations. */
+    public static final int USAGE = 2;
+    /** Exit code for a run that failed or diverged. */
+    public static final int FAILED = 1;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        EngineSettings.applyDefaults();
+        CommandLine cli = new CommandLine(new RingLabCli());
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("ringlab: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("ringlab: " + org.ringlab.train.Failures.describe(ex));
+            return ex instanceof UserError ? USAGE : FAILED;
+        });
+        return cli.execute(args);
+    }
+}

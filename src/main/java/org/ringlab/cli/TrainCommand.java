@@ -1,0 +1,79 @@
+package org.ringlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.data.DataSets;
+import org.ringlab.data.LoadedData;
+import org.ringlab.train.DataSetProbe;
+import org.ringlab.train.Listeners;
+import org.ringlab.train.RunControl;
+import org.ringlab.train.RunRecorder;
+import org.ringlab.train.RunStatus;
+import org.ringlab.train.Trainer;
+import org.ringlab.train.TrainingOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ringlab train}: one run, one line per epoch, a run directory with everything recorded. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model and record the run (config.json, metrics.csv, snapshots.jsonl, "
+            + "checkpoint.params, run.json).", "Every flag is also a key of a --config JSON file."})
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RunConfig config = options.resolve(spec.commandLine().getParseResult());
+        Path dataDir = DataPaths.resolve(config.data());
+        config = config.toBuilder().data(dataDir.toString()).build();
+        List<String> violations = config.validate(new DataSetProbe());
+        if (!violations.isEmpty()) {
+            throw new UserError("invalid run configuration: " + String.join("; ", violations));
+        }
+        EngineSettings.threads(config.threads());
+        LoadedData data;
+        try {
+            data = DataSets.load(dataDir);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        Path dir = config.out() != null ? Path.of(config.out()) : defaultRunDir(config);
+        if (Files.exists(dir.resolve(RunRecorder.CONFIG))) {
+            throw new UserError("--out " + dir + ": already holds a run; choose another directory");
+        }
+        Files.createDirectories(dir);
+        RunConfigJson.write(config, dir.resolve(RunRecorder.CONFIG));
+        out.println("run directory " + dir);
+        TrainingOutcome outcome;
+        try (RunRecorder recorder = new RunRecorder(dir)) {
+            outcome = new Trainer(config, data)
+                    .checkpointTo(dir.resolve(RunRecorder.CHECKPOINT))
+                    .run(Listeners.of(recorder, new ConsoleProgress(out, config.epochs())), new RunControl());
+        }
+        if (outcome.status() == RunStatus.FAILED) {
+            spec.commandLine().getErr().println("ringlab: " + outcome.message());
+        }
+        return outcome.status() == RunStatus.FINISHED ? 0 : RingLabCli.FAILED;
+    }
+
+    private static Path defaultRunDir(RunConfig c) {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String method = c.usesRing() ? c.ringType().key() + c.ringSize() : c.method().key();
+        return Path.of("runs", time + "-" + c.model().key() + "-" + method);
+    }
+}

@@ -1,0 +1,58 @@
+package org.ringlab.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.ringlab.config.RunConfig;
+import org.ringlab.data.BatchSampler;
+import org.ringlab.data.ImageDataSet;
+import org.ringlab.data.LoadedData;
+import org.ringlab.nn.BuiltModel;
+import org.ringlab.nn.WeightMode;
+
+/** Evaluates a saved checkpoint soft, snapped, and snapped after BatchNorm re-estimation. */
+public final class CheckpointEvaluation {
+    /** Accuracies in percent; the snapped ones are NaN for an FP32 model. */
+    public record Result(double soft, double snapped, double snappedBn, int testImages) {
+    }
+
+    private CheckpointEvaluation() {
+    }
+
+    public static Result evaluate(RunConfig config, LoadedData data, Path checkpoint) throws IOException {
+        Device device = Devices.select(config.device());
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        ImageDataSet train = data.train();
+        ImageDataSet test = config.limitTest() > 0 && config.limitTest() < data.test().count()
+                ? data.test().subset(config.limitTest(), config.seed()) : data.test();
+        BuiltModel model = ModelBuilder.build(config, train);
+        try (NDManager root = NDManager.newBaseManager(device)) {
+            model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
+            Checkpoints.load(model, root, checkpoint);
+            ParameterStore store = new ParameterStore(root, false);
+            Evaluator evaluator = new Evaluator(model, store, root);
+            BatchSampler testSampler = new BatchSampler(test, data.normalization(), config.testBatchSize(),
+                    config.seed(), false, false);
+            double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
+            if (model.ringLayers().isEmpty()) {
+                return new Result(soft, Double.NaN, Double.NaN, test.count());
+            }
+            double snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
+            BatchSampler recal = new BatchSampler(train, data.normalization(), config.batchSize(), config.seed() + 1,
+                    true, false);
+            double snappedBn;
+            model.setWeightMode(WeightMode.SNAPPED);
+            try (BatchNormRecalibration r = BatchNormRecalibration.apply(model, store, root, recal,
+                    config.bnRecalBatches())) {
+                snappedBn = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
+            } finally {
+                model.setWeightMode(WeightMode.SOFT);
+            }
+            return new Result(soft, snapped, snappedBn, test.count());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.ringlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import java.util.List;
+
+/**
+ * torch.nn.utils.clip_grad_norm_: one global L2 norm over all gradients, and every gradient scaled
+ * by max/(norm + 1e-6) when the norm exceeds max. (DJL's optClipGrad clips each element instead.)
+ */
+final class GradientClipper {
+    private GradientClipper() {
+    }
+
+    /** Returns the total norm before clipping. Temporaries attach to the gradients' manager. */
+    static double clip(List<NDArray> grads, double maxNorm) {
+        NDList norms = new NDList(grads.size());
+        for (NDArray g : grads) {
+            norms.add(g.norm());
+        }
+        double total = NDArrays.stack(norms).square().sum().sqrt().getFloat();
+        double coefficient = maxNorm / (total + 1e-6);
+        if (coefficient < 1.0) {
+            for (NDArray g : grads) {
+                g.muli(coefficient);
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,26 @@
+package org.ringlab.train;
+
+import java.util.Locale;
+
+/** Where a run stands. The terminal states say why it ended. */
+public enum RunStatus {
+    PENDING,
+    RUNNING,
+    PAUSED,
+    /** All epochs done. */
+    FINISHED,
+    /** Stopped by the user between two steps; what was recorded so far is kept. */
+    STOPPED,
+    /** The loss became NaN or infinite; training stopped at that step. */
+    DIVERGED,
+    /** An error (bad data, engine failure); the message says which. */
+    FAILED;
+
+    public boolean isTerminal() {
+        return this == FINISHED || this == STOPPED || this == DIVERGED || this == FAILED;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,193 @@
+package org.ringlab.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ringlab.config.PositionBound;
+import org.ringlab.config.RunConfig;
+import org.ringlab.data.Batch;
+import org.ringlab.data.BatchSampler;
+import org.ringlab.data.ImageDataSet;
+import org.ringlab.data.LoadedData;
+import org.ringlab.nn.BuiltModel;
+import org.ringlab.nn.WeightMode;
+
+/**
+ * Trains one run on the calling thread: the step loop, per-epoch evaluation (soft, snapped,
+ * snapped after BatchNorm re-estimation) and position snapshots, streamed to a
+ * {@link TrainingListener}. Every NDArray lives in a manager this class closes.
+ */
+public final class Trainer {
+    private final RunConfig config;
+    private final LoadedData data;
+    private Path checkpointFile;
+    private String divergedMessage;
+
+    public Trainer(RunConfig config, LoadedData data) {
+        this.config = config;
+        this.data = data;
+    }
+
+    /** Where to write the final parameters (atomically); null for none. */
+    public Trainer checkpointTo(Path file) {
+        this.checkpointFile = file;
+        return this;
+    }
+
+    /** Runs to completion, stop, divergence or failure. Never throws for a training problem. */
+    public TrainingOutcome run(TrainingListener listener, RunControl control) {
+        List<EpochMetrics> epochs = new ArrayList<>();
+        int[] steps = {0};
+        try {
+            RunStatus status = train(listener, control, epochs, steps);
+            String message = switch (status) {
+                case FINISHED -> "finished " + config.epochs() + " epochs";
+                case STOPPED -> "stopped by the user at step " + steps[0];
+                default -> status.id();
+            };
+            if (status != RunStatus.DIVERGED) {
+                listener.onStatus(status, message);
+            }
+            return new TrainingOutcome(status, divergedMessage != null ? divergedMessage : message, epochs, steps[0]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listener.onStatus(RunStatus.STOPPED, "interrupted");
+            return new TrainingOutcome(RunStatus.STOPPED, "interrupted", epochs, steps[0]);
+        } catch (RuntimeException | IOException e) {
+            String message = Failures.describe(e);
+            listener.onStatus(RunStatus.FAILED, message);
+            return new TrainingOutcome(RunStatus.FAILED, message, epochs, steps[0]);
+        }
+    }
+
+    private RunStatus train(TrainingListener listener, RunControl control, List<EpochMetrics> epochs, int[] steps)
+            throws InterruptedException, IOException {
+        Device device = Devices.select(config.device());
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        ImageDataSet trainSet = limited(data.train(), config.limitTrain());
+        ImageDataSet testSet = limited(data.test(), config.limitTest());
+        BuiltModel model = ModelBuilder.build(config, trainSet);
+        boolean augment = config.augment() != null ? config.augment() : data.format() == org.ringlab.data.DataFormat.CIFAR10;
+        BatchSampler trainSampler = new BatchSampler(trainSet, data.normalization(), config.batchSize(), config.seed(),
+                true, augment);
+        BatchSampler recalSampler = new BatchSampler(trainSet, data.normalization(), config.batchSize(),
+                config.seed() + 1, true, false);
+        BatchSampler testSampler = new BatchSampler(testSet, data.normalization(), config.testBatchSize(),
+                config.seed(), false, false);
+        int stepsPerEpoch = trainSampler.numBatches();
+
+        try (NDManager root = NDManager.newBaseManager(device)) {
+            model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
+            listener.onInfo(String.format("device %s, engine %s %s, %d threads", device,
+                    Engine.getInstance().getEngineName(), Engine.getInstance().getVersion(), threads()));
+            listener.onInfo(String.format("data %s: %d train / %d test images, %d×%d×%d, %d classes%s",
+                    data.format().displayName(), trainSet.count(), testSet.count(), trainSet.channels(),
+                    trainSet.height(), trainSet.width(), trainSet.numClasses(), augment ? ", augmented" : ""));
+            listener.onInfo(String.format("model %s: %,d parameters, %d ring layers%s", config.model().key(),
+                    model.parameterCount(), model.ringLayers().size(),
+                    model.spec().quantized() ? " (" + model.ringLayers().get(0).ring().label() + ")" : ""));
+
+            ParameterStore store = new ParameterStore(root, false);
+            TrainingStep step = new TrainingStep(model, store, Optimizers.create(config, root),
+                    config.positionBound() == PositionBound.WRAP, config.weightDecayPositions(), config.clipNorm());
+            Evaluator evaluator = new Evaluator(model, store, root);
+            SnapshotRecorder snapshots = new SnapshotRecorder(model.ringLayers(), config.snapshotSubBins());
+            long start = System.nanoTime();
+
+            listener.onStatus(RunStatus.RUNNING, "training");
+            if (!model.ringLayers().isEmpty()) {
+                listener.onSnapshot(snapshots.record(0, 0, 0.0));
+            }
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                long trainNanos = 0;
+                double lossSum = 0;
+                long correct = 0;
+                long seen = 0;
+                double lr = 0;
+                int index = 0;
+                for (Batch batch : trainSampler.epoch(epoch)) {
+                    boolean go = control.awaitPermission(
+                            () -> listener.onStatus(RunStatus.PAUSED, "paused at step " + steps[0]),
+                            () -> listener.onStatus(RunStatus.RUNNING, "resumed"));
+                    if (!go) {
+                        return RunStatus.STOPPED;
+                    }
+                    long t0 = System.nanoTime();
+                    lr = config.schedule().lrAt(config.lr(), epoch + (double) index / stepsPerEpoch, config.epochs(),
+                            config.warmupEpochs());
+                    TrainingStep.Result result;
+                    try (NDManager stepManager = root.newSubManager()) {
+                        NDArray x = stepManager.create(batch.images(),
+                                new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
+                        NDArray y = Batches.labels(batch.labels(), stepManager);
+                        result = step.run(x, y, batch.labels(), lr, stepManager);
+                    }
+                    float batchLoss = result.loss();
+                    long batchCorrect = result.correct();
+                    if (!Float.isFinite(batchLoss)) {
+                        divergedMessage = String.format(java.util.Locale.ROOT,
+                                "diverged: loss became %s at epoch %d, step %d (lr %.3g); metrics up to the "
+                                        + "previous epoch are kept", batchLoss, epoch + 1, steps[0] + 1, lr);
+                        listener.onStatus(RunStatus.DIVERGED, divergedMessage);
+                        return RunStatus.DIVERGED;
+                    }
+                    trainNanos += System.nanoTime() - t0;
+                    steps[0]++;
+                    lossSum += (double) batchLoss * batch.size();
+                    correct += batchCorrect;
+                    seen += batch.size();
+                    listener.onStep(new StepMetrics(steps[0], epoch + 1, index + 1, stepsPerEpoch, batchLoss,
+                            100.0 * batchCorrect / batch.size(), lr));
+                    index++;
+                    if (!model.ringLayers().isEmpty() && steps[0] % config.snapshotEvery() == 0) {
+                        listener.onSnapshot(snapshots.record(steps[0], epoch + 1, epoch + (double) index / stepsPerEpoch));
+                    }
+                }
+                double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
+                double snapped = Double.NaN;
+                double snappedBn = Double.NaN;
+                if (!model.ringLayers().isEmpty()) {
+                    snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
+                    model.setWeightMode(WeightMode.SNAPPED);
+                    try (BatchNormRecalibration recal = BatchNormRecalibration.apply(model, store, root, recalSampler,
+                            config.bnRecalBatches())) {
+                        snappedBn = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
+                    } finally {
+                        model.setWeightMode(WeightMode.SOFT);
+                    }
+                }
+                long now = System.nanoTime();
+                EpochMetrics m = new EpochMetrics(epoch + 1, steps[0], lossSum / seen, 100.0 * correct / seen, soft,
+                        snapped, snappedBn, lr, seen / (trainNanos / 1e9), (now - epochStart) / 1e9,
+                        (now - start) / 1e9);
+                epochs.add(m);
+                listener.onEpoch(m);
+            }
+            if (!model.ringLayers().isEmpty() && steps[0] % config.snapshotEvery() != 0) {
+                listener.onSnapshot(snapshots.record(steps[0], config.epochs(), config.epochs()));
+            }
+            if (checkpointFile != null) {
+                Checkpoints.save(model, checkpointFile);
+            }
+            return RunStatus.FINISHED;
+        }
+    }
+
+    private static int threads() {
+        String t = System.getProperty("ai.djl.pytorch.num_threads");
+        return t != null ? Integer.parseInt(t) : Runtime.getRuntime().availableProcessors();
+    }
+
+    private ImageDataSet limited(ImageDataSet set, int limit) {
+        return limit > 0 && limit < set.count() ? set.subset(limit, config.seed()) : set;
+    }
+}

@@ -1,0 +1,97 @@
+package org.ringlab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.ringlab.nn.BuiltModel;
+
+/**
+ * One optimisation step exactly as the reference recipe: forward, cross-entropy, backward, global
+ * gradient-norm clip, optimiser update, positions clamped (or wrapped), gradients zeroed. Shared by
+ * the trainer and the benchmark so that both time the same code.
+ */
+public final class TrainingStep {
+    /** The step's loss, and how many of the batch's predictions were right (−1 if not counted). */
+    public record Result(float loss, long correct) {
+    }
+
+    private final BuiltModel model;
+    private final ParameterStore store;
+    private final List<TrainableParameter> params;
+    private final ParameterOptimizer optimizer;
+    private final PositionConstraint constraint;
+    private final double clipNorm;
+    private final Loss loss = new SoftmaxCrossEntropyLoss();
+
+    TrainingStep(BuiltModel model, ParameterStore store, ParameterOptimizer optimizer, boolean wrapPositions,
+            boolean decayPositions, double clipNorm) {
+        this.model = model;
+        this.store = store;
+        this.optimizer = optimizer;
+        this.constraint = new PositionConstraint(wrapPositions);
+        this.clipNorm = clipNorm;
+        this.params = trainableParameters(model, decayPositions);
+    }
+
+    /** SGD with the reference's settings (lr given per step), for benchmarks and tests. */
+    public static TrainingStep sgd(BuiltModel model, ParameterStore store, NDManager stateManager, double momentum,
+            double weightDecay, double clipNorm) {
+        return new TrainingStep(model, store, new SgdOptimizer(stateManager, momentum, false, weightDecay), false,
+                true, clipNorm);
+    }
+
+    /**
+     * Runs the step; all temporaries live in {@code stepManager}, which the caller closes.
+     * Returns a non-finite loss without updating anything when the loss diverged.
+     */
+    public Result run(NDArray x, NDArray labels, int[] labelValues, double lr, NDManager stepManager) {
+        NDArray logits;
+        NDArray lossValue;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            logits = model.block().forward(store, new NDList(x), true).singletonOrThrow();
+            lossValue = loss.evaluate(new NDList(labels), new NDList(logits));
+            gc.backward(lossValue);
+        }
+        float batchLoss = lossValue.getFloat();
+        List<NDArray> grads = new ArrayList<>(params.size());
+        for (TrainableParameter p : params) {
+            NDArray g = p.array().getGradient();
+            g.attach(stepManager);
+            grads.add(g);
+        }
+        if (Float.isFinite(batchLoss)) {
+            if (clipNorm > 0) {
+                GradientClipper.clip(grads, clipNorm);
+            }
+            optimizer.step(params, grads, lr, stepManager);
+            constraint.apply(params, stepManager);
+        }
+        // torch accumulates into .grad and DJL does not zero it: do it here
+        for (NDArray g : grads) {
+            g.muli(0f);
+        }
+        long correct = labelValues == null ? -1 : Batches.correct(logits, labelValues, stepManager);
+        return new Result(batchLoss, correct);
+    }
+
+    private static List<TrainableParameter> trainableParameters(BuiltModel model, boolean decayPositions) {
+        Set<String> positionIds = model.positionParameterIds();
+        List<TrainableParameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.trainableParameters()) {
+            boolean isPosition = positionIds.contains(p.getValue().getId());
+            boolean decays = !isPosition || decayPositions;
+            out.add(new TrainableParameter(p.getKey(), p.getValue().getArray(), isPosition, decays));
+        }
+        return out;
+    }
+}
