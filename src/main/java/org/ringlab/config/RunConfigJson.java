@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -323,13 +322,12 @@ public final class RunConfigJson {
                 .addMixIn(RunConfig.class, RunConfigMixin.class)
                 .addMixIn(RunConfig.Builder.class, BuilderMixin.class)
                 .addModule(module)
-                // strict scalars: "8" is not an integer, 8.5 is not an integer, 1 is not true
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+        // Strict scalars: "8" and 8.5 are not integers, 1 is not true, 5 is not a string.
+        // Jackson converts all of these by default, which would hide typos in a config file.
         for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Boolean,
                 LogicalType.Integer, LogicalType.Float)) {
             for (CoercionInputShape shape : List.of(CoercionInputShape.Integer,

@@ -126,6 +126,8 @@ class RunConfigJsonTest {
         "{\"ring-size\": 8.5}             | ring-size: expected an integer, got 8.5",
         "{\"epochs\": 10000000000}        | epochs: expected an integer, got 10000000000 (out of range)",
         "{\"seed\": 1.5}                  | seed: expected an integer, got 1.5",
+        "{\"threads\": true}               | threads: expected an integer, got true",
+        "{\"clip-norm\": false}            | clip-norm: expected a number, got false",
         "{\"lr\": \"0.1\"}                | lr: expected a number, got \"0.1\"",
         "{\"lr\": null}                   | lr: expected a number, got null",
         "{\"sigma\": \"x\"}               | sigma: expected a number (or null for the default), got \"x\"",
