@@ -1,0 +1,44 @@
+package org.ringlab.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * An enum whose values appear in config files and on the command line under lower-case names
+ * ({@code resnet20}, {@code sgd}). Only enums may implement it.
+ */
+public interface ConfigEnum {
+
+    /** The lower-case name used in JSON files and on the command line. */
+    default String key() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Case-insensitive lookup by {@link #key()}.
+     *
+     * @param setting the config key being parsed, so the error names it
+     * @throws IllegalArgumentException naming the setting, the bad text and the valid values
+     */
+    static <E extends Enum<E> & ConfigEnum> E parse(Class<E> type, String setting, String text) {
+        if (text != null) {
+            String wanted = text.trim();
+            for (E value : type.getEnumConstants()) {
+                if (value.key().equalsIgnoreCase(wanted)) {
+                    return value;
+                }
+            }
+        }
+        String shown = text == null ? "(missing)" : "'" + text + "'";
+        throw new IllegalArgumentException(
+                setting + " " + shown + ": must be one of " + validKeys(type));
+    }
+
+    /** The valid keys in declaration order, e.g. {@code "sgd, adam"}. */
+    static String validKeys(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(value -> ((ConfigEnum) value).key())
+                .collect(Collectors.joining(", "));
+    }
+}
