@@ -152,6 +152,18 @@ public final class ScheduleSpec {
         return scheduled * warmupFactor(epochProgress, warmupEpochs);
     }
 
+    /**
+     * The learning rate for one optimisation step: the epoch schedule at {@code epoch}, times a
+     * linear warm-up that reaches 1 after {@code warmupEpochs} epochs' worth of steps. The first
+     * step already gets 1/(warm-up steps) of the rate, so no step is wasted at lr 0.
+     */
+    public double lrAtStep(double baseLr, int epoch, int stepInEpoch, int stepsPerEpoch, int totalEpochs,
+            double warmupEpochs) {
+        double progressAfterStep = epoch + (stepInEpoch + 1.0) / stepsPerEpoch;
+        double scheduled = lrAt(baseLr, epoch, totalEpochs, 0.0);
+        return scheduled * warmupFactor(progressAfterStep, warmupEpochs);
+    }
+
     /** Like torch's bisect_right: a milestone m counts from the start of epoch m. */
     private int milestonesReachedBy(int epoch) {
         int reached = 0;

@@ -56,6 +56,7 @@ final class RingParameters {
         NDArray pos = store.getValue(positions, input.getDevice(), training);
         NDArray bpos = biasPositions == null ? null : store.getValue(biasPositions, input.getDevice(), training);
         NDArray[] out = new NDArray[2];
+        kernel.ensureTables(pos);
         // Ops on a parameter would attach their results to the model's manager and leak every step:
         // borrow the parameters into a scratch manager and hand only the results to the batch.
         try (NDManager scratch = owner.newSubManager()) {

@@ -14,7 +14,8 @@ import org.ringlab.quant.RingLookupTable;
  * the detach identity w = v + (p − stop(p))·stop(d). Autograd then sees three element-wise ops per
  * layer instead of the softmax graph, which is where the reference spends its ring overhead.
  *
- * <p>The tables are created lazily on the positions' own manager (the model's), once per layer.
+ * <p>The tables are created lazily on the positions' own manager (the model's), once per layer
+ * and device.
  */
 final class RingWeightKernel {
     private final Ring ring;
@@ -39,7 +40,6 @@ final class RingWeightKernel {
      * The caller attaches the result where it must live and closes {@code scratch}.
      */
     NDArray apply(NDArray positions, WeightMode mode, NDManager scratch) {
-        ensureTables(positions);
         NDArray detached = positions.stopGradient();
         if (mode == WeightMode.SNAPPED) {
             NDArray slot = detached.mul(ring.size()).add(0.5f).floor().toType(DataType.INT64, false);
@@ -56,7 +56,11 @@ final class RingWeightKernel {
         return positions.sub(detached).mul(slope).add(value);
     }
 
-    private void ensureTables(NDArray positions) {
+    /**
+     * Creates the tables on the positions' manager (the model's) if needed. Must be called before
+     * the positions are borrowed into a scratch manager, or the tables would die with it.
+     */
+    void ensureTables(NDArray positions) {
         if (values != null && values.getDevice().equals(positions.getDevice())) {
             return;
         }

@@ -5,6 +5,13 @@ public final class Failures {
     private Failures() {
     }
 
+    /** With -Dringlab.debug=true the full trace goes to stderr, for bug reports. */
+    public static void debug(Throwable e) {
+        if (Boolean.getBoolean("ringlab.debug")) {
+            e.printStackTrace();
+        }
+    }
+
     public static String describe(Throwable e) {
         Throwable root = e;
         StringBuilder sb = new StringBuilder();

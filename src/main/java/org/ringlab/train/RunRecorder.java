@@ -42,7 +42,7 @@ public final class RunRecorder implements TrainingListener, Closeable {
         this.dir = dir;
         Files.createDirectories(dir);
         this.metrics = new CSVPrinter(Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(COLUMNS).setRecordSeparator('\n').get());
+                CSVFormat.DEFAULT.builder().setHeader(COLUMNS).setRecordSeparator('\n').build());
         this.metrics.flush();
         this.snapshots = Files.newBufferedWriter(dir.resolve(SNAPSHOTS), StandardCharsets.UTF_8);
         info.put("started", Instant.now().toString());

@@ -62,6 +62,7 @@ public final class Trainer {
             listener.onStatus(RunStatus.STOPPED, "interrupted");
             return new TrainingOutcome(RunStatus.STOPPED, "interrupted", epochs, steps[0]);
         } catch (RuntimeException | IOException e) {
+            Failures.debug(e);
             String message = Failures.describe(e);
             listener.onStatus(RunStatus.FAILED, message);
             return new TrainingOutcome(RunStatus.FAILED, message, epochs, steps[0]);
@@ -122,7 +123,7 @@ public final class Trainer {
                         return RunStatus.STOPPED;
                     }
                     long t0 = System.nanoTime();
-                    lr = config.schedule().lrAt(config.lr(), epoch + (double) index / stepsPerEpoch, config.epochs(),
+                    lr = config.schedule().lrAtStep(config.lr(), epoch, index, stepsPerEpoch, config.epochs(),
                             config.warmupEpochs());
                     TrainingStep.Result result;
                     try (NDManager stepManager = root.newSubManager()) {

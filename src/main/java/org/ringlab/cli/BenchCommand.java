@@ -1,0 +1,98 @@
+package org.ringlab.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ringlab.bench.BenchCase;
+import org.ringlab.bench.MemoryProbe;
+import org.ringlab.bench.StepTimer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ringlab bench}: training-step throughput of the peer's seven configurations, and a memory probe. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time full training steps (forward, loss, backward, clip 5, SGD 0.1/0.9/1e-4, clamp) on a "
+            + "fixed random batch and print images/s per configuration.",
+            "Run it on an otherwise idle machine: cpu/wall well below the thread count means the numbers are "
+            + "contended and worthless."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--configs", split = ",", description = "Subset of: resnet20-fp32, resnet20-ring4, resnet20-ring8, "
+            + "lenet-fp32, lenet-ring8, mlp-fp32, mlp-ring8 (default: all).")
+    List<String> configs;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--memory-steps", paramLabel = "N", description = "Instead of timing: train LeNet ring 8 for N "
+            + "steps and print the resident memory every --memory-every steps.")
+    Integer memorySteps;
+
+    @Option(names = "--memory-every", defaultValue = "500", paramLabel = "N", description = "(default: ${DEFAULT-VALUE})")
+    int memoryEvery;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (batch < 1 || steps < 1 || warmup < 0 || threads < 1 || memoryEvery < 1) {
+            throw new UserError("--batch, --steps, --threads and --memory-every must be positive, --warmup >= 0");
+        }
+        EngineSettings.threads(threads);
+        PrintWriter out = spec.commandLine().getOut();
+        List<BenchCase> cases = BenchCase.peerCases();
+        if (memorySteps != null) {
+            return memory(out, cases.stream().filter(c -> c.name().equals("lenet-ring8")).findFirst().orElseThrow());
+        }
+        if (configs != null) {
+            for (String name : configs) {
+                if (cases.stream().noneMatch(c -> c.name().equals(name))) {
+                    throw new UserError("--configs: unknown configuration '" + name + "'");
+                }
+            }
+            cases = cases.stream().filter(c -> configs.contains(c.name())).toList();
+        }
+        out.printf(Locale.ROOT, "training step, batch %d, %d threads, median of %d steps after %d warm-up%n", batch,
+                threads, steps, warmup);
+        out.println("| config | params | median ms | p10 ms | p90 ms | images/s | cpu/wall |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|");
+        out.flush();
+        for (BenchCase c : cases) {
+            StepTimer.Timing t = StepTimer.time(c, batch, warmup, steps);
+            out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %.2f |%n", t.name(), t.parameters(),
+                    t.medianMs(), t.p10Ms(), t.p90Ms(), t.imagesPerSecond(), t.cpuPerWall());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private int memory(PrintWriter out, BenchCase c) {
+        out.printf(Locale.ROOT, "memory: %s, batch %d, %d steps, %d threads%n", c.name(), batch, memorySteps, threads);
+        out.flush();
+        List<MemoryProbe.Sample> samples = MemoryProbe.run(c, batch, memorySteps, memoryEvery, s -> {
+            out.printf(Locale.ROOT, "step %6d  rss %8.1f MiB%n", s.step(), s.rssMiB());
+            out.flush();
+        });
+        if (samples.size() >= 2) {
+            double first = samples.get(0).rssMiB();
+            double last = samples.get(samples.size() - 1).rssMiB();
+            double max = samples.stream().mapToDouble(MemoryProbe.Sample::rssMiB).max().orElse(last);
+            out.printf(Locale.ROOT, "rss from step %d to %d: %.1f -> %.1f MiB (%+.1f%%), max %.1f MiB%n",
+                    samples.get(0).step(), samples.get(samples.size() - 1).step(), first, last,
+                    100 * (last - first) / first, max);
+        }
+        return 0;
+    }
+}
