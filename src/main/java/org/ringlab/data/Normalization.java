@@ -55,10 +55,12 @@ public final class Normalization {
         return mean.length;
     }
 
+    /** @return the mean of {@code channel}, for pixels scaled to [0, 1] */
     public float mean(int channel) {
         return mean[channel];
     }
 
+    /** @return the standard deviation of {@code channel}, for pixels scaled to [0, 1] */
     public float std(int channel) {
         return std[channel];
     }
