@@ -1,0 +1,11 @@
+/**
+ * Image data sets for training: readers for the IDX (MNIST family) and CIFAR-10 binary formats,
+ * format detection ({@link org.ringlab.data.DataSets}), per-format normalisation and
+ * deterministic batching with optional crop/flip augmentation ({@link
+ * org.ringlab.data.BatchSampler}).
+ *
+ * <p>Plain Java only: the trainer turns {@link org.ringlab.data.Batch}es into tensors. Every
+ * problem with the files on disk surfaces as a {@link org.ringlab.data.DataFormatException}
+ * naming the file and what is wrong with it.
+ */
+package org.ringlab.data;
