@@ -25,6 +25,7 @@ public final class CheckpointEvaluation {
 
     public static Result evaluate(RunConfig config, LoadedData data, Path checkpoint) throws IOException {
         Device device = Devices.select(config.device());
+        GradMode.disableOnThisThread();
         Engine.getInstance().setRandomSeed((int) config.seed());
         ImageDataSet train = data.train();
         ImageDataSet test = config.limitTest() > 0 && config.limitTest() < data.test().count()

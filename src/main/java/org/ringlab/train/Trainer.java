@@ -72,6 +72,7 @@ public final class Trainer {
     private RunStatus train(TrainingListener listener, RunControl control, List<EpochMetrics> epochs, int[] steps)
             throws InterruptedException, IOException {
         Device device = Devices.select(config.device());
+        GradMode.disableOnThisThread();
         Engine.getInstance().setRandomSeed((int) config.seed());
         ImageDataSet trainSet = limited(data.train(), config.limitTrain());
         ImageDataSet testSet = limited(data.test(), config.limitTest());

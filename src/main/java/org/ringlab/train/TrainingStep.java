@@ -55,6 +55,11 @@ public final class TrainingStep {
      * Returns a non-finite loss without updating anything when the loss diverged.
      */
     public Result run(NDArray x, NDArray labels, int[] labelValues, double lr, NDManager stepManager) {
+        // results of ops on an array attach to that array's manager: a batch kept across steps
+        // (benchmarks) must be borrowed into the step's manager or every step would leak
+        borrow(x, stepManager);
+        borrow(labels, stepManager);
+        GradMode.disableOnThisThread();
         NDArray logits;
         NDArray lossValue;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -82,6 +87,12 @@ public final class TrainingStep {
         }
         long correct = labelValues == null ? -1 : Batches.correct(logits, labelValues, stepManager);
         return new Result(batchLoss, correct);
+    }
+
+    private static void borrow(NDArray array, NDManager stepManager) {
+        if (array.getManager() != stepManager) {
+            array.tempAttach(stepManager);
+        }
     }
 
     private static List<TrainableParameter> trainableParameters(BuiltModel model, boolean decayPositions) {
