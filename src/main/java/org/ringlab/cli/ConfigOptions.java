@@ -150,7 +150,7 @@ final class ConfigOptions {
             }
             return RunConfigJson.fromJson(node.toString());
         } catch (InvalidConfigException e) {
-            throw new UserError(e.getMessage(), e);
+            throw UserError.of(e);
         }
     }
 

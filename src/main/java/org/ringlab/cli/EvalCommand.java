@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataSets;
@@ -52,6 +53,8 @@ final class EvalCommand implements Callable<Integer> {
         RunConfig config;
         try {
             config = RunConfigJson.read(configFile);
+        } catch (InvalidConfigException e) {
+            throw UserError.of(e); // its heading names the file
         } catch (RuntimeException e) {
             throw new UserError(configFile + ": " + e.getMessage(), e);
         }

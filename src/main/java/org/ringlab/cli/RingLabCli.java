@@ -1,5 +1,6 @@
 package org.ringlab.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +21,22 @@ public final class RingLabCli {
 
     /** Runs the CLI and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /**
+     * Runs the CLI writing to the given streams instead of System.out/err (tests capture output
+     * this way); null keeps picocli's default for that stream.
+     */
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
         EngineSettings.applyDefaults();
         CommandLine cli = new CommandLine(new RingLabCli());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setParameterExceptionHandler((ex, argv) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println("ringlab: " + ex.getMessage());

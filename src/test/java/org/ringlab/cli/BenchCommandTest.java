@@ -1,0 +1,27 @@
+package org.ringlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code ringlab bench}, kept to two timed steps of the smallest configuration. */
+class BenchCommandTest {
+
+    @Test
+    void printsAMarkdownRowForTheConfigurationAsked() {
+        Cli.Result r = Cli.run("bench", "--configs", "mlp-fp32", "--steps", "2", "--warmup", "1", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| config ")).toList();
+        assertEquals(1, rows.size(), r.out());
+        // | name | params | median ms | p10 ms | p90 ms | images/s | cpu/wall |
+        assertTrue(rows.get(0).matches("\\| mlp-fp32 \\| [0-9,]+ \\|( [0-9.,]+ \\|){5}"), rows.get(0));
+    }
+
+    @Test
+    void unknownConfigurationIsRefused() {
+        String line = Cli.run("bench", "--configs", "nope").assertUsageError();
+        assertTrue(line.contains("'nope'"), line);
+    }
+}
