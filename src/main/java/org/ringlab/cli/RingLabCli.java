@@ -44,6 +44,7 @@ public final class RingLabCli {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            org.ringlab.train.Failures.debug(ex);
             cmd.getErr().println("ringlab: " + org.ringlab.train.Failures.describe(ex));
             return ex instanceof UserError ? USAGE : FAILED;
         });

@@ -45,16 +45,16 @@ final class TrainCommand implements Callable<Integer> {
         if (!violations.isEmpty()) {
             throw new UserError("invalid run configuration: " + String.join("; ", violations));
         }
+        Path dir = config.out() != null ? Path.of(config.out()) : defaultRunDir(config);
+        if (Files.exists(dir.resolve(RunRecorder.CONFIG))) {
+            throw new UserError("--out " + dir + ": already holds a run; choose another directory");
+        }
         EngineSettings.threads(config.threads());
         LoadedData data;
         try {
             data = DataSets.load(dataDir);
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
-        }
-        Path dir = config.out() != null ? Path.of(config.out()) : defaultRunDir(config);
-        if (Files.exists(dir.resolve(RunRecorder.CONFIG))) {
-            throw new UserError("--out " + dir + ": already holds a run; choose another directory");
         }
         Files.createDirectories(dir);
         RunConfigJson.write(config, dir.resolve(RunRecorder.CONFIG));

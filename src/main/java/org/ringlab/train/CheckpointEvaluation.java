@@ -27,9 +27,9 @@ public final class CheckpointEvaluation {
         Device device = Devices.select(config.device());
         GradMode.disableOnThisThread();
         Engine.getInstance().setRandomSeed((int) config.seed());
-        ImageDataSet train = data.train();
-        ImageDataSet test = config.limitTest() > 0 && config.limitTest() < data.test().count()
-                ? data.test().subset(config.limitTest(), config.seed()) : data.test();
+        // the same subsets the run trained and was tested on, so BN re-estimation sees the same images
+        ImageDataSet train = Trainer.limited(data.train(), config.limitTrain(), config.seed());
+        ImageDataSet test = Trainer.limited(data.test(), config.limitTest(), config.seed());
         BuiltModel model = ModelBuilder.build(config, train);
         try (NDManager root = NDManager.newBaseManager(device)) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));

@@ -74,8 +74,8 @@ public final class Trainer {
         Device device = Devices.select(config.device());
         GradMode.disableOnThisThread();
         Engine.getInstance().setRandomSeed((int) config.seed());
-        ImageDataSet trainSet = limited(data.train(), config.limitTrain());
-        ImageDataSet testSet = limited(data.test(), config.limitTest());
+        ImageDataSet trainSet = limited(data.train(), config.limitTrain(), config.seed());
+        ImageDataSet testSet = limited(data.test(), config.limitTest(), config.seed());
         BuiltModel model = ModelBuilder.build(config, trainSet);
         boolean augment = config.augment() != null ? config.augment() : data.format() == org.ringlab.data.DataFormat.CIFAR10;
         BatchSampler trainSampler = new BatchSampler(trainSet, data.normalization(), config.batchSize(), config.seed(),
@@ -189,7 +189,7 @@ public final class Trainer {
         return t != null ? Integer.parseInt(t) : Runtime.getRuntime().availableProcessors();
     }
 
-    private ImageDataSet limited(ImageDataSet set, int limit) {
-        return limit > 0 && limit < set.count() ? set.subset(limit, config.seed()) : set;
+    static ImageDataSet limited(ImageDataSet set, int limit, long seed) {
+        return limit > 0 && limit < set.count() ? set.subset(limit, seed) : set;
     }
 }
