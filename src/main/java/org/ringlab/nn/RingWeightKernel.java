@@ -10,9 +10,15 @@ import org.ringlab.quant.RingLookupTable;
  * Turns a positions array into effective weights on the engine.
  *
  * <p>Soft weights come from {@link RingLookupTable} rather than the reference's per-weight N×n
- * softmax: the forward value is the tabulated w(p) and the gradient the tabulated dw/dp, joined by
- * the detach identity w = v + (p − stop(p))·stop(d). Autograd then sees three element-wise ops per
- * layer instead of the softmax graph, which is where the reference spends its ring overhead.
+ * softmax: four gathers fetch the grid cell's w, Δw, dw/dp and Δ(dw/dp), linear interpolation
+ * gives value v and slope d, and the detach identity w = p·stop(d) + stop(v − p·d) hands autograd
+ * one multiply-add whose derivative is the tabulated dw/dp. The reference instead records a
+ * softmax graph over N×n elements every step. (A single gather of packed rows was measured slower
+ * on libtorch's CPU kernels than four flat takes.)
+ *
+ * <p>Positions must lie in [0, 1] (initialisation and the clamp/wrap after each step keep them
+ * there): the cell index is the truncated p·M, which is floor for p ≥ 0, and the tables' closing
+ * entry covers p = 1.
  *
  * <p>The tables are created lazily on the positions' own manager (the model's), once per layer
  * and device.
@@ -36,24 +42,23 @@ final class RingWeightKernel {
     }
 
     /**
-     * Effective weights for {@code positions} (a parameter array), created in {@code scratch}.
+     * Effective weights (flat) for a positions parameter of any shape, created in {@code scratch}.
      * The caller attaches the result where it must live and closes {@code scratch}.
      */
-    NDArray apply(NDArray positions, WeightMode mode, NDManager scratch) {
+    NDArray apply(NDArray parameter, WeightMode mode, NDManager scratch) {
+        NDArray positions = parameter.getShape().dimension() == 1 ? parameter : parameter.reshape(-1);
         NDArray detached = positions.stopGradient();
         if (mode == WeightMode.SNAPPED) {
             NDArray slot = detached.mul(ring.size()).add(0.5f).floor().toType(DataType.INT64, false);
-            NDArray wrapped = slot.mod(ring.size());
-            return ringValues.take(scratch, wrapped);
+            return ringValues.take(scratch, slot.mod(ring.size()));
         }
-        int intervals = table.intervals();
-        NDArray x = detached.mul(intervals);
-        NDArray cell = x.floor().clip(0, intervals - 1);
-        NDArray frac = x.sub(cell);
-        NDArray index = cell.toType(DataType.INT64, false);
-        NDArray value = values.take(scratch, index).add(valueSteps.take(scratch, index).mul(frac));
-        NDArray slope = slopes.take(scratch, index).add(slopeSteps.take(scratch, index).mul(frac));
-        return positions.sub(detached).mul(slope).add(value);
+        NDArray x = detached.mul(table.intervals());
+        NDArray cell = x.toType(DataType.INT64, false);
+        NDArray frac = x.sub(cell.toType(DataType.FLOAT32, false));
+        NDArray value = values.take(scratch, cell).add(valueSteps.take(scratch, cell).mul(frac));
+        NDArray slope = slopes.take(scratch, cell).add(slopeSteps.take(scratch, cell).mul(frac));
+        NDArray offset = value.sub(detached.mul(slope));
+        return positions.mul(slope).add(offset);
     }
 
     /**

@@ -54,24 +54,33 @@ public final class RingLookupTable {
         return intervals;
     }
 
-    /** w at grid point i (i < M). */
+    /**
+     * w at grid points 0 … M. Each table has M + 1 entries so that p = 1 exactly (reachable under
+     * the clamp) has a cell of its own: w(1) with a zero step.
+     */
     public float[] values() {
-        return value.clone();
+        return closed(value, value[intervals - 1] + valueStep[intervals - 1]);
     }
 
-    /** w(i+1) − w(i). */
+    /** w(i+1) − w(i); 0 for the closing entry. */
     public float[] valueSteps() {
-        return valueStep.clone();
+        return closed(valueStep, 0f);
     }
 
-    /** dw/dp at grid point i. */
+    /** dw/dp at grid point i (one-sided, from inside cell i); dw/dp(1⁻) for the closing entry. */
     public float[] slopes() {
-        return slope.clone();
+        return closed(slope, slope[intervals - 1] + slopeStep[intervals - 1]);
     }
 
-    /** dw/dp(i+1) − dw/dp(i). */
+    /** dw/dp(i+1) − dw/dp(i) within cell i; 0 for the closing entry. */
     public float[] slopeSteps() {
-        return slopeStep.clone();
+        return closed(slopeStep, 0f);
+    }
+
+    private static float[] closed(float[] table, float last) {
+        float[] out = java.util.Arrays.copyOf(table, table.length + 1);
+        out[table.length] = last;
+        return out;
     }
 
     /** The interpolated soft weight, as the DJL kernel computes it. */
