@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ringlab.bench.BenchCase;
 import org.ringlab.bench.MemoryProbe;
+import org.ringlab.bench.PeerBench;
 import org.ringlab.bench.StepTimer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +30,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "20", description = "Untimed steps first; the JVM compiles the hot "
+            + "paths during these (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(names = "--peer", paramLabel = "DIR", description = "Also run the PyTorch peer's bench_throughput.py "
+            + "from DIR for each configuration, interleaved with ours, and print the ratio (needs python3 with torch).")
+    java.nio.file.Path peer;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python for --peer (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "Repeat the whole matrix, interleaved (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--memory-steps", paramLabel = "N", description = "Instead of timing: train LeNet ring 8 for N "
             + "steps and print the resident memory every --memory-every steps.")
@@ -47,8 +59,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batch < 1 || steps < 1 || warmup < 0 || threads < 1 || memoryEvery < 1) {
-            throw new UserError("--batch, --steps, --threads and --memory-every must be positive, --warmup >= 0");
+        if (batch < 1 || steps < 1 || warmup < 0 || threads < 1 || memoryEvery < 1 || rounds < 1) {
+            throw new UserError("--batch, --steps, --threads, --rounds and --memory-every must be positive, "
+                    + "--warmup >= 0");
         }
         EngineSettings.threads(threads);
         PrintWriter out = spec.commandLine().getOut();
@@ -64,18 +77,50 @@ final class BenchCommand implements Callable<Integer> {
             }
             cases = cases.stream().filter(c -> configs.contains(c.name())).toList();
         }
-        out.printf(Locale.ROOT, "training step, batch %d, %d threads, median of %d steps after %d warm-up%n", batch,
-                threads, steps, warmup);
-        out.println("| config | params | median ms | p10 ms | p90 ms | images/s | cpu/wall |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|");
+        PeerBench peerBench = null;
+        if (peer != null) {
+            try {
+                peerBench = new PeerBench(peer, python);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--peer " + e.getMessage(), e);
+            }
+        }
+        out.printf(Locale.ROOT, "training step, batch %d, %d threads, median of %d steps after %d warm-up, %d round(s)%n",
+                batch, threads, steps, warmup, rounds);
+        if (peerBench == null) {
+            out.println("| config | round | params | median ms | p10 ms | p90 ms | images/s | cpu/wall |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        } else {
+            out.println("| config | round | median ms | images/s | cpu/wall | peer images/s | ratio |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|");
+        }
         out.flush();
-        for (BenchCase c : cases) {
-            StepTimer.Timing t = StepTimer.time(c, batch, warmup, steps);
-            out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %.2f |%n", t.name(), t.parameters(),
-                    t.medianMs(), t.p10Ms(), t.p90Ms(), t.imagesPerSecond(), t.cpuPerWall());
-            out.flush();
+        for (int round = 1; round <= rounds; round++) {
+            for (BenchCase c : cases) {
+                StepTimer.Timing t = StepTimer.time(c, batch, warmup, steps);
+                if (peerBench == null) {
+                    out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.1f | %,.0f | %.2f |%n", t.name(), round,
+                            t.parameters(), t.medianMs(), t.p10Ms(), t.p90Ms(), t.imagesPerSecond(), t.cpuPerWall());
+                } else {
+                    double theirs = peerImagesPerSecond(peerBench, c.name());
+                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %,.0f | %.2f | %,.0f | %.2f |%n", t.name(), round,
+                            t.medianMs(), t.imagesPerSecond(), t.cpuPerWall(), theirs, t.imagesPerSecond() / theirs);
+                }
+                out.flush();
+            }
         }
         return 0;
+    }
+
+    private double peerImagesPerSecond(PeerBench peerBench, String config) {
+        try {
+            return peerBench.imagesPerSecond(config, threads, batch, warmup, steps);
+        } catch (java.io.IOException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted", e);
+        }
     }
 
     private int memory(PrintWriter out, BenchCase c) {
