@@ -21,8 +21,15 @@ import org.ringlab.train.TrainingStep;
  * even one NDArray per step shows up as a rising line.
  */
 public final class MemoryProbe {
-    /** RSS in MiB after {@code step} steps. */
-    public record Sample(int step, double rssMiB) {
+    /**
+     * Resident memory after {@code step} steps, and how much of it is the JVM heap the collector
+     * has committed so far (it grows in the first thousand steps or so, then stays).
+     */
+    public record Sample(int step, double rssMiB, double heapCommittedMiB) {
+        /** Everything but the Java heap: libtorch's tensors, native code, thread stacks. */
+        public double outsideHeapMiB() {
+            return rssMiB - heapCommittedMiB;
+        }
     }
 
     private MemoryProbe() {
@@ -44,13 +51,18 @@ public final class MemoryProbe {
                     step.run(x, y, null, 0.01, stepManager);
                 }
                 if (i % every == 0) {
-                    Sample s = new Sample(i, rssMiB());
+                    Sample s = new Sample(i, rssMiB(), heapCommittedMiB());
                     samples.add(s);
                     progress.accept(s);
                 }
             }
         }
         return samples;
+    }
+
+    static double heapCommittedMiB() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted()
+                / (1024.0 * 1024.0);
     }
 
     /** Resident set size of this process, from /proc (Linux). */

@@ -127,16 +127,17 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "memory: %s, batch %d, %d steps, %d threads%n", c.name(), batch, memorySteps, threads);
         out.flush();
         List<MemoryProbe.Sample> samples = MemoryProbe.run(c, batch, memorySteps, memoryEvery, s -> {
-            out.printf(Locale.ROOT, "step %6d  rss %8.1f MiB%n", s.step(), s.rssMiB());
+            out.printf(Locale.ROOT, "step %6d  rss %8.1f MiB  (JVM heap committed %6.1f MiB, outside the heap %7.1f MiB)%n",
+                    s.step(), s.rssMiB(), s.heapCommittedMiB(), s.outsideHeapMiB());
             out.flush();
         });
         if (samples.size() >= 2) {
-            double first = samples.get(0).rssMiB();
-            double last = samples.get(samples.size() - 1).rssMiB();
-            double max = samples.stream().mapToDouble(MemoryProbe.Sample::rssMiB).max().orElse(last);
-            out.printf(Locale.ROOT, "rss from step %d to %d: %.1f -> %.1f MiB (%+.1f%%), max %.1f MiB%n",
-                    samples.get(0).step(), samples.get(samples.size() - 1).step(), first, last,
-                    100 * (last - first) / first, max);
+            MemoryProbe.Sample first = samples.get(0);
+            MemoryProbe.Sample last = samples.get(samples.size() - 1);
+            out.printf(Locale.ROOT, "rss from step %d to %d: %.1f -> %.1f MiB (%+.1f%%); outside the JVM heap: "
+                    + "%.1f -> %.1f MiB (%+.1f%%)%n", first.step(), last.step(), first.rssMiB(), last.rssMiB(),
+                    100 * (last.rssMiB() - first.rssMiB()) / first.rssMiB(), first.outsideHeapMiB(),
+                    last.outsideHeapMiB(), 100 * (last.outsideHeapMiB() - first.outsideHeapMiB()) / first.outsideHeapMiB());
         }
         return 0;
     }
