@@ -3,8 +3,6 @@ package org.ringlab.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -14,31 +12,21 @@ import org.ringlab.quant.Ring;
  * A 2-D convolution whose weights are ring positions. Positions are stored flat, in the C order of
  * (out, in, kh, kw), exactly as the reference stores them.
  */
-public final class RingConv2d extends AbstractBlock implements RingLayer {
-    private static final byte VERSION = 1;
-
-    private final String name;
+public final class RingConv2d extends RingBlock {
     private final int inChannels;
     private final int filters;
     private final int kernel;
     private final int stride;
     private final int padding;
-    private final RingParameters params;
 
     public RingConv2d(String name, Ring ring, int inChannels, int filters, int kernel, int stride, int padding,
             boolean bias) {
-        super(VERSION);
-        this.name = name;
+        super(name, ring, new Shape((long) filters * inChannels * kernel * kernel), filters, bias);
         this.inChannels = inChannels;
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
-        this.params = new RingParameters(ring, new Shape((long) filters * inChannels * kernel * kernel), filters, bias);
-        addParameter(params.positions());
-        if (params.biasPositions() != null) {
-            addParameter(params.biasPositions());
-        }
     }
 
     @Override
@@ -56,47 +44,5 @@ public final class RingConv2d extends AbstractBlock implements RingLayer {
         long h = (in.get(2) + 2L * padding - kernel) / stride + 1;
         long w = (in.get(3) + 2L * padding - kernel) / stride + 1;
         return new Shape[] {new Shape(in.get(0), filters, h, w)};
-    }
-
-    @Override
-    public String layerName() {
-        return name;
-    }
-
-    @Override
-    public Ring ring() {
-        return params.ring();
-    }
-
-    @Override
-    public Parameter positions() {
-        return params.positions();
-    }
-
-    @Override
-    public Parameter biasPositions() {
-        return params.biasPositions();
-    }
-
-    @Override
-    public void setWeightMode(WeightMode mode) {
-        params.setMode(mode);
-    }
-
-    @Override
-    public WeightMode weightMode() {
-        return params.mode();
-    }
-
-    public int inChannels() {
-        return inChannels;
-    }
-
-    public int filters() {
-        return filters;
-    }
-
-    public int kernelSize() {
-        return kernel;
     }
 }

@@ -45,14 +45,8 @@ public final class CheckpointEvaluation {
             double snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
             BatchSampler recal = new BatchSampler(train, data.normalization(), config.batchSize(), config.seed() + 1,
                     true, false);
-            double snappedBn;
-            model.setWeightMode(WeightMode.SNAPPED);
-            try (BatchNormRecalibration r = BatchNormRecalibration.apply(model, store, root, recal,
-                    config.bnRecalBatches())) {
-                snappedBn = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
-            } finally {
-                model.setWeightMode(WeightMode.SOFT);
-            }
+            double snappedBn = evaluator.snappedAfterBatchNormRecalibration(testSampler, recal,
+                    config.bnRecalBatches());
             return new Result(soft, snapped, snappedBn, test.count());
         }
     }

@@ -22,6 +22,21 @@ final class Evaluator {
         this.root = root;
     }
 
+    /**
+     * Snapped accuracy after re-estimating BatchNorm statistics on {@code batches} training batches;
+     * the trained statistics and SOFT mode are restored afterwards.
+     */
+    double snappedAfterBatchNormRecalibration(BatchSampler test, BatchSampler train, int batches) {
+        model.setWeightMode(WeightMode.SNAPPED);
+        BatchNormRecalibration recalibration = BatchNormRecalibration.apply(model, store, root, train, batches);
+        try {
+            return accuracy(test, WeightMode.SNAPPED);
+        } finally {
+            recalibration.close();
+            model.setWeightMode(WeightMode.SOFT);
+        }
+    }
+
     /** Accuracy in percent; leaves the model in SOFT mode. */
     double accuracy(BatchSampler test, WeightMode mode) {
         model.setWeightMode(mode);

@@ -159,13 +159,8 @@ public final class Trainer {
                 double snappedBn = Double.NaN;
                 if (!model.ringLayers().isEmpty()) {
                     snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
-                    model.setWeightMode(WeightMode.SNAPPED);
-                    try (BatchNormRecalibration recal = BatchNormRecalibration.apply(model, store, root, recalSampler,
-                            config.bnRecalBatches())) {
-                        snappedBn = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
-                    } finally {
-                        model.setWeightMode(WeightMode.SOFT);
-                    }
+                    snappedBn = evaluator.snappedAfterBatchNormRecalibration(testSampler, recalSampler,
+                            config.bnRecalBatches());
                 }
                 long now = System.nanoTime();
                 EpochMetrics m = new EpochMetrics(epoch + 1, steps[0], lossSum / seen, 100.0 * correct / seen, soft,
