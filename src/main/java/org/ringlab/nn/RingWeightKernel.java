@@ -34,7 +34,7 @@ final class RingWeightKernel {
 
     RingWeightKernel(Ring ring) {
         this.ring = ring;
-        this.table = new RingLookupTable(ring);
+        this.table = RingLookupTable.of(ring);
     }
 
     Ring ring() {

@@ -19,6 +19,13 @@ public final class RingLookupTable {
     private final float[] slope;
     private final float[] slopeStep;
 
+    private static final java.util.Map<Ring, RingLookupTable> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The table for a ring, built once per ring and shared (it is immutable): ResNet-20 has 21 layers. */
+    public static RingLookupTable of(Ring ring) {
+        return CACHE.computeIfAbsent(ring, RingLookupTable::new);
+    }
+
     public RingLookupTable(Ring ring) {
         this.ring = ring;
         this.intervals = POINTS_PER_SLOT * ring.size();

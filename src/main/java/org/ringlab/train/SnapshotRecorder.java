@@ -22,7 +22,6 @@ final class SnapshotRecorder {
     private final List<RingLayer> layers;
     private final int subBins;
     private final Map<RingLayer, short[]> previousSlots = new IdentityHashMap<>();
-    private final Map<Ring, RingLookupTable> tables = new java.util.HashMap<>();
 
     SnapshotRecorder(List<RingLayer> layers, int subBins) {
         this.layers = layers;
@@ -46,7 +45,7 @@ final class SnapshotRecorder {
         short[] slots = new short[positions.length];
         short[] previous = previousSlots.get(layer);
         long changed = 0;
-        RingLookupTable table = tables.computeIfAbsent(ring, RingLookupTable::new);
+        RingLookupTable table = RingLookupTable.of(ring);
         LevelSet levels = LevelSet.of(ring.values());
         float[] levelValues = levels.levels();
         int[] levelOfSlot = new int[n];
