@@ -1,0 +1,157 @@
+package org.ringlab.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ringlab.config.RunConfig;
+import org.ringlab.train.EpochMetrics;
+import org.ringlab.train.PositionSnapshot;
+import org.ringlab.train.RunControl;
+import org.ringlab.train.RunStatus;
+import org.ringlab.train.StepMetrics;
+import org.ringlab.train.TrainingListener;
+
+/** A run of the in-process service: its control, its history and its subscribers. */
+final class InProcessRun implements RunHandle {
+    private final String id;
+    private final RunConfig config;
+    private final Path directory;
+    private final RunControl control = new RunControl();
+    private final RunHistory history = new RunHistory();
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final TrainingListener events = new Fanout();
+    private volatile RunStatus status = RunStatus.PENDING;
+    private volatile String message = "queued";
+
+    InProcessRun(String id, RunConfig config, Path directory) {
+        this.id = id;
+        this.config = config;
+        this.directory = directory;
+    }
+
+    /** Called on the training thread; false when the run was stopped before it began. */
+    synchronized boolean start() {
+        if (status != RunStatus.PENDING) {
+            return false;
+        }
+        status = RunStatus.RUNNING;
+        message = "starting";
+        return true;
+    }
+
+    RunControl control() {
+        return control;
+    }
+
+    TrainingListener events() {
+        return events;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        if (config.name() != null && !config.name().isBlank()) {
+            return config.name();
+        }
+        String method = config.usesRing()
+                ? config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key()
+                : config.method().key();
+        return config.model().key() + " " + method + " seed " + config.seed();
+    }
+
+    @Override
+    public RunConfig config() {
+        return config;
+    }
+
+    @Override
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public RunStatus status() {
+        return status;
+    }
+
+    @Override
+    public String statusMessage() {
+        return message;
+    }
+
+    @Override
+    public void pause() {
+        control.pause();
+    }
+
+    @Override
+    public void resume() {
+        control.resume();
+    }
+
+    @Override
+    public void step() {
+        control.step();
+    }
+
+    @Override
+    public void stop() {
+        synchronized (this) {
+            if (status == RunStatus.PENDING) {
+                status = RunStatus.STOPPED;
+                message = "stopped before it started";
+                events.onStatus(status, message);
+            }
+        }
+        control.stop();
+    }
+
+    @Override
+    public void addListener(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(TrainingListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public RunHistory history() {
+        return history;
+    }
+
+    /** Tracks the status, then forwards to every subscriber. */
+    private final class Fanout implements TrainingListener {
+        @Override
+        public void onStatus(RunStatus s, String m) {
+            status = s;
+            message = m;
+            listeners.forEach(l -> l.onStatus(s, m));
+        }
+
+        @Override
+        public void onStep(StepMetrics step) {
+            listeners.forEach(l -> l.onStep(step));
+        }
+
+        @Override
+        public void onEpoch(EpochMetrics epoch) {
+            listeners.forEach(l -> l.onEpoch(epoch));
+        }
+
+        @Override
+        public void onSnapshot(PositionSnapshot snapshot) {
+            listeners.forEach(l -> l.onSnapshot(snapshot));
+        }
+
+        @Override
+        public void onInfo(String info) {
+            listeners.forEach(l -> l.onInfo(info));
+        }
+    }
+}
