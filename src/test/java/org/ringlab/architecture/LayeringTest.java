@@ -35,10 +35,20 @@ class LayeringTest {
     void coreAndCliKnowNothingOfTheUiToolkits() {
         ArchRule rule = noClasses().that().resideInAnyPackage("org.ringlab.quant..", "org.ringlab.nn..",
                         "org.ringlab.data..", "org.ringlab.config..", "org.ringlab.train..", "org.ringlab.bench..",
-                        "org.ringlab.cli..")
+                        "org.ringlab.cli..", "org.ringlab.service..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..")
                 .because("the core and the CLI must run headless; only a UI package (org.ringlab.ui) may use "
                         + "JavaFX and ChartFX");
+        rule.check(classes);
+    }
+
+    @Test
+    void theUiKnowsTheServiceOnlyThroughItsInterface() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.ringlab.ui..")
+                .and().doNotHaveSimpleName("RingLabApp")
+                .should().dependOnClassesThat().haveSimpleName("InProcessTrainingService")
+                .because("where training runs (in process, a worker, a remote GPU) must stay invisible to the "
+                        + "views; only the application class chooses an implementation");
         rule.check(classes);
     }
 

@@ -1,0 +1,562 @@
+package org.ringlab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.ringlab.config.DeviceKind;
+import org.ringlab.config.InvalidConfigException;
+import org.ringlab.config.Method;
+import org.ringlab.config.ModelKind;
+import org.ringlab.config.OptimizerKind;
+import org.ringlab.config.RingMode;
+import org.ringlab.config.RingType;
+import org.ringlab.config.RunConfig;
+import org.ringlab.service.RunHandle;
+import org.ringlab.service.TrainingService;
+import org.ringlab.train.LayerSnapshot;
+import org.ringlab.train.PositionSnapshot;
+import org.ringlab.train.RunStatus;
+import org.ringlab.ui.charts.MetricsCharts;
+import org.ringlab.ui.ringview.RingView;
+import org.ringlab.ui.ringview.WeightHistogram;
+
+/**
+ * The main window's controller: binds the controls to {@link SetupModel}, drives runs through the
+ * {@link TrainingService} interface, and once per frame moves whatever the runs reported into the
+ * charts, the ring view and the timeline.
+ */
+public final class MainController {
+    static final String ALL_LAYERS = "all layers";
+    private static final org.ringlab.quant.Ring DEFAULT_RING = org.ringlab.quant.Ring.of(
+            org.ringlab.quant.RingType.TRIANGLE, 8, org.ringlab.quant.RingMode.REFERENCE);
+
+    private final TrainingService service;
+    private final SetupModel setup = new SetupModel();
+    private final Map<String, LiveRun> runs = new LinkedHashMap<>();
+    private final MetricsCharts charts = new MetricsCharts();
+    private final RingView ringView = new RingView(DEFAULT_RING);
+    private final WeightHistogram weightHistogram = new WeightHistogram(DEFAULT_RING);
+    private final PulseMonitor pulses = new PulseMonitor();
+    private LiveRun current;
+    private boolean followLive = true;
+    private boolean updatingTimeline;
+    private Timeline replay;
+
+    @FXML private BorderPane root;
+    @FXML private Button startButton;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stepButton;
+    @FXML private Button stopButton;
+    @FXML private Button playButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label statusLabel;
+    @FXML private ToggleButton themeToggle;
+    @FXML private ToggleButton demoToggle;
+    @FXML private ScrollPane setupPane;
+    @FXML private ComboBox<Method> methodBox;
+    @FXML private ComboBox<RingType> ringTypeBox;
+    @FXML private TextField ringSizeField;
+    @FXML private ComboBox<RingMode> ringModeBox;
+    @FXML private TextField sigmaField;
+    @FXML private ComboBox<ModelKind> modelBox;
+    @FXML private TextField dataField;
+    @FXML private ComboBox<OptimizerKind> optimizerBox;
+    @FXML private TextField lrField;
+    @FXML private TextField epochsField;
+    @FXML private TextField scheduleField;
+    @FXML private TextField warmupField;
+    @FXML private TextField batchSizeField;
+    @FXML private TextField seedField;
+    @FXML private ComboBox<DeviceKind> deviceBox;
+    @FXML private CheckBox batchNormBox;
+    @FXML private Label ringPreviewLabel;
+    @FXML private Pane lrPlotPane;
+    @FXML private Label problemsLabel;
+    @FXML private ListView<LiveRun> runsList;
+    @FXML private StackPane chartsPane;
+    @FXML private StackPane ringViewPane;
+    @FXML private StackPane weightHistogramPane;
+    @FXML private ComboBox<String> layerBox;
+    @FXML private Slider timeline;
+    @FXML private Label timelineLabel;
+
+    public MainController(TrainingService service) {
+        this.service = service;
+    }
+
+    @FXML
+    private void initialize() {
+        bindSetup();
+        chartsPane.getChildren().add(charts);
+        ringViewPane.getChildren().add(ringView);
+        weightHistogramPane.getChildren().add(weightHistogram);
+        runsList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runsList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(LiveRun run, boolean empty) {
+                super.updateItem(run, empty);
+                setText(empty || run == null ? null : run.summary());
+            }
+        });
+        runsList.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<LiveRun>) change -> showSelection());
+        layerBox.valueProperty().addListener((obs, was, now) -> showSnapshot(false));
+        timeline.valueProperty().addListener((obs, was, now) -> {
+            if (!updatingTimeline) {
+                followLive = current != null && (int) Math.round(now.doubleValue()) >= current.snapshots.size() - 1;
+                showSnapshot(false);
+            }
+        });
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onFrame(now);
+            }
+        }.start();
+        pulses.start();
+        updateControls();
+    }
+
+    /** Pulse-interval statistics of this window (for the responsiveness check). */
+    public PulseMonitor pulses() {
+        return pulses;
+    }
+
+    public SetupModel setup() {
+        return setup;
+    }
+
+    // ---- setup panel
+
+    private void bindSetup() {
+        methodBox.setItems(FXCollections.observableArrayList(Method.values()));
+        ringTypeBox.setItems(FXCollections.observableArrayList(RingType.values()));
+        ringModeBox.setItems(FXCollections.observableArrayList(RingMode.values()));
+        modelBox.setItems(FXCollections.observableArrayList(ModelKind.values()));
+        optimizerBox.setItems(FXCollections.observableArrayList(OptimizerKind.values()));
+        deviceBox.setItems(FXCollections.observableArrayList(DeviceKind.values()));
+        methodBox.valueProperty().bindBidirectional(setup.method);
+        ringTypeBox.valueProperty().bindBidirectional(setup.ringType);
+        ringModeBox.valueProperty().bindBidirectional(setup.ringMode);
+        modelBox.valueProperty().bindBidirectional(setup.model);
+        optimizerBox.valueProperty().bindBidirectional(setup.optimizer);
+        deviceBox.valueProperty().bindBidirectional(setup.device);
+        batchNormBox.selectedProperty().bindBidirectional(setup.batchNorm);
+        Map<TextField, String> fields = new LinkedHashMap<>();
+        bindText(ringSizeField, setup.ringSize, "ring-size", fields);
+        bindText(sigmaField, setup.sigma, "sigma", fields);
+        bindText(dataField, setup.data, "data", fields);
+        bindText(lrField, setup.lr, "lr", fields);
+        bindText(epochsField, setup.epochs, "epochs", fields);
+        bindText(scheduleField, setup.schedule, "schedule", fields);
+        bindText(warmupField, setup.warmupEpochs, "warmup-epochs", fields);
+        bindText(batchSizeField, setup.batchSize, "batch-size", fields);
+        bindText(seedField, setup.seed, "seed", fields);
+        ringPreviewLabel.textProperty().bind(setup.ringPreviewProperty());
+        setup.problems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            problemsLabel.setText(String.join("\n", setup.problems()));
+            fields.forEach((field, key) -> field.getStyleClass().removeAll("invalid"));
+            fields.forEach((field, key) -> {
+                List<String> mine = setup.problemsFor(key);
+                if (!mine.isEmpty()) {
+                    field.getStyleClass().add("invalid");
+                }
+                field.setTooltip(mine.isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n", mine)));
+            });
+            updateControls();
+            drawLearningRate();
+        });
+        problemsLabel.setText(String.join("\n", setup.problems()));
+        lrPlotPane.widthProperty().addListener((obs, was, now) -> drawLearningRate());
+        drawLearningRate();
+    }
+
+    private static void bindText(TextField field, javafx.beans.property.StringProperty property, String key,
+            Map<TextField, String> fields) {
+        field.textProperty().bindBidirectional(property);
+        fields.put(field, key);
+    }
+
+    /** A small plot of the learning rate over the run, so a schedule can be checked at a glance. */
+    private void drawLearningRate() {
+        lrPlotPane.getChildren().clear();
+        RunConfig c = setup.config();
+        double w = Math.max(120, lrPlotPane.getWidth());
+        double h = 60;
+        Canvas canvas = new Canvas(w, h);
+        lrPlotPane.getChildren().add(canvas);
+        if (c == null) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        int points = 200;
+        double[] lr = new double[points];
+        double max = 0;
+        for (int i = 0; i < points; i++) {
+            int epoch = (int) ((double) i / points * c.epochs());
+            int stepsPerEpoch = 100;
+            int stepInEpoch = (int) (((double) i / points * c.epochs() - epoch) * stepsPerEpoch);
+            lr[i] = c.schedule().lrAtStep(c.lr(), epoch, stepInEpoch, stepsPerEpoch, c.epochs(), c.warmupEpochs());
+            max = Math.max(max, lr[i]);
+        }
+        g.setStroke(Color.web("#0072b2"));
+        g.setLineWidth(1.5);
+        g.beginPath();
+        for (int i = 0; i < points; i++) {
+            double x = 2 + (w - 4) * i / (points - 1);
+            double y = h - 4 - (h - 12) * (max == 0 ? 0 : lr[i] / max);
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        g.setFill(Color.GRAY);
+        g.fillText(String.format(Locale.ROOT, "max %.2g", max), 4, 10);
+    }
+
+    @FXML
+    private void onBrowse() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("MNIST-format or CIFAR-10 binary folder");
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            setup.data.set(dir.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void onCopyConfig() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(setup.toJson());
+        Clipboard.getSystemClipboard().setContent(content);
+        statusLabel.setText("configuration copied as JSON");
+    }
+
+    @FXML
+    private void onPasteConfig() {
+        String text = Clipboard.getSystemClipboard().getString();
+        String problem = text == null ? "the clipboard holds no text" : setup.pasteJson(text);
+        statusLabel.setText(problem == null ? "configuration pasted" : "paste: " + problem.replace('\n', ' '));
+    }
+
+    // ---- run control
+
+    @FXML
+    void onStart() {
+        RunConfig config = setup.config();
+        if (config == null) {
+            return;
+        }
+        try {
+            RunHandle handle = service.submit(config);
+            LiveRun run = new LiveRun(handle);
+            runs.put(handle.id(), run);
+            runsList.getItems().add(run);
+            charts.addRun(handle.id(), handle.name());
+            current = run;
+            followLive = true;
+            runsList.getSelectionModel().clearSelection();
+            runsList.getSelectionModel().select(run);
+            showRingOf(config);
+        } catch (InvalidConfigException e) {
+            setStatus(RunStatus.FAILED, e.getMessage().replace('\n', ' '));
+        }
+        updateControls();
+    }
+
+    @FXML
+    void onPause() {
+        if (current != null) {
+            current.handle.pause();
+        }
+    }
+
+    @FXML
+    void onResume() {
+        if (current != null) {
+            current.handle.resume();
+        }
+    }
+
+    @FXML
+    void onStep() {
+        if (current != null) {
+            current.handle.step();
+        }
+    }
+
+    @FXML
+    void onStop() {
+        if (current != null) {
+            current.handle.stop();
+        }
+    }
+
+    /** Pause when running, resume when paused (the space-bar shortcut). */
+    void togglePause() {
+        if (current == null) {
+            return;
+        }
+        if (current.handle.status() == RunStatus.PAUSED) {
+            onResume();
+        } else if (current.handle.status() == RunStatus.RUNNING) {
+            onPause();
+        }
+    }
+
+    private void updateControls() {
+        RunStatus s = current == null ? null : current.handle.status();
+        boolean active = s != null && !s.isTerminal();
+        startButton.setDisable(!setup.validProperty().get() || active);
+        pauseButton.setDisable(s != RunStatus.RUNNING);
+        resumeButton.setDisable(s != RunStatus.PAUSED);
+        stepButton.setDisable(s != RunStatus.PAUSED);
+        stopButton.setDisable(!active);
+    }
+
+    private void setStatus(RunStatus status, String message) {
+        statusLabel.setText(status.id() + (message == null || message.isBlank() ? "" : ": " + message));
+        statusLabel.getStyleClass().removeAll("running", "failed", "diverged", "paused", "finished", "stopped");
+        statusLabel.getStyleClass().add(status.id());
+    }
+
+    // ---- per frame
+
+    private void onFrame(long now) {
+        boolean snapshotsArrived = false;
+        for (LiveRun run : runs.values()) {
+            EventInbox.Batch batch = run.inbox.drain();
+            if (batch.isEmpty()) {
+                continue;
+            }
+            charts.appendSteps(run.handle.id(), batch.steps());
+            charts.appendEpochs(run.handle.id(), batch.epochs());
+            if (!batch.epochs().isEmpty()) {
+                run.lastEpoch = batch.epochs().get(batch.epochs().size() - 1);
+            }
+            if (!batch.steps().isEmpty()) {
+                var last = batch.steps().get(batch.steps().size() - 1);
+                run.progressFraction = run.progress.fraction(last);
+                run.progressText = run.progress.describe(last, run.handle.config().batchSize(), now);
+            }
+            if (!batch.snapshots().isEmpty()) {
+                run.snapshots.addAll(batch.snapshots());
+                snapshotsArrived |= run == current;
+            }
+            if (batch.status() != null || !batch.epochs().isEmpty()) {
+                runsList.refresh();
+            }
+        }
+        if (current != null) {
+            progressBar.setProgress(current.progressFraction);
+            progressLabel.setText(current.progressText);
+            setStatus(current.handle.status(), current.handle.statusMessage());
+            if (snapshotsArrived) {
+                refreshLayers();
+                updateTimelineRange();
+                if (followLive) {
+                    showSnapshot(true);
+                }
+            }
+        }
+        updateControls();
+    }
+
+    // ---- ring view and timeline
+
+    private void refreshLayers() {
+        if (current == null || current.snapshots.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        names.add(ALL_LAYERS);
+        for (LayerSnapshot l : current.snapshots.get(0).layers()) {
+            names.add(l.layer());
+        }
+        if (!names.equals(layerBox.getItems())) {
+            String selected = layerBox.getValue();
+            layerBox.setItems(FXCollections.observableArrayList(names));
+            layerBox.setValue(selected != null && names.contains(selected) ? selected : names.get(1));
+        }
+    }
+
+    private void updateTimelineRange() {
+        updatingTimeline = true;
+        try {
+            int last = Math.max(0, current.snapshots.size() - 1);
+            timeline.setMax(last);
+            if (followLive) {
+                timeline.setValue(last);
+            }
+        } finally {
+            updatingTimeline = false;
+        }
+    }
+
+    private void showSnapshot(boolean animate) {
+        if (current == null || current.snapshots.isEmpty() || layerBox.getValue() == null) {
+            return;
+        }
+        int index = Math.min(current.snapshots.size() - 1, (int) Math.round(timeline.getValue()));
+        PositionSnapshot snap = current.snapshots.get(index);
+        String layer = layerBox.getValue();
+        if (ALL_LAYERS.equals(layer)) {
+            ringView.showAll(snap.layers());
+            weightHistogram.showAll(snap.layers());
+        } else {
+            for (LayerSnapshot l : snap.layers()) {
+                if (l.layer().equals(layer)) {
+                    ringView.show(l, animate);
+                    weightHistogram.show(l, animate);
+                }
+            }
+        }
+        timelineLabel.setText(String.format(Locale.ROOT, "step %d · epoch %.2f%s", snap.step(), snap.epochProgress(),
+                followLive ? " (live)" : ""));
+        if (followLive) {
+            charts.clearMarker();
+        } else {
+            charts.setMarker(snap.step());
+        }
+    }
+
+    @FXML
+    private void onPlay() {
+        if (current == null || current.snapshots.size() < 2) {
+            return;
+        }
+        if (replay != null) {
+            replay.stop();
+            replay = null;
+            playButton.setText("Play");
+            return;
+        }
+        followLive = false;
+        timeline.setValue(0);
+        replay = new Timeline(new KeyFrame(Duration.millis(120), e -> {
+            if (timeline.getValue() >= timeline.getMax()) {
+                onPlay();
+            } else {
+                timeline.setValue(timeline.getValue() + 1);
+            }
+        }));
+        replay.setCycleCount(Timeline.INDEFINITE);
+        replay.play();
+        playButton.setText("Pause replay");
+    }
+
+    private void showSelection() {
+        List<LiveRun> selected = new ArrayList<>(runsList.getSelectionModel().getSelectedItems());
+        if (selected.isEmpty()) {
+            return;
+        }
+        charts.clear();
+        for (LiveRun run : selected) {
+            charts.addRun(run.handle.id(), run.handle.name());
+            charts.appendSteps(run.handle.id(), run.handle.history().steps());
+            charts.appendEpochs(run.handle.id(), run.handle.history().epochs());
+        }
+        LiveRun focus = selected.get(selected.size() - 1);
+        if (focus != current) {
+            current = focus;
+            current.snapshots.clear();
+            current.snapshots.addAll(current.handle.history().snapshots());
+            current.inbox.drain();
+            showRingOf(current.handle.config());
+            followLive = true;
+            refreshLayers();
+            updateTimelineRange();
+            showSnapshot(false);
+        }
+        updateControls();
+    }
+
+    /** FP32 runs have no ring and no snapshots: the view keeps its last ring. */
+    private void showRingOf(RunConfig c) {
+        if (c.usesRing()) {
+            org.ringlab.quant.Ring ring = org.ringlab.train.ModelBuilder.ring(c);
+            ringView.setRing(ring);
+            weightHistogram.setRing(ring);
+        }
+    }
+
+    // ---- theme and demo mode
+
+    @FXML
+    void onTheme() {
+        boolean dark = themeToggle.isSelected();
+        if (dark) {
+            root.getScene().getRoot().getStyleClass().add("dark");
+        } else {
+            root.getScene().getRoot().getStyleClass().remove("dark");
+        }
+        ringView.setDark(dark);
+        weightHistogram.setDark(dark);
+        charts.setDark(dark);
+    }
+
+    void toggleTheme() {
+        themeToggle.setSelected(!themeToggle.isSelected());
+        onTheme();
+    }
+
+    @FXML
+    void onDemo() {
+        boolean demo = demoToggle.isSelected();
+        if (demo) {
+            root.getStyleClass().add("demo");
+            root.setLeft(null);
+        } else {
+            root.getStyleClass().remove("demo");
+            root.setLeft(setupPane);
+        }
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            stage.setFullScreen(demo);
+        }
+    }
+
+    void toggleDemo() {
+        demoToggle.setSelected(!demoToggle.isSelected());
+        onDemo();
+    }
+
+    Path workspaceHint() {
+        return current == null ? null : current.handle.directory();
+    }
+}
