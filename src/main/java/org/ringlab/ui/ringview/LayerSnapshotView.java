@@ -1,0 +1,169 @@
+package org.ringlab.ui.ringview;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import org.ringlab.quant.Ring;
+import org.ringlab.train.LayerSnapshot;
+
+/**
+ * What the ring view and the weight histogram share: a canvas that follows the region's size, the
+ * ring, the palette, and bars that animate from one snapshot to the next.
+ *
+ * <p>Subclasses say how a snapshot becomes bar counts and how a frame is painted; this class decides
+ * when to paint.
+ */
+abstract class LayerSnapshotView extends Region {
+    private final Canvas canvas = new Canvas();
+    private final BarHeights bars = new BarHeights();
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!bars.advance(now)) {
+                stop();
+            }
+            paint();
+        }
+    };
+
+    private Ring ring;
+    private Palette palette = Palette.PAPER;
+    private BarScale scale = BarScale.LINEAR;
+    private LayerSnapshot shown;
+
+    LayerSnapshotView(Ring ring, double prefWidth, double prefHeight) {
+        this.ring = Objects.requireNonNull(ring, "ring");
+        getChildren().add(canvas);
+        setPrefSize(prefWidth, prefHeight);
+        setMinSize(0, 0);
+    }
+
+    /**
+     * Shows a layer's snapshot. With {@code animate} the bars move to it over about 250 ms, starting
+     * from wherever they are now (also mid-way through a previous move); without, they jump, which
+     * is what scrubbing through recorded snapshots wants.
+     *
+     * @throws IllegalArgumentException if the snapshot's ring size is not the ring's
+     */
+    public void show(LayerSnapshot next, boolean animate) {
+        if (next.ringSize() != ring.size()) {
+            throw new IllegalArgumentException("layer " + next.layer() + " has a ring of " + next.ringSize()
+                    + " slots but the view shows " + ring.label());
+        }
+        shown = next;
+        double[] target = scale.heights(barCounts(next, ring));
+        if (animate) {
+            bars.retarget(target);
+            timer.start();
+        } else {
+            timer.stop();
+            bars.jump(target);
+            paint();
+        }
+    }
+
+    /** Shows the sum of the layers that fit the ring (see {@link LayerTotals#of}). */
+    public void showAll(List<LayerSnapshot> layers, boolean animate) {
+        show(LayerTotals.of(layers, ring), animate);
+    }
+
+    /** {@link #showAll(List, boolean)} animated, like successive snapshots of a live run. */
+    public void showAll(List<LayerSnapshot> layers) {
+        showAll(layers, true);
+    }
+
+    /** Sets the ring; a snapshot of another ring size is dropped, since its bins no longer fit. */
+    public void setRing(Ring ring) {
+        this.ring = Objects.requireNonNull(ring, "ring");
+        if (shown != null && shown.ringSize() != ring.size()) {
+            shown = null;
+        }
+        redrawBarsAtOnce();
+    }
+
+    public Ring getRing() {
+        return ring;
+    }
+
+    public void setDark(boolean dark) {
+        palette = Palette.of(dark);
+        paint();
+    }
+
+    public boolean isDark() {
+        return palette == Palette.DARK;
+    }
+
+    public void setScale(BarScale scale) {
+        this.scale = Objects.requireNonNull(scale, "scale");
+        redrawBarsAtOnce();
+    }
+
+    public BarScale getScale() {
+        return scale;
+    }
+
+    /** The snapshot on show, or null before the first (or after a ring of another size was set). */
+    public LayerSnapshot getShown() {
+        return shown;
+    }
+
+    /** Bar counts of a snapshot taken on {@code ring}, one per bar. */
+    abstract long[] barCounts(LayerSnapshot snapshot, Ring ring);
+
+    /** Paints one frame over the cleared background; {@code heights} are in [0, 1], one per bar. */
+    abstract void paint(GraphicsContext g, double width, double height, double[] heights);
+
+    Palette palette() {
+        return palette;
+    }
+
+    double[] displayedHeights() {
+        return bars.current();
+    }
+
+    boolean animating() {
+        return bars.moving();
+    }
+
+    /** Text grows with the view so that the picture reads the same at demo size as in a panel. */
+    static double fontSize(double width, double height) {
+        return Math.max(9, Math.min(width, height) / 32);
+    }
+
+    /** Space kept between text and the view's edges. */
+    static double margin(double font) {
+        return 0.8 * font;
+    }
+
+    static double rowHeight(double font) {
+        return 1.35 * font;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(snapSizeX(getWidth()));
+        canvas.setHeight(snapSizeY(getHeight()));
+        paint();
+    }
+
+    private void redrawBarsAtOnce() {
+        timer.stop();
+        bars.jump(shown == null ? new double[0] : scale.heights(barCounts(shown, ring)));
+        paint();
+    }
+
+    private void paint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, w, h);
+        if (w > 0 && h > 0) {
+            paint(g, w, h, bars.current());
+        }
+    }
+}
