@@ -238,7 +238,7 @@ public final class MainController {
         g.beginPath();
         for (int i = 0; i < points; i++) {
             double x = 2 + (w - 4) * i / (points - 1);
-            double y = h - 4 - (h - 12) * (max == 0 ? 0 : lr[i] / max);
+            double y = h - 16 - (h - 22) * (max == 0 ? 0 : lr[i] / max);
             if (i == 0) {
                 g.moveTo(x, y);
             } else {
@@ -247,7 +247,7 @@ public final class MainController {
         }
         g.stroke();
         g.setFill(Color.GRAY);
-        g.fillText(String.format(Locale.ROOT, "max %.2g", max), 4, 10);
+        g.fillText(String.format(Locale.ROOT, "peak %.2g over %d epochs", max, c.epochs()), 4, h - 3);
     }
 
     @FXML
