@@ -10,9 +10,10 @@ import java.util.Arrays;
  * point, and the series' very first and latest points are always kept. When the buckets would
  * need more than {@code maxPoints}, neighbouring buckets merge pairwise and the bucket size
  * doubles. Min/max rather than a mean because training curves are read for their spikes (a loss
- * blow-up must stay visible at any zoom-out); with ~2,000 buckets per series there is more than one
- * bucket per pixel column, so the envelope drawn is that of the full series. Full resolution lives
- * in the run's files, not here.
+ * blow-up must stay visible at any zoom-out); with a cap of a few thousand points there is more
+ * than one bucket per pixel column, so the envelope drawn is that of the full series. Until the
+ * series outgrows the cap every point is kept as it is. Full resolution lives in the run's files,
+ * not here.
  *
  * <p>x must not decrease from one {@link #add} to the next; non-finite y values are skipped,
  * since a line or a log axis cannot show them.
@@ -24,18 +25,20 @@ final class Decimator {
 
     /** How many buckets of two or more points fit: two points each, besides the first and latest. */
     private final int maxBuckets;
+    private final int maxSlots;
     private long bucketSize = 1;
     private int buckets;
     private long count;
     private long inLastBucket;
 
-    // per bucket: the index in the series, x and y of its lowest and of its highest point
-    private final long[] lowIndex;
-    private final double[] lowX;
-    private final double[] lowY;
-    private final long[] highIndex;
-    private final double[] highX;
-    private final double[] highY;
+    // per bucket: the index in the series, x and y of its lowest and of its highest point; grown on
+    // demand, because most series (one point per epoch) never come near the cap
+    private long[] lowIndex = new long[0];
+    private double[] lowX = new double[0];
+    private double[] lowY = new double[0];
+    private long[] highIndex = new long[0];
+    private double[] highX = new double[0];
+    private double[] highY = new double[0];
 
     private double firstX;
     private double firstY;
@@ -47,13 +50,7 @@ final class Decimator {
             throw new IllegalArgumentException("maxPoints must be at least " + MIN_POINTS + ", was " + maxPoints);
         }
         maxBuckets = (maxPoints - 2) / 2;
-        int slots = 2 * maxBuckets;
-        lowIndex = new long[slots];
-        lowX = new double[slots];
-        lowY = new double[slots];
-        highIndex = new long[slots];
-        highX = new double[slots];
-        highY = new double[slots];
+        maxSlots = 2 * maxBuckets;
     }
 
     /** The number of finite points added so far. */
@@ -74,28 +71,14 @@ final class Decimator {
         }
         lastX = x;
         lastY = y;
+        if (buckets == bucketLimit() && inLastBucket == bucketSize) {
+            mergePairs();
+        }
         if (buckets == 0 || inLastBucket == bucketSize) {
-            if (buckets == bucketLimit()) {
-                mergePairs();
-            }
-            if (buckets == 0 || inLastBucket == bucketSize) {
-                startBucket(count, x, y);
-                count++;
-                return;
-            }
+            startBucket(count, x, y);
+        } else {
+            extendLastBucket(count, x, y);
         }
-        int b = buckets - 1;
-        if (y < lowY[b]) {
-            lowIndex[b] = count;
-            lowX[b] = x;
-            lowY[b] = y;
-        }
-        if (y > highY[b]) {
-            highIndex[b] = count;
-            highX[b] = x;
-            highY[b] = y;
-        }
-        inLastBucket++;
         count++;
     }
 
@@ -169,6 +152,9 @@ final class Decimator {
     }
 
     private void startBucket(long index, double x, double y) {
+        if (buckets == lowIndex.length) {
+            grow();
+        }
         lowIndex[buckets] = index;
         highIndex[buckets] = index;
         lowX[buckets] = x;
@@ -177,6 +163,31 @@ final class Decimator {
         highY[buckets] = y;
         buckets++;
         inLastBucket = 1;
+    }
+
+    private void extendLastBucket(long index, double x, double y) {
+        int b = buckets - 1;
+        if (y < lowY[b]) {
+            lowIndex[b] = index;
+            lowX[b] = x;
+            lowY[b] = y;
+        }
+        if (y > highY[b]) {
+            highIndex[b] = index;
+            highX[b] = x;
+            highY[b] = y;
+        }
+        inLastBucket++;
+    }
+
+    private void grow() {
+        int capacity = Math.min(maxSlots, Math.max(16, 2 * lowIndex.length));
+        lowIndex = Arrays.copyOf(lowIndex, capacity);
+        lowX = Arrays.copyOf(lowX, capacity);
+        lowY = Arrays.copyOf(lowY, capacity);
+        highIndex = Arrays.copyOf(highIndex, capacity);
+        highX = Arrays.copyOf(highX, capacity);
+        highY = Arrays.copyOf(highY, capacity);
     }
 
     private void mergePairs() {
