@@ -108,6 +108,9 @@ public final class MainController {
     @FXML private Label problemsLabel;
     @FXML private ListView<LiveRun> runsList;
     @FXML private StackPane chartsPane;
+    @FXML private Slider smoothingSlider;
+    @FXML private Label smoothingLabel;
+    @FXML private CheckBox logLossBox;
     @FXML private StackPane ringViewPane;
     @FXML private StackPane weightHistogramPane;
     @FXML private ComboBox<String> layerBox;
@@ -122,6 +125,13 @@ public final class MainController {
     private void initialize() {
         bindSetup();
         chartsPane.getChildren().add(charts);
+        charts.setSmoothing(smoothingSlider.getValue());
+        smoothingLabel.setText(String.format(Locale.ROOT, "%.2f", smoothingSlider.getValue()));
+        smoothingSlider.valueProperty().addListener((obs, was, now) -> {
+            charts.setSmoothing(now.doubleValue());
+            smoothingLabel.setText(String.format(Locale.ROOT, "%.2f", now.doubleValue()));
+        });
+        logLossBox.selectedProperty().addListener((obs, was, now) -> charts.setLogLoss(now));
         ringViewPane.getChildren().add(ringView);
         weightHistogramPane.getChildren().add(weightHistogram);
         runsList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -454,6 +464,11 @@ public final class MainController {
         } else {
             charts.setMarker(snap.step());
         }
+    }
+
+    @FXML
+    private void onResetZoom() {
+        charts.resetZoom();
     }
 
     @FXML
