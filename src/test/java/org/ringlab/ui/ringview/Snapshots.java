@@ -16,6 +16,17 @@ final class Snapshots {
         return new LayerSnapshot(layer, ringSize, subBins, count, histogram, slots, 0.0, 0.0, 1.0);
     }
 
+    /** A snapshot with the given histogram, slot counts summed from it. */
+    static LayerSnapshot withHistogram(String layer, int ringSize, int subBins, int[] histogram) {
+        long[] slots = new long[ringSize];
+        long total = 0;
+        for (int j = 0; j < histogram.length; j++) {
+            slots[j / subBins] += histogram[j];
+            total += histogram[j];
+        }
+        return new LayerSnapshot(layer, ringSize, subBins, total, histogram, slots, 0.0, 0.0, 0.0);
+    }
+
     static LayerSnapshot empty(String layer, int ringSize, int subBins) {
         return new LayerSnapshot(layer, ringSize, subBins, 0, new int[ringSize * subBins], new long[ringSize],
                 Double.NaN, 0.0, 0.0);

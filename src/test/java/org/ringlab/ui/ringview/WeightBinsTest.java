@@ -2,6 +2,7 @@ package org.ringlab.ui.ringview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -23,17 +24,51 @@ class WeightBinsTest {
         assertEquals(59, bins.binOf(bins.max()));
     }
 
-    /** Checked against the training kernel's lookup table, a second way to evaluate w(p). */
+    /**
+     * A position bin's count lands on the weights its range of p covers (checked against the
+     * training kernel's lookup table, a second way to evaluate w(p)) and none is lost.
+     */
     @Test
-    void eachPositionBinsCountGoesToTheBinOfItsSoftWeight() {
+    void eachPositionBinsCountLandsOnTheWeightsItCovers() {
         WeightBins bins = WeightBins.forRing(TRIANGLE_8, 60);
         RingGeometry geometry = new RingGeometry(8, 4);
+        RingLookupTable table = RingLookupTable.of(TRIANGLE_8);
+        double width = 1.0 / geometry.binCount();
         for (int j = 0; j < geometry.binCount(); j++) {
-            LayerSnapshot s = Snapshots.allInBin("l", 8, 4, j, 11);
-            long[] counts = bins.countSoftWeights(s);
-            int expected = bins.binOf(RingLookupTable.of(TRIANGLE_8).soft(geometry.binCentrePosition(j)));
-            assertEquals(11, counts[expected], "position bin " + j);
-            assertEquals(11, Arrays.stream(counts).sum());
+            long[] counts = bins.countSoftWeights(Snapshots.allInBin("l", 8, 4, j, 160));
+            assertEquals(160, Arrays.stream(counts).sum(), "position bin " + j);
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            for (int k = 0; k <= 64; k++) {
+                double p = geometry.binCentrePosition(j) - width / 2 + k * width / 64;
+                int b = bins.binOf(table.soft(p - Math.floor(p)));
+                lo = Math.min(lo, b);
+                hi = Math.max(hi, b);
+            }
+            for (int b = 0; b < counts.length; b++) {
+                if (counts[b] > 0) {
+                    assertTrue(b >= lo && b <= hi, "position bin " + j + " put weights in bin " + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void evenlySpreadPositionsLeaveNoGapsInTheWeights() {
+        WeightBins bins = WeightBins.forRing(TRIANGLE_8, 60);
+        int[] histogram = new int[32];
+        Arrays.fill(histogram, 320);
+        long[] counts = bins.countSoftWeights(Snapshots.withHistogram("l", 8, 4, histogram));
+        int first = 0;
+        while (counts[first] == 0) {
+            first++;
+        }
+        int last = counts.length - 1;
+        while (counts[last] == 0) {
+            last--;
+        }
+        for (int b = first; b <= last; b++) {
+            assertTrue(counts[b] > 0, "empty weight bin " + b + " inside the covered range");
         }
     }
 
