@@ -65,6 +65,8 @@ public final class MainController {
     private final TrainingService service;
     private final SetupModel setup = new SetupModel();
     private final Map<String, LiveRun> runs = new LinkedHashMap<>();
+    /** Runs whose curves are on the charts now. */
+    private final java.util.Set<String> charted = new java.util.HashSet<>();
     private final MetricsCharts charts = new MetricsCharts();
     private final RingView ringView = new RingView(DEFAULT_RING);
     private final WeightHistogram weightHistogram = new WeightHistogram(DEFAULT_RING);
@@ -84,6 +86,7 @@ public final class MainController {
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
+    @FXML private Label deviceLabel;
     @FXML private ToggleButton themeToggle;
     @FXML private ToggleButton demoToggle;
     @FXML private ScrollPane setupPane;
@@ -159,6 +162,11 @@ public final class MainController {
         }.start();
         pulses.start();
         updateControls();
+        // loading the engine takes a moment (longer on first use): never on the JavaFX thread
+        deviceLabel.setText("engine loading…");
+        java.util.concurrent.CompletableFuture.supplyAsync(service::describeDevice)
+                .whenComplete((text, error) -> javafx.application.Platform.runLater(() -> deviceLabel.setText(
+                        error == null ? text : "engine unavailable: " + org.ringlab.train.Failures.describe(error))));
     }
 
     /** Pulse-interval statistics of this window (for the responsiveness check). */
@@ -298,7 +306,6 @@ public final class MainController {
             LiveRun run = new LiveRun(handle);
             runs.put(handle.id(), run);
             runsList.getItems().add(run);
-            charts.addRun(handle.id(), handle.name());
             current = run;
             followLive = true;
             runsList.getSelectionModel().clearSelection();
@@ -375,8 +382,10 @@ public final class MainController {
             if (batch.isEmpty()) {
                 continue;
             }
-            charts.appendSteps(run.handle.id(), batch.steps());
-            charts.appendEpochs(run.handle.id(), batch.epochs());
+            if (charted.contains(run.handle.id())) {
+                charts.appendSteps(run.handle.id(), batch.steps());
+                charts.appendEpochs(run.handle.id(), batch.epochs());
+            }
             if (!batch.epochs().isEmpty()) {
                 run.lastEpoch = batch.epochs().get(batch.epochs().size() - 1);
             }
@@ -501,11 +510,19 @@ public final class MainController {
         if (selected.isEmpty()) {
             return;
         }
-        charts.clear();
+        // remove and re-add rather than clear: a run keeps its colour for as long as the window lives
+        for (String id : new ArrayList<>(charted)) {
+            if (selected.stream().noneMatch(r -> r.handle.id().equals(id))) {
+                charts.removeRun(id);
+                charted.remove(id);
+            }
+        }
         for (LiveRun run : selected) {
-            charts.addRun(run.handle.id(), run.handle.name());
-            charts.appendSteps(run.handle.id(), run.handle.history().steps());
-            charts.appendEpochs(run.handle.id(), run.handle.history().epochs());
+            if (charted.add(run.handle.id())) {
+                charts.addRun(run.handle.id(), run.handle.name());
+                charts.appendSteps(run.handle.id(), run.handle.history().steps());
+                charts.appendEpochs(run.handle.id(), run.handle.history().epochs());
+            }
         }
         LiveRun focus = selected.get(selected.size() - 1);
         if (focus != current) {
