@@ -60,6 +60,8 @@ class ReadmeScreenshots {
         robot.clickOn("#startButton");
         RunHandle run = service.runs().get(0);
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> run.history().epochs().size() >= 2);
+        // the largest layer shows the distributions best
+        robot.interact(() -> robot.lookup("#layerBox").<String>queryComboBox().setValue("fc1"));
         Thread.sleep(1500);
         save(robot, out.resolve("main-window.png"));
         robot.interact(controller::toggleDemo);
