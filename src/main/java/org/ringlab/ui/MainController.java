@@ -12,8 +12,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -31,7 +29,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -71,6 +68,7 @@ public final class MainController {
     private final RingView ringView = new RingView(DEFAULT_RING);
     private final WeightHistogram weightHistogram = new WeightHistogram(DEFAULT_RING);
     private final PulseMonitor pulses = new PulseMonitor();
+    private final LearningRatePlot lrPlot = new LearningRatePlot();
     private LiveRun current;
     private boolean followLive = true;
     private boolean updatingTimeline;
@@ -219,7 +217,9 @@ public final class MainController {
             drawLearningRate();
         });
         problemsLabel.setText(String.join("\n", setup.problems()));
-        lrPlotPane.widthProperty().addListener((obs, was, now) -> drawLearningRate());
+        lrPlot.setPrefHeight(60);
+        lrPlot.prefWidthProperty().bind(lrPlotPane.widthProperty());
+        lrPlotPane.getChildren().add(lrPlot);
         drawLearningRate();
     }
 
@@ -229,43 +229,8 @@ public final class MainController {
         fields.put(field, key);
     }
 
-    /** A small plot of the learning rate over the run, so a schedule can be checked at a glance. */
     private void drawLearningRate() {
-        lrPlotPane.getChildren().clear();
-        RunConfig c = setup.config();
-        double w = Math.max(120, lrPlotPane.getWidth());
-        double h = 60;
-        Canvas canvas = new Canvas(w, h);
-        lrPlotPane.getChildren().add(canvas);
-        if (c == null) {
-            return;
-        }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        int points = 200;
-        double[] lr = new double[points];
-        double max = 0;
-        for (int i = 0; i < points; i++) {
-            int epoch = (int) ((double) i / points * c.epochs());
-            int stepsPerEpoch = 100;
-            int stepInEpoch = (int) (((double) i / points * c.epochs() - epoch) * stepsPerEpoch);
-            lr[i] = c.schedule().lrAtStep(c.lr(), epoch, stepInEpoch, stepsPerEpoch, c.epochs(), c.warmupEpochs());
-            max = Math.max(max, lr[i]);
-        }
-        g.setStroke(Color.web("#0072b2"));
-        g.setLineWidth(1.5);
-        g.beginPath();
-        for (int i = 0; i < points; i++) {
-            double x = 2 + (w - 4) * i / (points - 1);
-            double y = h - 16 - (h - 22) * (max == 0 ? 0 : lr[i] / max);
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
-                g.lineTo(x, y);
-            }
-        }
-        g.stroke();
-        g.setFill(Color.GRAY);
-        g.fillText(String.format(Locale.ROOT, "peak %.2g over %d epochs", max, c.epochs()), 4, h - 3);
+        lrPlot.show(setup.config());
     }
 
     @FXML
