@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ringlab.config.RunConfig;
-import org.ringlab.train.EpochMetrics;
-import org.ringlab.train.PositionSnapshot;
+import org.ringlab.train.Listeners;
 import org.ringlab.train.RunControl;
 import org.ringlab.train.RunStatus;
-import org.ringlab.train.StepMetrics;
 import org.ringlab.train.TrainingListener;
 
 /** A run of the in-process service: its control, its history and its subscribers. */
@@ -18,8 +16,15 @@ final class InProcessRun implements RunHandle {
     private final Path directory;
     private final RunControl control = new RunControl();
     private final RunHistory history = new RunHistory();
-    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private final TrainingListener events = new Fanout();
+    // the first listener keeps this handle's status; subscribers follow
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>(List.of(new TrainingListener() {
+        @Override
+        public void onStatus(RunStatus s, String m) {
+            status = s;
+            message = m;
+        }
+    }));
+    private final TrainingListener events = Listeners.over(listeners);
     private volatile RunStatus status = RunStatus.PENDING;
     private volatile String message = "queued";
 
@@ -123,35 +128,5 @@ final class InProcessRun implements RunHandle {
     @Override
     public RunHistory history() {
         return history;
-    }
-
-    /** Tracks the status, then forwards to every subscriber. */
-    private final class Fanout implements TrainingListener {
-        @Override
-        public void onStatus(RunStatus s, String m) {
-            status = s;
-            message = m;
-            listeners.forEach(l -> l.onStatus(s, m));
-        }
-
-        @Override
-        public void onStep(StepMetrics step) {
-            listeners.forEach(l -> l.onStep(step));
-        }
-
-        @Override
-        public void onEpoch(EpochMetrics epoch) {
-            listeners.forEach(l -> l.onEpoch(epoch));
-        }
-
-        @Override
-        public void onSnapshot(PositionSnapshot snapshot) {
-            listeners.forEach(l -> l.onSnapshot(snapshot));
-        }
-
-        @Override
-        public void onInfo(String info) {
-            listeners.forEach(l -> l.onInfo(info));
-        }
     }
 }

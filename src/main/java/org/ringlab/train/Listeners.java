@@ -14,6 +14,11 @@ public final class Listeners implements TrainingListener {
         return new Listeners(List.of(targets));
     }
 
+    /** Fans out to whatever {@code targets} holds at each event (pass a thread-safe list). */
+    public static TrainingListener over(List<TrainingListener> targets) {
+        return new Listeners(targets);
+    }
+
     @Override
     public void onStatus(RunStatus status, String message) {
         targets.forEach(t -> t.onStatus(status, message));
