@@ -219,10 +219,13 @@ public final class SetupModel {
         }
     }
 
-    /** Reads a folder's headers once per path: validation runs on every keystroke. */
+    /**
+     * Reads a folder's headers once per path: validation runs on every keystroke. Failures are not
+     * kept, so a folder the user fixes or fills is accepted on the next check.
+     */
     static final class CachingProbe implements DataProbe {
         private final DataProbe delegate;
-        private final Map<Path, Object> cache = new HashMap<>();
+        private final Map<Path, DataDescription> cache = new HashMap<>();
 
         CachingProbe(DataProbe delegate) {
             this.delegate = delegate;
@@ -231,19 +234,12 @@ public final class SetupModel {
         @Override
         public DataDescription describe(Path dir) throws IOException {
             Path key = dir.toAbsolutePath().normalize();
-            Object hit = cache.get(key);
+            DataDescription hit = cache.get(key);
             if (hit == null) {
-                try {
-                    hit = delegate.describe(dir);
-                } catch (IOException e) {
-                    hit = e;
-                }
+                hit = delegate.describe(dir);
                 cache.put(key, hit);
             }
-            if (hit instanceof IOException e) {
-                throw e;
-            }
-            return (DataDescription) hit;
+            return hit;
         }
     }
 }
