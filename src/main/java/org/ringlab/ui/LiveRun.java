@@ -5,6 +5,7 @@ import java.util.List;
 import org.ringlab.service.RunHandle;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.PositionSnapshot;
+import org.ringlab.train.StepMetrics;
 
 /**
  * The UI's view of one run: the handle, the inbox its events land in, and what has been drawn so
@@ -18,15 +19,63 @@ final class LiveRun {
     EpochMetrics lastEpoch;
     String progressText = "";
     double progressFraction;
+    // what the charts and the timeline already hold: the inbox and the history overlap, and the
+    // charts refuse steps that go backwards
+    private int chartedStep;
+    private int chartedEpoch;
+    private int snapshotStep = -1;
 
     LiveRun(RunHandle handle) {
         this.handle = handle;
         this.progress = new Progress(handle.config().epochs());
         // events from now on go to the inbox; what happened before is in the history
         handle.addListener(inbox);
-        snapshots.addAll(handle.history().snapshots());
+        addSnapshots(handle.history().snapshots());
         List<EpochMetrics> epochs = handle.history().epochs();
         lastEpoch = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+    }
+
+    /** The steps not yet on the charts. */
+    List<StepMetrics> unchartedSteps(List<StepMetrics> steps) {
+        List<StepMetrics> out = new ArrayList<>();
+        for (StepMetrics s : steps) {
+            if (s.step() > chartedStep) {
+                out.add(s);
+                chartedStep = s.step();
+            }
+        }
+        return out;
+    }
+
+    /** The epochs not yet on the charts. */
+    List<EpochMetrics> unchartedEpochs(List<EpochMetrics> epochs) {
+        List<EpochMetrics> out = new ArrayList<>();
+        for (EpochMetrics e : epochs) {
+            if (e.epoch() > chartedEpoch) {
+                out.add(e);
+                chartedEpoch = e.epoch();
+            }
+        }
+        return out;
+    }
+
+    /** The charts dropped this run: the next chart starts from the history again. */
+    void unchart() {
+        chartedStep = 0;
+        chartedEpoch = 0;
+    }
+
+    /** Adds snapshots newer than the last one held; returns whether any was new. */
+    boolean addSnapshots(List<PositionSnapshot> more) {
+        boolean added = false;
+        for (PositionSnapshot p : more) {
+            if (p.step() > snapshotStep) {
+                snapshots.add(p);
+                snapshotStep = p.step();
+                added = true;
+            }
+        }
+        return added;
     }
 
     String summary() {

@@ -155,7 +155,12 @@ public final class MainController {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                onFrame(now);
+                try {
+                    onFrame(now);
+                } catch (RuntimeException e) {
+                    // a drawing bug must not stop the frame loop: say so and keep going
+                    statusLabel.setText("display error: " + org.ringlab.train.Failures.describe(e));
+                }
             }
         }.start();
         pulses.start();
@@ -348,8 +353,8 @@ public final class MainController {
                 continue;
             }
             if (charted.contains(run.handle.id())) {
-                charts.appendSteps(run.handle.id(), batch.steps());
-                charts.appendEpochs(run.handle.id(), batch.epochs());
+                charts.appendSteps(run.handle.id(), run.unchartedSteps(batch.steps()));
+                charts.appendEpochs(run.handle.id(), run.unchartedEpochs(batch.epochs()));
             }
             if (!batch.epochs().isEmpty()) {
                 run.lastEpoch = batch.epochs().get(batch.epochs().size() - 1);
@@ -359,8 +364,7 @@ public final class MainController {
                 run.progressFraction = run.progress.fraction(last);
                 run.progressText = run.progress.describe(last, run.handle.config().batchSize(), now);
             }
-            if (!batch.snapshots().isEmpty()) {
-                run.snapshots.addAll(batch.snapshots());
+            if (run.addSnapshots(batch.snapshots())) {
                 snapshotsArrived |= run == current;
             }
             if (batch.status() != null || !batch.epochs().isEmpty()) {
@@ -480,21 +484,20 @@ public final class MainController {
             if (selected.stream().noneMatch(r -> r.handle.id().equals(id))) {
                 charts.removeRun(id);
                 charted.remove(id);
+                runs.get(id).unchart();
             }
         }
         for (LiveRun run : selected) {
             if (charted.add(run.handle.id())) {
                 charts.addRun(run.handle.id(), run.handle.name());
-                charts.appendSteps(run.handle.id(), run.handle.history().steps());
-                charts.appendEpochs(run.handle.id(), run.handle.history().epochs());
+                charts.appendSteps(run.handle.id(), run.unchartedSteps(run.handle.history().steps()));
+                charts.appendEpochs(run.handle.id(), run.unchartedEpochs(run.handle.history().epochs()));
             }
         }
         LiveRun focus = selected.get(selected.size() - 1);
         if (focus != current) {
             current = focus;
-            current.snapshots.clear();
-            current.snapshots.addAll(current.handle.history().snapshots());
-            current.inbox.drain();
+            current.addSnapshots(current.handle.history().snapshots());
             showRingOf(current.handle.config());
             followLive = true;
             refreshLayers();
