@@ -125,6 +125,29 @@ class WorkbenchTest {
         assertFalse(scene.getRoot().getStyleClass().contains("dark"));
     }
 
+    @Test
+    void finishedRunsCanBeOverlaidAndReplayed(FxRobot robot) throws Exception {
+        String json = "{\"data\": \"" + sampleData().replace("\\", "\\\\") + "\", \"model\": \"mlp\","
+                + " \"limit-train\": 640, \"limit-test\": 200, \"epochs\": 2, \"snapshot-every\": 2,"
+                + " \"bn-recal-batches\": 2}";
+        robot.interact(() -> assertNull(controller.setup().pasteJson(json)));
+        robot.clickOn("#startButton");
+        await(() -> service.runs().size() == 1 && service.runs().get(0).status() == RunStatus.FINISHED);
+        robot.interact(() -> controller.setup().seed.set("7"));
+        robot.clickOn("#startButton");
+        await(() -> service.runs().size() == 2 && service.runs().get(1).status() == RunStatus.FINISHED);
+        ListView<?> runs = robot.lookup("#runsList").queryListView();
+        robot.interact(() -> runs.getSelectionModel().selectAll());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#statusLabel").queryAs(Label.class).getText();
+        assertFalse(status.startsWith("display error"), status);
+        assertTrue(runs.getItems().get(0).toString() != null);
+        robot.clickOn("#playButton");
+        Slider timeline = robot.lookup("#timeline").queryAs(Slider.class);
+        await(() -> timeline.getValue() >= timeline.getMax() - 0.5);
+        assertTrue(timeline.getMax() >= 5, "10 steps / 2 + the first: " + timeline.getMax());
+    }
+
     private static void await(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
