@@ -12,8 +12,9 @@ import java.util.List;
  * @param fileBytes the file's size
  * @param fp32Bytes 4 bytes × every stored parameter (ring weights and biases, float parameters)
  * @param theoreticalBytes (Σ b·N + 32·N_float) / 8
- * @param headerBytes everything that is not weight data: magic, configuration, names, rings, level
- *     tables, shapes, CRC, plus the padding of each tensor's last code byte
+ * @param headerBytes every byte that holds neither a weight code nor a float value: magic,
+ *     configuration JSON, names, rings, level tables, shapes, CRC (the parameter names DJL gives a
+ *     ResNet are most of it)
  * @param layers the ring layers' code widths, in forward order
  */
 public record QuantizedModelSize(long fileBytes, long fp32Bytes, double theoreticalBytes, long headerBytes,
@@ -31,20 +32,25 @@ public record QuantizedModelSize(long fileBytes, long fp32Bytes, double theoreti
         RqmFile rqm = RqmFile.read(file);
         long parameters = 0;
         long theoryBits = 0;
+        long dataBytes = 0;
         List<LayerBits> layers = new ArrayList<>();
         for (RqmFile.RingTensors t : rqm.ringLayers()) {
             long n = t.weightCodes().length + (t.biasCodes() == null ? 0 : t.biasCodes().length);
             layers.add(new LayerBits(t.name(), t.levels().length, t.bits(), n));
             parameters += n;
             theoryBits += n * t.bits();
+            dataBytes += BitPacking.packedBytes(t.weightCodes().length, t.bits());
+            if (t.biasCodes() != null) {
+                dataBytes += BitPacking.packedBytes(t.biasCodes().length, t.bits());
+            }
         }
         for (RqmFile.FloatTensor t : rqm.floats()) {
             parameters += t.values().length;
             theoryBits += 32L * t.values().length;
+            dataBytes += 4L * t.values().length;
         }
-        // exact bits of weight data, so that the rest is honestly "header"
-        return new QuantizedModelSize(rqm.fileBytes(), 4 * parameters, theoryBits / 8.0,
-                rqm.fileBytes() - theoryBits / 8, List.copyOf(layers));
+        return new QuantizedModelSize(rqm.fileBytes(), 4 * parameters, theoryBits / 8.0, rqm.fileBytes() - dataBytes,
+                List.copyOf(layers));
     }
 
     /** FP32 size over file size: the whole-model compression the file really achieves. */

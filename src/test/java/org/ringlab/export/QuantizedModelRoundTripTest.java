@@ -65,6 +65,7 @@ class QuantizedModelRoundTripTest {
             Map<String, float[]> got = Models.snappedWeights(read.model());
             assertEquals(want.keySet(), got.keySet());
             float[] levels = LevelTable.of(ModelBuilder.ring(config)).levels();
+            long lastBitChanges = 0;
             for (String layer : want.keySet()) {
                 float[] w = want.get(layer);
                 float[] g = got.get(layer);
@@ -72,8 +73,10 @@ class QuantizedModelRoundTripTest {
                     assertEquals(w[i], g[i], LevelSet.DEFAULT_TOLERANCE, layer + "[" + i + "]");
                     assertEquals(Float.floatToIntBits(levels[LevelSet.of(levels).indexOf(w[i])]),
                             Float.floatToIntBits(g[i]), layer + "[" + i + "] is its level's representative");
+                    lastBitChanges += Float.floatToIntBits(w[i]) != Float.floatToIntBits(g[i]) ? 1 : 0;
                 }
             }
+            assertTrue(lastBitChanges > 0, "the mirrored slots were exercised");
             assertFloatParametersEqual(model, read.model());
             Checkpoints.save(read.model(), rebuiltCheckpoint);
         }
