@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  * The checked contents of an {@code .rqm} file (layout in {@link RqmFormat}), before any model is
  * built: everything a size report or a reader needs, with the codes already unpacked.
  */
-record RqmFile(Path path, long fileBytes, int channels, int height, int width, int classes, String configJson,
+record RqmFile(long fileBytes, int channels, int height, int width, int classes, String configJson,
         List<RingTensors> ringLayers, List<FloatTensor> floats) {
 
     /** One ring layer's stored ring, level table and codes; {@code biasCodes} is null without a ring bias. */
@@ -36,7 +36,7 @@ record RqmFile(Path path, long fileBytes, int channels, int height, int width, i
         ByteBuffer in = ByteBuffer.wrap(bytes, RqmFormat.PREAMBLE_BYTES, bytes.length - RqmFormat.PREAMBLE_BYTES
                 - RqmFormat.CRC_BYTES);
         try {
-            RqmFile file = parse(path, bytes.length, in);
+            RqmFile file = parse(bytes.length, in);
             if (in.hasRemaining()) {
                 throw problem(path, in.remaining() + " unexpected bytes before the checksum");
             }
@@ -77,7 +77,7 @@ record RqmFile(Path path, long fileBytes, int channels, int height, int width, i
         }
     }
 
-    private static RqmFile parse(Path path, long fileBytes, ByteBuffer in) {
+    private static RqmFile parse(long fileBytes, ByteBuffer in) {
         int channels = in.getInt();
         int height = in.getInt();
         int width = in.getInt();
@@ -93,7 +93,7 @@ record RqmFile(Path path, long fileBytes, int channels, int height, int width, i
         for (int i = 0; i < floatCount; i++) {
             floats.add(floatTensor(in));
         }
-        return new RqmFile(path, fileBytes, channels, height, width, classes, json, List.copyOf(rings),
+        return new RqmFile(fileBytes, channels, height, width, classes, json, List.copyOf(rings),
                 List.copyOf(floats));
     }
 
