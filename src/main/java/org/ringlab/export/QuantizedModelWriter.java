@@ -1,0 +1,147 @@
+package org.ringlab.export;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.CRC32;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.nn.BuiltModel;
+import org.ringlab.nn.ModelSpec;
+import org.ringlab.nn.RingLayer;
+import org.ringlab.quant.Ring;
+import org.ringlab.train.ModelBuilder;
+
+/**
+ * Writes a model as it would be deployed: ring weights as packed level codes, everything else as
+ * float32 (layout in {@link RqmFormat}). The soft weights are not kept; the file holds the snapped
+ * network.
+ */
+public final class QuantizedModelWriter {
+    private QuantizedModelWriter() {
+    }
+
+    /**
+     * @param config the run that built {@code model}; stored so that a reader can rebuild it
+     * @param model an initialised model (trained or loaded from a checkpoint)
+     * @throws IllegalArgumentException when {@code config} does not describe {@code model}, since
+     *     such a file could never be read back
+     */
+    public static void write(RunConfig config, BuiltModel model, Path file) throws IOException {
+        ModelSpec spec = model.spec();
+        ModelSpec described = ModelBuilder.spec(config, spec.channels(), spec.height(), spec.width(), spec.classes());
+        if (!described.equals(spec)) {
+            throw new IllegalArgumentException("the configuration describes " + described + ", not the model "
+                    + spec);
+        }
+        byte[] body = body(config, model);
+        ByteBuffer.wrap(body).putLong(RqmFormat.LENGTH_OFFSET, (long) body.length + RqmFormat.CRC_BYTES);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        byte[] trailer = ByteBuffer.allocate(RqmFormat.CRC_BYTES).putInt((int) crc.getValue()).array();
+
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(body);
+                out.write(trailer);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Everything but the CRC, with the length field still zero. */
+    private static byte[] body(RunConfig config, BuiltModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        ModelSpec spec = model.spec();
+        out.write(RqmFormat.MAGIC);
+        out.writeInt(RqmFormat.VERSION);
+        out.writeLong(0);
+        out.writeInt(spec.channels());
+        out.writeInt(spec.height());
+        out.writeInt(spec.width());
+        out.writeInt(spec.classes());
+        byte[] json = RunConfigJson.toJson(config).getBytes(StandardCharsets.UTF_8);
+        out.writeInt(json.length);
+        out.write(json);
+
+        List<RingLayer> layers = model.ringLayers();
+        out.writeInt(layers.size());
+        for (RingLayer layer : layers) {
+            writeRingLayer(out, layer);
+        }
+
+        Set<String> positionIds = model.positionParameterIds();
+        List<Pair<String, Parameter>> floats = model.block().getParameters().stream()
+                .filter(p -> !positionIds.contains(p.getValue().getId())).toList();
+        out.writeInt(floats.size());
+        for (Pair<String, Parameter> p : floats) {
+            NDArray array = p.getValue().getArray();
+            writeString(out, p.getKey());
+            long[] dims = array.getShape().getShape();
+            out.writeByte(dims.length);
+            for (long d : dims) {
+                out.writeLong(d);
+            }
+            for (float v : array.toFloatArray()) {
+                out.writeFloat(v);
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static void writeRingLayer(DataOutputStream out, RingLayer layer) throws IOException {
+        Ring ring = layer.ring();
+        LevelTable table = LevelTable.of(ring);
+        writeString(out, layer.layerName());
+        writeString(out, ring.type().id());
+        writeString(out, ring.mode().id());
+        out.writeDouble(ring.sigma());
+        out.writeByte(ring.size());
+        for (float v : ring.values()) {
+            out.writeFloat(v);
+        }
+        float[] levels = table.levels();
+        out.writeByte(levels.length);
+        for (float v : levels) {
+            out.writeFloat(v);
+        }
+        out.writeByte(table.bits());
+        writeCodes(out, table, layer.positions().getArray().toFloatArray());
+        Parameter bias = layer.biasPositions();
+        out.writeByte(bias == null ? 0 : 1);
+        if (bias != null) {
+            writeCodes(out, table, bias.getArray().toFloatArray());
+        }
+    }
+
+    private static void writeCodes(DataOutputStream out, LevelTable table, float[] positions) throws IOException {
+        out.writeInt(positions.length);
+        out.write(BitPacking.pack(table.encode(positions), table.bits()));
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > 0xFFFF) {
+            throw new IllegalArgumentException("name longer than 65535 bytes: " + s.substring(0, 40) + "…");
+        }
+        out.writeShort(utf8.length);
+        out.write(utf8);
+    }
+}

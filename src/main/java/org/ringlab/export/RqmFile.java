@@ -1,0 +1,174 @@
+package org.ringlab.export;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * The checked contents of an {@code .rqm} file (layout in {@link RqmFormat}), before any model is
+ * built: everything a size report or a reader needs, with the codes already unpacked.
+ */
+record RqmFile(long fileBytes, int channels, int height, int width, int classes, String configJson,
+        List<RingTensors> ringLayers, List<FloatTensor> floats) {
+
+    /** One ring layer's stored ring, level table and codes; {@code biasCodes} is null without a ring bias. */
+    record RingTensors(String name, String ringType, String ringMode, double sigma, float[] ringValues,
+            float[] levels, int bits, int[] weightCodes, int[] biasCodes) {
+    }
+
+    record FloatTensor(String name, long[] shape, float[] values) {
+    }
+
+    /**
+     * @throws IOException naming the file when it is not an {@code .rqm} file, has a version this
+     *     reader does not know, is truncated, or fails its checksum
+     */
+    static RqmFile read(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        checkIntegrity(path, bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes, RqmFormat.PREAMBLE_BYTES, bytes.length - RqmFormat.PREAMBLE_BYTES
+                - RqmFormat.CRC_BYTES);
+        try {
+            RqmFile file = parse(bytes.length, in);
+            if (in.hasRemaining()) {
+                throw problem(path, in.remaining() + " unexpected bytes before the checksum");
+            }
+            return file;
+        } catch (BufferUnderflowException e) {
+            throw problem(path, "a section runs past the end of the data (written by a faulty writer?)");
+        } catch (IllegalArgumentException e) {
+            throw problem(path, e.getMessage());
+        }
+    }
+
+    /** Magic first (a foreign file), then version (a layout we cannot judge), then length and CRC. */
+    private static void checkIntegrity(Path path, byte[] bytes) throws IOException {
+        if (bytes.length < RqmFormat.MAGIC.length
+                || !Arrays.equals(bytes, 0, RqmFormat.MAGIC.length, RqmFormat.MAGIC, 0, RqmFormat.MAGIC.length)) {
+            throw problem(path, "not a RingLab quantized model (no \"RQM1\" magic at the start)");
+        }
+        if (bytes.length < RqmFormat.PREAMBLE_BYTES + RqmFormat.CRC_BYTES) {
+            throw problem(path, "truncated: only " + bytes.length + " bytes");
+        }
+        ByteBuffer head = ByteBuffer.wrap(bytes);
+        int version = head.getInt(RqmFormat.MAGIC.length);
+        if (version != RqmFormat.VERSION) {
+            throw problem(path, "format version " + version + " is unknown; this reader knows version "
+                    + RqmFormat.VERSION);
+        }
+        long declared = head.getLong(RqmFormat.LENGTH_OFFSET);
+        if (declared != bytes.length) {
+            throw problem(path, (declared > bytes.length ? "truncated" : "has trailing data") + ": the header says "
+                    + declared + " bytes, the file has " + bytes.length);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - RqmFormat.CRC_BYTES);
+        int stored = head.getInt(bytes.length - RqmFormat.CRC_BYTES);
+        if (stored != (int) crc.getValue()) {
+            throw problem(path, String.format("checksum mismatch (stored %08x, computed %08x): the file is damaged "
+                    + "or was modified", stored, (int) crc.getValue()));
+        }
+    }
+
+    private static RqmFile parse(long fileBytes, ByteBuffer in) {
+        int channels = in.getInt();
+        int height = in.getInt();
+        int width = in.getInt();
+        int classes = in.getInt();
+        String json = new String(bytes(in, in.getInt()), StandardCharsets.UTF_8);
+        int ringCount = count(in.getInt(), "ring layers");
+        List<RingTensors> rings = new ArrayList<>(ringCount);
+        for (int i = 0; i < ringCount; i++) {
+            rings.add(ringTensors(in));
+        }
+        int floatCount = count(in.getInt(), "float parameters");
+        List<FloatTensor> floats = new ArrayList<>(floatCount);
+        for (int i = 0; i < floatCount; i++) {
+            floats.add(floatTensor(in));
+        }
+        return new RqmFile(fileBytes, channels, height, width, classes, json, List.copyOf(rings),
+                List.copyOf(floats));
+    }
+
+    private static RingTensors ringTensors(ByteBuffer in) {
+        String name = string(in);
+        String type = string(in);
+        String mode = string(in);
+        double sigma = in.getDouble();
+        float[] values = floats(in, Byte.toUnsignedInt(in.get()));
+        float[] levels = floats(in, Byte.toUnsignedInt(in.get()));
+        int bits = Byte.toUnsignedInt(in.get());
+        int[] weights = codes(in, bits, levels.length);
+        int[] bias = in.get() != 0 ? codes(in, bits, levels.length) : null;
+        return new RingTensors(name, type, mode, sigma, values, levels, bits, weights, bias);
+    }
+
+    private static int[] codes(ByteBuffer in, int bits, int levels) {
+        int n = count(in.getInt(), "weights");
+        int[] codes = BitPacking.unpack(bytes(in, (int) BitPacking.packedBytes(n, bits)), bits, n);
+        for (int c : codes) {
+            if (c >= levels) {
+                throw new IllegalArgumentException("code " + c + " points past the " + levels + " levels");
+            }
+        }
+        return codes;
+    }
+
+    private static FloatTensor floatTensor(ByteBuffer in) {
+        String name = string(in);
+        long[] shape = new long[Byte.toUnsignedInt(in.get())];
+        long size = 1;
+        for (int d = 0; d < shape.length; d++) {
+            shape[d] = in.getLong();
+            if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("parameter " + name + " has an impossible dimension " + shape[d]);
+            }
+            size *= shape[d];
+        }
+        return new FloatTensor(name, shape, floats(in, count(Math.toIntExact(size), "values of " + name)));
+    }
+
+    private static String string(ByteBuffer in) {
+        return new String(bytes(in, Short.toUnsignedInt(in.getShort())), StandardCharsets.UTF_8);
+    }
+
+    private static float[] floats(ByteBuffer in, int n) {
+        ensureRemaining(in, 4L * n);
+        float[] v = new float[n];
+        in.asFloatBuffer().get(v);
+        in.position(in.position() + 4 * n);
+        return v;
+    }
+
+    private static byte[] bytes(ByteBuffer in, int n) {
+        ensureRemaining(in, count(n, "bytes"));
+        byte[] b = new byte[n];
+        in.get(b);
+        return b;
+    }
+
+    /** Checked before allocating, so that a garbled count fails instead of exhausting memory. */
+    private static void ensureRemaining(ByteBuffer in, long n) {
+        if (n > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+    }
+
+    private static int count(int n, String what) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative count of " + what + ": " + n);
+        }
+        return n;
+    }
+
+    static IOException problem(Path path, String message) {
+        return new IOException(path + ": " + message);
+    }
+}
