@@ -37,6 +37,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void exportModelWritesAPackedFileAndReportsItsSize() {
+        Cli.Result r = Cli.run("export-model", "--run", run.toString(), "--out", tmp.resolve("m.rqm").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fc1") && r.out().contains("4 levels  2 bits"), r.out());
+        assertTrue(r.out().contains("smaller"), r.out());
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("m.rqm")));
+        String refused = Cli.run("export-model", "--run", tmp.toString()).assertUsageError();
+        assertTrue(refused.contains("config.json"), refused);
+    }
+
+    @Test
     void exitsZeroAndPrintsOneEpochLine() {
         assertEquals(0, train.code(), train.err());
         List<String> epochLines = train.out().lines().filter(l -> l.startsWith("epoch ")).toList();
