@@ -241,7 +241,7 @@ final class RestrictedUnpickler {
         for (int i = 0; i < kv.size(); i += 2) {
             Object key = kv.get(i);
             if (key != null && !(key instanceof String || key instanceof Long || key instanceof Double
-                    || key instanceof Boolean || key instanceof StorageRef)) {
+                    || key instanceof Boolean)) {
                 throw malformed("dict key " + describeValue(key));
             }
             map.put(key, kv.get(i + 1));
