@@ -23,7 +23,17 @@ public final class CheckpointEvaluation {
     private CheckpointEvaluation() {
     }
 
+    /** Fills an initialised model's parameters (from a RingLab checkpoint, an imported file…). */
+    @FunctionalInterface
+    public interface ParameterSource {
+        void load(BuiltModel model, NDManager manager) throws IOException;
+    }
+
     public static Result evaluate(RunConfig config, LoadedData data, Path checkpoint) throws IOException {
+        return evaluate(config, data, (model, manager) -> Checkpoints.load(model, manager, checkpoint));
+    }
+
+    public static Result evaluate(RunConfig config, LoadedData data, ParameterSource parameters) throws IOException {
         Device device = Devices.select(config.device());
         GradMode.disableOnThisThread();
         Engine.getInstance().setRandomSeed((int) config.seed());
@@ -33,7 +43,7 @@ public final class CheckpointEvaluation {
         BuiltModel model = ModelBuilder.build(config, train);
         try (NDManager root = NDManager.newBaseManager(device)) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
-            Checkpoints.load(model, root, checkpoint);
+            parameters.load(model, root);
             ParameterStore store = new ParameterStore(root, false);
             Evaluator evaluator = new Evaluator(model, store, root);
             BatchSampler testSampler = new BatchSampler(test, data.normalization(), config.testBatchSize(),
