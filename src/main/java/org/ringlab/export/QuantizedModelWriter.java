@@ -76,23 +76,35 @@ public final class QuantizedModelWriter {
         out.writeInt(spec.height());
         out.writeInt(spec.width());
         out.writeInt(spec.classes());
-        byte[] json = RunConfigJson.toJson(config).getBytes(StandardCharsets.UTF_8);
+        byte[] json = Deflated.compress(RunConfigJson.toJson(config));
         out.writeInt(json.length);
         out.write(json);
 
         List<RingLayer> layers = model.ringLayers();
         out.writeInt(layers.size());
+        // every layer's name and ring in one deflated block (they repeat), then each layer's codes
+        ByteArrayOutputStream descriptorBytes = new ByteArrayOutputStream();
+        DataOutputStream descriptors = new DataOutputStream(descriptorBytes);
         for (RingLayer layer : layers) {
-            writeRingLayer(out, layer);
+            writeDescriptor(descriptors, layer);
+        }
+        descriptors.flush();
+        byte[] packedDescriptors = Deflated.compress(descriptorBytes.toByteArray());
+        out.writeInt(packedDescriptors.length);
+        out.write(packedDescriptors);
+        for (RingLayer layer : layers) {
+            writeCodes(out, layer);
         }
 
         Set<String> positionIds = model.positionParameterIds();
         List<Pair<String, Parameter>> floats = model.block().getParameters().stream()
                 .filter(p -> !positionIds.contains(p.getValue().getId())).toList();
         out.writeInt(floats.size());
+        byte[] names = Deflated.compress(String.join("\n", floats.stream().map(Pair::getKey).toList()));
+        out.writeInt(names.length);
+        out.write(names);
         for (Pair<String, Parameter> p : floats) {
             NDArray array = p.getValue().getArray();
-            writeString(out, p.getKey());
             long[] dims = array.getShape().getShape();
             out.writeByte(dims.length);
             for (long d : dims) {
@@ -106,7 +118,7 @@ public final class QuantizedModelWriter {
         return bytes.toByteArray();
     }
 
-    private static void writeRingLayer(DataOutputStream out, RingLayer layer) throws IOException {
+    private static void writeDescriptor(DataOutputStream out, RingLayer layer) throws IOException {
         Ring ring = layer.ring();
         LevelTable table = LevelTable.of(ring);
         writeString(out, layer.layerName());
@@ -123,6 +135,10 @@ public final class QuantizedModelWriter {
             out.writeFloat(v);
         }
         out.writeByte(table.bits());
+    }
+
+    private static void writeCodes(DataOutputStream out, RingLayer layer) throws IOException {
+        LevelTable table = LevelTable.of(layer.ring());
         writeCodes(out, table, layer.positions().getArray().toFloatArray());
         Parameter bias = layer.biasPositions();
         out.writeByte(bias == null ? 0 : 1);

@@ -82,29 +82,34 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         int height = in.getInt();
         int width = in.getInt();
         int classes = in.getInt();
-        String json = new String(bytes(in, in.getInt()), StandardCharsets.UTF_8);
+        String json = Deflated.decompress(bytes(in, in.getInt()), "the configuration");
         int ringCount = count(in.getInt(), "ring layers");
+        ByteBuffer descriptors = ByteBuffer.wrap(Deflated.inflate(bytes(in, in.getInt()), "the ring layers' table"));
         List<RingTensors> rings = new ArrayList<>(ringCount);
         for (int i = 0; i < ringCount; i++) {
-            rings.add(ringTensors(in));
+            rings.add(ringTensors(descriptors, in));
         }
         int floatCount = count(in.getInt(), "float parameters");
+        String[] names = Deflated.decompress(bytes(in, in.getInt()), "the parameter names").split("\n", -1);
+        if (floatCount > 0 && names.length != floatCount) {
+            throw new IllegalArgumentException(names.length + " parameter names for " + floatCount + " parameters");
+        }
         List<FloatTensor> floats = new ArrayList<>(floatCount);
         for (int i = 0; i < floatCount; i++) {
-            floats.add(floatTensor(in));
+            floats.add(floatTensor(in, names[i]));
         }
         return new RqmFile(fileBytes, channels, height, width, classes, json, List.copyOf(rings),
                 List.copyOf(floats));
     }
 
-    private static RingTensors ringTensors(ByteBuffer in) {
-        String name = string(in);
-        String type = string(in);
-        String mode = string(in);
-        double sigma = in.getDouble();
-        float[] values = floats(in, Byte.toUnsignedInt(in.get()));
-        float[] levels = floats(in, Byte.toUnsignedInt(in.get()));
-        int bits = Byte.toUnsignedInt(in.get());
+    private static RingTensors ringTensors(ByteBuffer descriptor, ByteBuffer in) {
+        String name = string(descriptor);
+        String type = string(descriptor);
+        String mode = string(descriptor);
+        double sigma = descriptor.getDouble();
+        float[] values = floats(descriptor, Byte.toUnsignedInt(descriptor.get()));
+        float[] levels = floats(descriptor, Byte.toUnsignedInt(descriptor.get()));
+        int bits = Byte.toUnsignedInt(descriptor.get());
         int[] weights = codes(in, bits, levels.length);
         int[] bias = in.get() != 0 ? codes(in, bits, levels.length) : null;
         return new RingTensors(name, type, mode, sigma, values, levels, bits, weights, bias);
@@ -121,8 +126,7 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         return codes;
     }
 
-    private static FloatTensor floatTensor(ByteBuffer in) {
-        String name = string(in);
+    private static FloatTensor floatTensor(ByteBuffer in, String name) {
         long[] shape = new long[Byte.toUnsignedInt(in.get())];
         long size = 1;
         for (int d = 0; d < shape.length; d++) {

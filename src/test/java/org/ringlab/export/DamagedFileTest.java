@@ -60,8 +60,8 @@ class DamagedFileTest {
     @Test
     void anUnknownVersionIsRefused() throws IOException {
         byte[] bytes = good.clone();
-        ByteBuffer.wrap(bytes).putInt(RqmFormat.MAGIC.length, 2);
-        assertRefused(write("future.rqm", bytes), "format version 2 is unknown");
+        ByteBuffer.wrap(bytes).putInt(RqmFormat.MAGIC.length, RqmFormat.VERSION + 1);
+        assertRefused(write("future.rqm", bytes), "format version 3 is unknown");
     }
 
     private static Path write(String name, byte[] bytes) throws IOException {

@@ -32,7 +32,8 @@ class QuantizedModelSizeTest {
             assertEquals(2, layer.bits(), layer.layer());
         }
         assertTrue(size.headerBytes() < HEADER_ALLOWANCE, "header " + size.headerBytes());
-        assertTrue(size.fileBytes() <= 1.05 * size.theoreticalBytes() + size.headerBytes(), size.toString());
+        // the bound: within 5 % of the packed codes plus the float parts, headers included
+        assertTrue(size.fileBytes() <= 1.05 * size.theoreticalBytes(), size.toString());
     }
 
     @Test
@@ -44,7 +45,8 @@ class QuantizedModelSizeTest {
             assertEquals(1, layer.bits(), layer.layer());
         }
         assertTrue(size.headerBytes() < HEADER_ALLOWANCE, "header " + size.headerBytes());
-        assertTrue(size.fileBytes() <= 1.05 * size.theoreticalBytes() + size.headerBytes(), size.toString());
+        // the bound: within 5 % of the packed codes plus the float parts, headers included
+        assertTrue(size.fileBytes() <= 1.05 * size.theoreticalBytes(), size.toString());
         assertTrue(size.compressionRatio() > 15, "ratio " + size.compressionRatio());
     }
 
