@@ -1,0 +1,79 @@
+package org.ringlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ringlab.tables.ComparisonTable;
+import org.ringlab.tables.RunTable;
+import org.ringlab.tables.Table;
+import org.ringlab.tables.TableFormat;
+import org.ringlab.tables.TidyExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ringlab export-data}: recorded runs as a tidy data file or a comparison table. */
+@Command(name = "export-data", mixinStandardHelpOptions = true,
+        description = "Export recorded runs: 'tidy' gives one row per run, epoch and metric with the whole "
+            + "configuration (for pandas, R, spreadsheets); 'comparison' gives one row per configuration with "
+            + "nominal and truthful bits and final/best accuracies, seeds of one configuration merged into "
+            + "mean ± std.")
+final class ExportDataCommand implements Callable<Integer> {
+    @Option(names = "--run", required = true, paramLabel = "DIR",
+            description = "A run directory written by 'ringlab train'; repeat for several.")
+    List<Path> runs;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "csv, json, markdown or latex.")
+    String format;
+
+    @Option(names = "--table", defaultValue = "tidy", paramLabel = "TABLE",
+            description = "tidy or comparison (default: ${DEFAULT-VALUE}).")
+    String table;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        TableFormat tableFormat;
+        try {
+            tableFormat = TableFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--format: " + e.getMessage());
+        }
+        boolean comparison = switch (table) {
+            case "tidy" -> false;
+            case "comparison" -> true;
+            default -> throw new UserError("--table '" + table + "': must be tidy or comparison");
+        };
+        RunTable recorded;
+        try {
+            recorded = RunTable.read(runs);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        Table result = comparison ? ComparisonTable.of(recorded) : TidyExport.of(recorded);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (out == null) {
+            tableFormat.write(result, stdout);
+            return 0;
+        }
+        try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            tableFormat.write(result, file);
+        } catch (IOException e) {
+            throw new UserError("--out " + out + ": cannot write: " + e.getMessage(), e);
+        }
+        stdout.printf("wrote %s (%d rows)%n", out, result.rows().size());
+        return 0;
+    }
+}

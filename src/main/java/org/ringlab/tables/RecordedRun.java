@@ -1,0 +1,20 @@
+package org.ringlab.tables;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ringlab.config.RunConfig;
+
+/**
+ * What one run directory holds, read back: its configuration, its last recorded status and its
+ * metrics, epoch by epoch.
+ *
+ * @param name the directory's own name, which identifies the run in every table
+ * @param metrics the metric columns of metrics.csv in file order, epoch and step excluded
+ */
+public record RecordedRun(String name, Path directory, RunConfig config, String status, List<String> metrics,
+        List<EpochRecord> epochs) {
+    public RecordedRun {
+        metrics = List.copyOf(metrics);
+        epochs = List.copyOf(epochs);
+    }
+}

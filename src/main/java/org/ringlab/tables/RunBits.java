@@ -1,0 +1,39 @@
+package org.ringlab.tables;
+
+import org.ringlab.config.RunConfig;
+import org.ringlab.quant.BitAccounting;
+import org.ringlab.quant.LevelSet;
+import org.ringlab.quant.Ring;
+import org.ringlab.quant.RingMode;
+import org.ringlab.quant.RingType;
+
+/**
+ * The bits a configuration's weights cost (spec §1): the nominal figure, log2 of the ring size,
+ * next to the truthful one, from the distinct values the ring actually has. A reference
+ * triangle-8 ring repeats values, so it is nominally 3 bits but has 4 levels and needs 2.
+ *
+ * @param levels distinct weight values; null for FP32, whose weights are not drawn from a set
+ * @param levelBits ceil(log2 levels): the fixed-length code width; 32 for FP32
+ */
+public record RunBits(double nominalBits, Integer levels, int levelBits) {
+    private static final int FLOAT_BITS = 32;
+
+    public static RunBits of(RunConfig config) {
+        if (!config.usesRing()) {
+            return new RunBits(FLOAT_BITS, null, FLOAT_BITS);
+        }
+        // config and quant keep separate enums so that neither depends on the other
+        Ring ring = Ring.of(RingType.valueOf(config.ringType().name()), config.ringSize(),
+                RingMode.valueOf(config.ringMode().name()), config.effectiveSigma());
+        int levels = LevelSet.of(ring.values()).count();
+        return new RunBits(Math.log(config.ringSize()) / Math.log(2), levels, BitAccounting.fixedLengthBits(levels));
+    }
+
+    /** "fp32", or the ring as "triangle-8 reference". */
+    public static String methodLabel(RunConfig config) {
+        if (!config.usesRing()) {
+            return config.method().key();
+        }
+        return config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key();
+    }
+}

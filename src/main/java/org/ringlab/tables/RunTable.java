@@ -1,0 +1,148 @@
+package org.ringlab.tables;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.ringlab.config.InvalidConfigException;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.train.RunRecorder;
+
+/** A selection of run directories read back from disk, in the order given. */
+public final class RunTable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EPOCH = "epoch";
+    private static final String STEP = "step";
+
+    private final List<RecordedRun> runs;
+
+    private RunTable(List<RecordedRun> runs) {
+        this.runs = List.copyOf(runs);
+    }
+
+    /**
+     * Reads config.json, metrics.csv and run.json of every directory.
+     *
+     * @throws IOException naming the file that is missing or malformed
+     * @throws IllegalArgumentException when no directory is given, or two share a name, since the
+     *     name is what identifies a run in the tables
+     */
+    public static RunTable read(List<Path> directories) throws IOException {
+        if (directories.isEmpty()) {
+            throw new IllegalArgumentException("no run directory given");
+        }
+        Set<String> names = new HashSet<>();
+        List<RecordedRun> runs = new ArrayList<>();
+        for (Path dir : directories) {
+            RecordedRun run = readRun(dir);
+            if (!names.add(run.name())) {
+                throw new IllegalArgumentException("two run directories are both named '" + run.name()
+                        + "'; runs are told apart by their directory name");
+            }
+            runs.add(run);
+        }
+        return new RunTable(runs);
+    }
+
+    public List<RecordedRun> runs() {
+        return runs;
+    }
+
+    private static RecordedRun readRun(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "not a run directory");
+        }
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        RunConfig config = readConfig(dir.resolve(RunRecorder.CONFIG));
+        String status = readStatus(dir.resolve(RunRecorder.RUN_INFO));
+        Path metricsFile = dir.resolve(RunRecorder.METRICS);
+        List<String> metrics = new ArrayList<>();
+        List<EpochRecord> epochs = readMetrics(metricsFile, metrics);
+        return new RecordedRun(name == null ? dir.toString() : name.toString(), dir, config, status, metrics, epochs);
+    }
+
+    private static RunConfig readConfig(Path file) throws IOException {
+        try {
+            return RunConfigJson.read(file);
+        } catch (InvalidConfigException e) {
+            // its message already names the file, with one problem per line
+            throw new IOException(String.join(" ", e.getMessage().strip().lines().map(String::strip).toList()), e);
+        }
+    }
+
+    private static String readStatus(Path file) throws IOException {
+        JsonNode info;
+        try {
+            info = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "the run has no status file");
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode status = info == null ? null : info.get("status");
+        if (status == null || !status.isTextual()) {
+            throw new IOException(file + ": no \"status\" text");
+        }
+        return status.asText();
+    }
+
+    /** Fills {@code metrics} with the file's metric columns and returns its rows. */
+    private static List<EpochRecord> readMetrics(Path file, List<String> metrics) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        List<EpochRecord> epochs = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser csv = format.parse(in)) {
+            List<String> header = csv.getHeaderNames();
+            if (!header.contains(EPOCH) || !header.contains(STEP)) {
+                throw new IOException(file + ": the header needs the columns epoch and step, has " + header);
+            }
+            header.stream().filter(c -> !c.equals(EPOCH) && !c.equals(STEP)).forEach(metrics::add);
+            for (CSVRecord row : csv) {
+                if (!row.isConsistent()) {
+                    throw new IOException(file + " line " + (row.getRecordNumber() + 1) + ": "
+                            + row.size() + " cells for " + header.size() + " columns");
+                }
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (String metric : metrics) {
+                    values.put(metric, number(file, row, metric, true));
+                }
+                epochs.add(new EpochRecord((int) number(file, row, EPOCH, false), (long) number(file, row, STEP, false),
+                        values));
+            }
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "the run has no metrics");
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            // commons-csv reports a broken header or quoting this way
+            throw new IOException(file + ": malformed CSV: " + e.getMessage(), e);
+        }
+        return epochs;
+    }
+
+    private static double number(Path file, CSVRecord row, String column, boolean mayBeEmpty) throws IOException {
+        String text = row.get(column).strip();
+        if (text.isEmpty() && mayBeEmpty) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IOException(file + " line " + (row.getRecordNumber() + 1) + ", column " + column
+                    + ": '" + text + "' is not a number", e);
+        }
+    }
+}
