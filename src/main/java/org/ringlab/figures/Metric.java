@@ -22,6 +22,11 @@ public enum Metric {
         this.lineStyle = lineStyle;
     }
 
+    /** The accuracy curves, in the order a legend lists them. */
+    public static java.util.List<Metric> accuracies() {
+        return java.util.List.of(TRAIN_ACC, TEST_SOFT, TEST_SNAPPED, TEST_SNAPPED_BN);
+    }
+
     public String label() {
         return label;
     }
