@@ -1,0 +1,91 @@
+package org.ringlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ringlab.train.RunRecorder;
+
+class ExportFigureCommandTest {
+    /** A real three-epoch LeNet triangle-8 run, if this checkout's main worktree has it. */
+    private static final Path REAL_RUN = Path.of("/work/main/runs/20261123-234859-lenet-triangle8");
+
+    @TempDir
+    Path tmp;
+
+    /** config, metrics and snapshots of the real run (not its checkpoint): all a figure reads. */
+    private Path run() throws IOException {
+        Path dir = tmp.resolve("run");
+        Files.createDirectories(dir);
+        if (Files.isDirectory(REAL_RUN)) {
+            for (String f : new String[] {RunRecorder.CONFIG, RunRecorder.METRICS, RunRecorder.SNAPSHOTS}) {
+                Files.copy(REAL_RUN.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return dir;
+        }
+        return org.ringlab.figures.TinyRunsAccess.write(dir);
+    }
+
+    @Test
+    void writesEachFigure() throws IOException {
+        Path run = run();
+        String[][] cases = {{"accuracy", "svg"}, {"loss", "pdf"}, {"lr", "svg"}, {"ring", "svg"}, {"histogram", "pdf"}};
+        for (String[] c : cases) {
+            Path out = tmp.resolve("fig-" + c[0] + "." + c[1]);
+            Cli.Result r = Cli.run("export", "--run", run.toString(), "--figure", c[0], "--format", c[1],
+                    "--title", "LeNet", "--out", out.toString());
+            assertEquals(0, r.code(), () -> c[0] + ": " + r.err());
+            assertTrue(Files.size(out) > 1000, out + " is tiny");
+            assertTrue(r.out().contains("wrote"), r.out());
+        }
+    }
+
+    @Test
+    void pngAtThreeHundredDpiAndSevenInches() throws IOException {
+        Path out = tmp.resolve("ring.png");
+        Cli.Result r = Cli.run("export", "--run", run().toString(), "--figure", "ring", "--format", "png",
+                "--width-in", "7", "--height-in", "4", "--dpi", "150", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        var image = ImageIO.read(out.toFile());
+        assertEquals(1050, image.getWidth());
+        assertEquals(600, image.getHeight());
+    }
+
+    @Test
+    void badFigureIsAUsageError() throws IOException {
+        String line = Cli.run("export", "--run", run().toString(), "--figure", "pie", "--format", "svg", "--out",
+                tmp.resolve("x.svg").toString()).assertUsageError();
+        assertTrue(line.contains("--figure"), line);
+    }
+
+    @Test
+    void missingRunIsAUsageError() {
+        String line = Cli.run("export", "--figure", "accuracy", "--format", "svg", "--out",
+                tmp.resolve("x.svg").toString()).assertUsageError();
+        assertTrue(line.contains("--run"), line);
+    }
+
+    @Test
+    void badInputsAreOneLineUsageErrors() throws IOException {
+        Path run = run();
+        Path out = tmp.resolve("x.svg");
+        Stream.of(new String[] {"--format", "gif"}, new String[] {"--dpi", "72"},
+                new String[] {"--layer", "nope", "--figure", "ring"}, new String[] {"--step", "7", "--figure", "ring"})
+                .forEach(extra -> {
+                    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("export", "--run",
+                            run.toString(), "--figure", "accuracy", "--format", "svg", "--out", out.toString()));
+                    args.addAll(java.util.List.of(extra));
+                    Cli.run(args.toArray(String[]::new)).assertUsageError();
+                });
+        String line = Cli.run("export", "--run", tmp.resolve("absent").toString(), "--figure", "accuracy",
+                "--format", "svg", "--out", out.toString()).assertUsageError();
+        assertTrue(line.contains("absent"), line);
+    }
+}
