@@ -53,6 +53,15 @@ public final class FigureWriter {
     }
 
     private static void writePng(Figure figure, FigureSize size, Rectangle2D area, Path file) throws IOException {
+        BufferedImage image = render(figure, size);
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException(file + ": no PNG writer available");
+        }
+    }
+
+    /** The figure as pixels at the size's DPI, on white. */
+    static BufferedImage render(Figure figure, FigureSize size) {
+        Rectangle2D area = new Rectangle2D.Double(0, 0, size.widthPoints(), size.heightPoints());
         BufferedImage image = new BufferedImage(size.widthPixels(), size.heightPixels(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
@@ -68,8 +77,6 @@ public final class FigureWriter {
         } finally {
             g2.dispose();
         }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException(file + ": no PNG writer available");
-        }
+        return image;
     }
 }

@@ -117,6 +117,7 @@ public final class MainController {
     @FXML private ComboBox<String> layerBox;
     @FXML private Slider timeline;
     @FXML private Label timelineLabel;
+    @FXML private Label messageLabel;
 
     public MainController(TrainingService service) {
         this.service = service;
@@ -159,7 +160,7 @@ public final class MainController {
                     onFrame(now);
                 } catch (RuntimeException e) {
                     // a drawing bug must not stop the frame loop: say so and keep going
-                    statusLabel.setText("display error: " + org.ringlab.train.Failures.describe(e));
+                    messageLabel.setText("display error: " + org.ringlab.train.Failures.describe(e));
                 }
             }
         }.start();
@@ -253,14 +254,14 @@ public final class MainController {
         ClipboardContent content = new ClipboardContent();
         content.putString(setup.toJson());
         Clipboard.getSystemClipboard().setContent(content);
-        statusLabel.setText("configuration copied as JSON");
+        messageLabel.setText("configuration copied as JSON");
     }
 
     @FXML
     private void onPasteConfig() {
         String text = Clipboard.getSystemClipboard().getString();
         String problem = text == null ? "the clipboard holds no text" : setup.pasteJson(text);
-        statusLabel.setText(problem == null ? "configuration pasted" : "paste: " + problem.replace('\n', ' '));
+        messageLabel.setText(problem == null ? "configuration pasted" : "paste: " + problem.replace('\n', ' '));
     }
 
     // ---- run control
@@ -442,6 +443,40 @@ public final class MainController {
         } else {
             charts.setMarker(snap.step());
         }
+    }
+
+    /** Figures and tables of the selected runs (or the current one) into a folder, off the JavaFX thread. */
+    @FXML
+    private void onExport() {
+        List<Path> dirs = new ArrayList<>();
+        for (LiveRun run : runsList.getSelectionModel().getSelectedItems()) {
+            if (java.nio.file.Files.isRegularFile(run.handle.directory().resolve("metrics.csv"))) {
+                dirs.add(run.handle.directory());
+            }
+        }
+        if (dirs.isEmpty()) {
+            messageLabel.setText("export: select runs that have finished at least one epoch");
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the figures and tables");
+        File folder = chooser.showDialog(root.getScene().getWindow());
+        if (folder != null) {
+            exportTo(dirs, folder.toPath());
+        }
+    }
+
+    void exportTo(List<Path> dirs, Path folder) {
+        messageLabel.setText("exporting " + dirs.size() + " run(s)…");
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return RunExporter.export(dirs, folder);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).whenComplete((files, error) -> javafx.application.Platform.runLater(() -> messageLabel.setText(
+                error == null ? "exported " + files + " files to " + folder
+                        : "export failed: " + org.ringlab.train.Failures.describe(error))));
     }
 
     @FXML

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -142,6 +143,14 @@ class WorkbenchTest {
         String status = robot.lookup("#statusLabel").queryAs(Label.class).getText();
         assertFalse(status.startsWith("display error"), status);
         assertTrue(runs.getItems().get(0).toString() != null);
+        List<Path> dirs = service.runs().stream().map(RunHandle::directory).toList();
+        Path figures = workspace.resolve("exported");
+        robot.interact(() -> controller.exportTo(dirs, figures));
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        await(() -> message.getText().startsWith("exported") || message.getText().startsWith("export failed"));
+        assertTrue(message.getText().startsWith("exported"), message.getText());
+        assertTrue(java.nio.file.Files.isRegularFile(figures.resolve("accuracy.svg")));
+        assertTrue(java.nio.file.Files.isRegularFile(figures.resolve("comparison.tex")));
         robot.clickOn("#playButton");
         Slider timeline = robot.lookup("#timeline").queryAs(Slider.class);
         await(() -> timeline.getValue() >= timeline.getMax() - 0.5);
