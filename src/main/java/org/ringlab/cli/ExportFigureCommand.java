@@ -18,6 +18,7 @@ import org.ringlab.figures.RingFigure;
 import org.ringlab.figures.RunData;
 import org.ringlab.figures.SeedGroup;
 import org.ringlab.figures.SoftWeightHistogram;
+import org.ringlab.figures.TableFigure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
             + "only in the seed become a mean line with a band), the ring with a layer's positions, or a layer's "
             + "soft-weight histogram. SVG and PDF keep lines and text as vectors.")
 final class ExportFigureCommand implements Callable<Integer> {
-    enum FigureKind { accuracy, loss, lr, ring, histogram }
+    enum FigureKind { accuracy, loss, lr, ring, histogram, comparison }
 
     enum BandKind { std, minmax }
 
@@ -38,7 +39,7 @@ final class ExportFigureCommand implements Callable<Integer> {
     List<Path> runs;
 
     @Option(names = "--figure", required = true, paramLabel = "KIND",
-            description = "accuracy, loss, lr, ring or histogram.")
+            description = "accuracy, loss, lr, ring, histogram or comparison (the comparison table).")
     FigureKind figure;
 
     @Option(names = "--format", required = true, paramLabel = "FMT", description = "svg, pdf or png.")
@@ -122,7 +123,17 @@ final class ExportFigureCommand implements Callable<Integer> {
             case lr -> MetricChart.of(SeedGroup.of(data), List.of(Metric.LR), "learning rate", shaded, title);
             case ring -> new RingFigure(LayerSelection.of(single(data), layer, step), title);
             case histogram -> SoftWeightHistogram.of(LayerSelection.of(single(data), layer, step), title);
+            case comparison -> new TableFigure(comparisonOf(data), title);
         };
+    }
+
+    private static org.ringlab.tables.Table comparisonOf(List<RunData> data) {
+        try {
+            return org.ringlab.tables.ComparisonTable.of(
+                    org.ringlab.tables.RunTable.read(data.stream().map(RunData::directory).toList()));
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     private RunData single(List<RunData> data) {

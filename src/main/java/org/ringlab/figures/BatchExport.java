@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.ringlab.tables.ComparisonTable;
+import org.ringlab.tables.RunTable;
+import org.ringlab.tables.Table;
 import org.ringlab.train.LayerSnapshot;
 
 /**
  * Every figure of a selection of runs in one go: the accuracy, loss and learning-rate curves
- * (runs overlaid, seeds grouped), and for each ring run the ring view and soft-weight histogram of
+ * (runs overlaid, seeds grouped), the comparison table, and for each ring run the ring view and soft-weight histogram of
  * every layer at the last snapshot, plus an animated GIF of each layer's ring over the run.
  */
 public final class BatchExport {
@@ -26,6 +29,11 @@ public final class BatchExport {
         writeAll(MetricChart.of(groups, List.of(Metric.TRAIN_LOSS), "train loss (cross-entropy)", Band.STD, null),
                 "loss", formats, size, dir, written);
         writeAll(MetricChart.of(groups, List.of(Metric.LR), "learning rate", Band.STD, null), "lr", formats, size,
+                dir, written);
+        Table comparison = ComparisonTable.of(RunTable.read(runs.stream().map(RunData::directory).toList()));
+        // the table needs the full double-column width to stay legible
+        writeAll(new TableFigure(comparison, null), "comparison", formats,
+                FigureSize.of(FigureSize.DOUBLE_COLUMN, 0.25 + 0.18 * (comparison.rows().size() + 1), size.dpi()),
                 dir, written);
         for (RunData run : runs) {
             if (!run.hasRing() || run.snapshots().isEmpty()) {

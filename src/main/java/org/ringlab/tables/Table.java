@@ -31,4 +31,14 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         }
         return rows.stream().map(r -> r.get(index)).toList();
     }
+
+    /** A cell as the text writers print it (empty for no value). */
+    public String text(int row, int column) {
+        return Cells.text(rows.get(row).get(column));
+    }
+
+    /** Whether a column holds numbers (right-aligned in every rendering). */
+    public boolean isNumeric(int column) {
+        return Cells.isNumeric(this, column);
+    }
 }

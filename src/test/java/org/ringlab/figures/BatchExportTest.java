@@ -22,8 +22,12 @@ class BatchExportTest {
         Path out = tmp.resolve("figures");
         List<Path> files = BatchExport.write(runs, EnumSet.of(FigureFormat.SVG, FigureFormat.PNG),
                 FigureSize.of(3.5, null, 150), true, out);
-        // 3 curves × 2 formats, and per run 2 layers × (ring + histogram) × 2 formats + 2 GIFs
-        assertEquals(3 * 2 + 2 * (2 * 2 * 2 + 2), files.size());
+        // 3 curves and the comparison table × 2 formats, and per run 2 layers × (ring + histogram) ×
+        // 2 formats + 2 GIFs
+        assertEquals(4 * 2 + 2 * (2 * 2 * 2 + 2), files.size());
+        String table = Files.readString(out.resolve("comparison.svg"));
+        assertTrue(table.contains("final_snapped_bn") && table.contains("±"), "table text stays text");
+        assertTrue(!table.contains("<image"), "no bitmap in the vector table");
         for (Path f : files) {
             assertTrue(Files.size(f) > 0, f.toString());
         }

@@ -42,6 +42,7 @@ final class TinyRuns {
                     List.of(layer("conv1", step), layer("fc1", step)))));
         }
         Files.write(dir.resolve(RunRecorder.SNAPSHOTS), snapshots);
+        Files.writeString(dir.resolve(RunRecorder.RUN_INFO), "{\"status\": \"finished\"}");
         return dir;
     }
 
