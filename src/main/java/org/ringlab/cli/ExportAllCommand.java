@@ -2,7 +2,6 @@ package org.ringlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,22 +48,10 @@ final class ExportAllCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Set<FigureFormat> chosen = EnumSet.noneOf(FigureFormat.class);
         for (String f : formats) {
-            chosen.add(parse(f));
+            chosen.add(FigureArguments.format("--formats", f));
         }
-        FigureSize size;
-        try {
-            size = FigureSize.of(widthInches, null, dpi);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        List<RunData> data = new ArrayList<>();
-        for (Path dir : runs) {
-            try {
-                data.add(RunData.read(dir));
-            } catch (IOException e) {
-                throw new UserError("--run " + dir + ": " + e.getMessage(), e);
-            }
-        }
+        FigureSize size = FigureArguments.size(widthInches, null, dpi);
+        List<RunData> data = FigureArguments.runs(runs);
         List<Path> written;
         try {
             written = BatchExport.write(data, chosen, size, gif, outDir);
@@ -73,14 +60,5 @@ final class ExportAllCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d files to %s%n", written.size(), outDir);
         return 0;
-    }
-
-    private static FigureFormat parse(String text) {
-        for (FigureFormat f : FigureFormat.values()) {
-            if (f.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw new UserError("--formats " + text + ": expected svg, pdf or png");
     }
 }

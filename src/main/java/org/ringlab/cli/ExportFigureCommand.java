@@ -2,7 +2,6 @@ package org.ringlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -77,21 +76,9 @@ final class ExportFigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FigureFormat fileFormat = parseFormat();
-        FigureSize size;
-        try {
-            size = FigureSize.of(widthInches, heightInches, dpi);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        List<RunData> data = new ArrayList<>();
-        for (Path dir : runs) {
-            try {
-                data.add(RunData.read(dir));
-            } catch (IOException e) {
-                throw new UserError("--run " + dir + ": " + e.getMessage(), e);
-            }
-        }
+        FigureFormat fileFormat = FigureArguments.format("--format", format);
+        FigureSize size = FigureArguments.size(widthInches, heightInches, dpi);
+        List<RunData> data = FigureArguments.runs(runs);
         Figure drawn;
         try {
             drawn = build(data);
@@ -103,15 +90,6 @@ final class ExportFigureCommand implements Callable<Integer> {
                 size.widthInches(), size.heightInches(),
                 fileFormat == FigureFormat.PNG ? ", " + size.widthPixels() + "×" + size.heightPixels() + " px" : "");
         return 0;
-    }
-
-    private FigureFormat parseFormat() {
-        for (FigureFormat f : FigureFormat.values()) {
-            if (f.id().equals(format.toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw new UserError("--format " + format + ": expected svg, pdf or png");
     }
 
     private Figure build(List<RunData> data) {
