@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -31,7 +29,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.ringlab.config.DeviceKind;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.Method;
@@ -42,12 +39,8 @@ import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
-import org.ringlab.train.LayerSnapshot;
-import org.ringlab.train.PositionSnapshot;
 import org.ringlab.train.RunStatus;
 import org.ringlab.ui.charts.MetricsCharts;
-import org.ringlab.ui.ringview.RingView;
-import org.ringlab.ui.ringview.WeightHistogram;
 
 /**
  * The main window's controller: binds the controls to {@link SetupModel}, drives runs through the
@@ -55,9 +48,7 @@ import org.ringlab.ui.ringview.WeightHistogram;
  * charts, the ring view and the timeline.
  */
 public final class MainController {
-    static final String ALL_LAYERS = "all layers";
-    private static final org.ringlab.quant.Ring DEFAULT_RING = org.ringlab.quant.Ring.of(
-            org.ringlab.quant.RingType.TRIANGLE, 8, org.ringlab.quant.RingMode.REFERENCE);
+    static final String ALL_LAYERS = TimelinePresenter.ALL_LAYERS;
 
     private final TrainingService service;
     private final SetupModel setup = new SetupModel();
@@ -65,14 +56,10 @@ public final class MainController {
     /** Runs whose curves are on the charts now. */
     private final java.util.Set<String> charted = new java.util.HashSet<>();
     private final MetricsCharts charts = new MetricsCharts();
-    private final RingView ringView = new RingView(DEFAULT_RING);
-    private final WeightHistogram weightHistogram = new WeightHistogram(DEFAULT_RING);
     private final PulseMonitor pulses = new PulseMonitor();
     private final LearningRatePlot lrPlot = new LearningRatePlot();
     private LiveRun current;
-    private boolean followLive = true;
-    private boolean updatingTimeline;
-    private Timeline replay;
+    private TimelinePresenter timelinePresenter;
 
     @FXML private BorderPane root;
     @FXML private Button startButton;
@@ -134,8 +121,9 @@ public final class MainController {
             smoothingLabel.setText(String.format(Locale.ROOT, "%.2f", now.doubleValue()));
         });
         logLossBox.selectedProperty().addListener((obs, was, now) -> charts.setLogLoss(now));
-        ringViewPane.getChildren().add(ringView);
-        weightHistogramPane.getChildren().add(weightHistogram);
+        timelinePresenter = new TimelinePresenter(layerBox, timeline, timelineLabel, playButton, charts);
+        ringViewPane.getChildren().add(timelinePresenter.ringView);
+        weightHistogramPane.getChildren().add(timelinePresenter.weightHistogram);
         runsList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsList.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -146,13 +134,6 @@ public final class MainController {
         });
         runsList.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<LiveRun>) change -> showSelection());
-        layerBox.valueProperty().addListener((obs, was, now) -> showSnapshot(false));
-        timeline.valueProperty().addListener((obs, was, now) -> {
-            if (!updatingTimeline) {
-                followLive = current != null && (int) Math.round(now.doubleValue()) >= current.snapshots.size() - 1;
-                showSnapshot(false);
-            }
-        });
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -278,10 +259,9 @@ public final class MainController {
             runs.put(handle.id(), run);
             runsList.getItems().add(run);
             current = run;
-            followLive = true;
+            timelinePresenter.showRun(run);
             runsList.getSelectionModel().clearSelection();
             runsList.getSelectionModel().select(run);
-            showRingOf(config);
         } catch (InvalidConfigException e) {
             setStatus(RunStatus.FAILED, e.getMessage().replace('\n', ' '));
         }
@@ -377,72 +357,10 @@ public final class MainController {
             progressLabel.setText(current.progressText);
             setStatus(current.handle.status(), current.handle.statusMessage());
             if (snapshotsArrived) {
-                refreshLayers();
-                updateTimelineRange();
-                if (followLive) {
-                    showSnapshot(true);
-                }
+                timelinePresenter.snapshotsArrived();
             }
         }
         updateControls();
-    }
-
-    // ---- ring view and timeline
-
-    private void refreshLayers() {
-        if (current == null || current.snapshots.isEmpty()) {
-            return;
-        }
-        List<String> names = new ArrayList<>();
-        names.add(ALL_LAYERS);
-        for (LayerSnapshot l : current.snapshots.get(0).layers()) {
-            names.add(l.layer());
-        }
-        if (!names.equals(layerBox.getItems())) {
-            String selected = layerBox.getValue();
-            layerBox.setItems(FXCollections.observableArrayList(names));
-            layerBox.setValue(selected != null && names.contains(selected) ? selected : names.get(1));
-        }
-    }
-
-    private void updateTimelineRange() {
-        updatingTimeline = true;
-        try {
-            int last = Math.max(0, current.snapshots.size() - 1);
-            timeline.setMax(last);
-            if (followLive) {
-                timeline.setValue(last);
-            }
-        } finally {
-            updatingTimeline = false;
-        }
-    }
-
-    private void showSnapshot(boolean animate) {
-        if (current == null || current.snapshots.isEmpty() || layerBox.getValue() == null) {
-            return;
-        }
-        int index = Math.min(current.snapshots.size() - 1, (int) Math.round(timeline.getValue()));
-        PositionSnapshot snap = current.snapshots.get(index);
-        String layer = layerBox.getValue();
-        if (ALL_LAYERS.equals(layer)) {
-            ringView.showAll(snap.layers());
-            weightHistogram.showAll(snap.layers());
-        } else {
-            for (LayerSnapshot l : snap.layers()) {
-                if (l.layer().equals(layer)) {
-                    ringView.show(l, animate);
-                    weightHistogram.show(l, animate);
-                }
-            }
-        }
-        timelineLabel.setText(String.format(Locale.ROOT, "step %d · epoch %.2f%s", snap.step(), snap.epochProgress(),
-                followLive ? " (live)" : ""));
-        if (followLive) {
-            charts.clearMarker();
-        } else {
-            charts.setMarker(snap.step());
-        }
     }
 
     /** Figures and tables of the selected runs (or the current one) into a folder, off the JavaFX thread. */
@@ -486,27 +404,7 @@ public final class MainController {
 
     @FXML
     private void onPlay() {
-        if (current == null || current.snapshots.size() < 2) {
-            return;
-        }
-        if (replay != null) {
-            replay.stop();
-            replay = null;
-            playButton.setText("Play");
-            return;
-        }
-        followLive = false;
-        timeline.setValue(0);
-        replay = new Timeline(new KeyFrame(Duration.millis(120), e -> {
-            if (timeline.getValue() >= timeline.getMax()) {
-                onPlay();
-            } else {
-                timeline.setValue(timeline.getValue() + 1);
-            }
-        }));
-        replay.setCycleCount(Timeline.INDEFINITE);
-        replay.play();
-        playButton.setText("Pause replay");
+        timelinePresenter.togglePlay();
     }
 
     private void showSelection() {
@@ -533,22 +431,9 @@ public final class MainController {
         if (focus != current) {
             current = focus;
             current.addSnapshots(current.handle.history().snapshots());
-            showRingOf(current.handle.config());
-            followLive = true;
-            refreshLayers();
-            updateTimelineRange();
-            showSnapshot(false);
+            timelinePresenter.showRun(current);
         }
         updateControls();
-    }
-
-    /** FP32 runs have no ring and no snapshots: the view keeps its last ring. */
-    private void showRingOf(RunConfig c) {
-        if (c.usesRing()) {
-            org.ringlab.quant.Ring ring = org.ringlab.train.ModelBuilder.ring(c);
-            ringView.setRing(ring);
-            weightHistogram.setRing(ring);
-        }
     }
 
     // ---- theme and demo mode
@@ -561,8 +446,7 @@ public final class MainController {
         } else {
             root.getScene().getRoot().getStyleClass().remove("dark");
         }
-        ringView.setDark(dark);
-        weightHistogram.setDark(dark);
+        timelinePresenter.setDark(dark);
         charts.setDark(dark);
     }
 
