@@ -67,7 +67,8 @@ class InProcessTrainingServiceTest {
     @Test
     void aQueuedRunCanBeStoppedBeforeItStarts(@TempDir Path workspace) throws Exception {
         try (TrainingService service = new InProcessTrainingService(workspace)) {
-            RunHandle first = service.submit(tiny().toBuilder().epochs(20).build());
+            // long enough that it is still running when stopped, however fast the machine
+            RunHandle first = service.submit(tiny().toBuilder().epochs(500).build());
             RunHandle queued = service.submit(tiny());
             queued.stop();
             assertEquals(RunStatus.STOPPED, queued.status());

@@ -83,9 +83,10 @@ class WorkbenchTest {
 
     @Test
     void aShortRunStreamsMetricsAndSnapshotsAndObeysTheControls(FxRobot robot) throws Exception {
+        // 40 epochs: long enough that the run cannot finish on its own before the test stops it
         robot.interact(() -> {
             String json = "{\"data\": \"" + sampleData().replace("\\", "\\\\") + "\", \"limit-train\": 2560,"
-                    + " \"limit-test\": 500, \"epochs\": 3, \"snapshot-every\": 5, \"bn-recal-batches\": 2}";
+                    + " \"limit-test\": 500, \"epochs\": 40, \"snapshot-every\": 5, \"bn-recal-batches\": 2}";
             assertNull(controller.setup().pasteJson(json));
         });
         robot.clickOn("#startButton");
