@@ -14,10 +14,12 @@ public enum RunStatus {
     /** The loss became NaN or infinite; training stopped at that step. */
     DIVERGED,
     /** An error (bad data, engine failure); the message says which. */
-    FAILED;
+    FAILED,
+    /** The worker running it died (killed, crashed, out of memory); resumable from its last checkpoint. */
+    INTERRUPTED;
 
     public boolean isTerminal() {
-        return this == FINISHED || this == STOPPED || this == DIVERGED || this == FAILED;
+        return this == FINISHED || this == STOPPED || this == DIVERGED || this == FAILED || this == INTERRUPTED;
     }
 
     public String id() {
