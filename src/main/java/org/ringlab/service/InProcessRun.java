@@ -3,6 +3,7 @@ package org.ringlab.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.ringlab.config.RunConfig;
 import org.ringlab.train.Listeners;
 import org.ringlab.train.RunControl;
@@ -14,6 +15,8 @@ final class InProcessRun implements RunHandle {
     private final String id;
     private final RunConfig config;
     private final Path directory;
+    private final DeviceInfo.Kind lane;
+    private final Consumer<InProcessRun> onCancel;
     private final RunControl control = new RunControl();
     private final RunHistory history = new RunHistory();
     // the first listener keeps this handle's status; subscribers follow
@@ -28,10 +31,18 @@ final class InProcessRun implements RunHandle {
     private volatile RunStatus status = RunStatus.PENDING;
     private volatile String message = "queued";
 
-    InProcessRun(String id, RunConfig config, Path directory) {
+    /** @param onCancel told (once, outside this run's lock) when the run is stopped while still queued */
+    InProcessRun(String id, RunConfig config, Path directory, DeviceInfo.Kind lane, Consumer<InProcessRun> onCancel) {
         this.id = id;
         this.config = config;
         this.directory = directory;
+        this.lane = lane;
+        this.onCancel = onCancel;
+    }
+
+    /** The device queue this run waits in. */
+    DeviceInfo.Kind lane() {
+        return lane;
     }
 
     /** Called on the training thread; false when the run was stopped before it began. */
@@ -105,14 +116,19 @@ final class InProcessRun implements RunHandle {
 
     @Override
     public void stop() {
+        boolean cancelled = false;
         synchronized (this) {
             if (status == RunStatus.PENDING) {
                 status = RunStatus.STOPPED;
-                message = "stopped before it started";
+                message = "cancelled while queued";
                 events.onStatus(status, message);
+                cancelled = true;
             }
         }
         control.stop();
+        if (cancelled) {
+            onCancel.accept(this);
+        }
     }
 
     @Override

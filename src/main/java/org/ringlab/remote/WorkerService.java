@@ -1,0 +1,264 @@
+package org.ringlab.remote;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.remote.v1.ControlRequest;
+import org.ringlab.remote.v1.DescribeReply;
+import org.ringlab.remote.v1.DescribeRequest;
+import org.ringlab.remote.v1.HeartbeatRequest;
+import org.ringlab.remote.v1.ListQueueRequest;
+import org.ringlab.remote.v1.ListRunsReply;
+import org.ringlab.remote.v1.ListRunsRequest;
+import org.ringlab.remote.v1.MoveQueuedRequest;
+import org.ringlab.remote.v1.QueueReply;
+import org.ringlab.remote.v1.RunEvent;
+import org.ringlab.remote.v1.RunInfo;
+import org.ringlab.remote.v1.RunRequest;
+import org.ringlab.remote.v1.SubmitRequest;
+import org.ringlab.remote.v1.TrainingWorkerGrpc;
+import org.ringlab.remote.v1.WatchRequest;
+import org.ringlab.remote.v1.WorkerBeat;
+import org.ringlab.service.InProcessTrainingService;
+import org.ringlab.service.RunHandle;
+import org.ringlab.service.WorkerInfo;
+
+/**
+ * The worker side of the protocol: serves an {@link InProcessTrainingService} of this JVM. Bad
+ * requests fail only their own call, with a status and a description that names the problem.
+ */
+final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase implements AutoCloseable {
+    private final InProcessTrainingService service;
+    private final Map<String, RunEventLog> logs = new ConcurrentHashMap<>();
+    private final List<ServerCallStreamObserver<WorkerBeat>> beatWatchers = new ArrayList<>();
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ringlab-worker-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile WorkerInfo info;
+
+    WorkerService(InProcessTrainingService service, long heartbeatMillis) {
+        this.service = service;
+        service.addQueueListener(this::beat);
+        beats.scheduleAtFixedRate(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void describe(DescribeRequest request, StreamObserver<DescribeReply> reply) {
+        unary(reply, () -> {
+            WorkerInfo i = info;
+            if (i == null) {
+                // loads the engine once; later calls answer at once
+                i = service.describe();
+                info = i;
+            }
+            return Wire.describe(i, ProcessHandle.current().pid(), hostName(),
+                    service.workspace().toAbsolutePath().toString());
+        });
+    }
+
+    @Override
+    public void submit(SubmitRequest request, StreamObserver<RunInfo> reply) {
+        unary(reply, () -> {
+            RunConfig config = RunConfigJson.fromJson(request.getConfigJson());
+            RunEventLog log = new RunEventLog();
+            RunHandle run = service.submit(config, log);
+            logs.put(run.id(), log);
+            return runInfo(run);
+        });
+    }
+
+    @Override
+    public void listRuns(ListRunsRequest request, StreamObserver<ListRunsReply> reply) {
+        unary(reply, () -> {
+            ListRunsReply.Builder b = ListRunsReply.newBuilder();
+            for (RunHandle run : service.runs()) {
+                if (logs.containsKey(run.id())) {
+                    b.addRuns(runInfo(run));
+                }
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void watch(WatchRequest request, StreamObserver<RunEvent> events) {
+        try {
+            if (request.getFromSeq() < 0) {
+                throw new IllegalArgumentException("from_seq must be 0 or more, got " + request.getFromSeq());
+            }
+            RunEventLog log = logs.get(checkedId(request.getRunId()));
+            if (log == null) {
+                throw new NoSuchElementException("no run with id '" + request.getRunId() + "'");
+            }
+            log.watch(request.getFromSeq(), (ServerCallStreamObserver<RunEvent>) events);
+        } catch (RuntimeException e) {
+            events.onError(Errors.toStatus(e));
+        }
+    }
+
+    @Override
+    public void control(ControlRequest request, StreamObserver<RunInfo> reply) {
+        unary(reply, () -> {
+            RunHandle run = run(request.getRunId());
+            switch (request.getAction()) {
+                case PAUSE -> run.pause();
+                case RESUME -> run.resume();
+                case STEP -> run.step();
+                case STOP -> run.stop();
+                case ACTION_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException(
+                        "unknown control action " + request.getActionValue()
+                                + "; expected PAUSE, RESUME, STEP or STOP");
+            }
+            return runInfo(run);
+        });
+    }
+
+    @Override
+    public void listQueue(ListQueueRequest request, StreamObserver<QueueReply> reply) {
+        unary(reply, this::queue);
+    }
+
+    @Override
+    public void cancelQueued(RunRequest request, StreamObserver<QueueReply> reply) {
+        unary(reply, () -> {
+            service.cancelQueued(run(request.getRunId()).id());
+            return queue();
+        });
+    }
+
+    @Override
+    public void moveQueued(MoveQueuedRequest request, StreamObserver<QueueReply> reply) {
+        unary(reply, () -> {
+            service.moveQueued(run(request.getRunId()).id(), request.getOffset());
+            return queue();
+        });
+    }
+
+    @Override
+    public void resumeRun(RunRequest request, StreamObserver<RunInfo> reply) {
+        unary(reply, () -> runInfo(service.resume(run(request.getRunId()).id())));
+    }
+
+    @Override
+    public void heartbeat(HeartbeatRequest request, StreamObserver<WorkerBeat> observer) {
+        ServerCallStreamObserver<WorkerBeat> watcher = (ServerCallStreamObserver<WorkerBeat>) observer;
+        watcher.setOnCancelHandler(() -> {
+            synchronized (beatWatchers) {
+                beatWatchers.remove(watcher);
+            }
+        });
+        synchronized (beatWatchers) {
+            beatWatchers.add(watcher);
+            send(watcher, beatNow());
+        }
+    }
+
+    private void beat() {
+        synchronized (beatWatchers) {
+            if (beatWatchers.isEmpty()) {
+                return;
+            }
+            WorkerBeat beat = beatNow();
+            beatWatchers.removeIf(w -> !send(w, beat));
+        }
+    }
+
+    private WorkerBeat beatNow() {
+        QueueReply q = queue();
+        return WorkerBeat.newBuilder().setSentUnixMillis(System.currentTimeMillis())
+                .addAllQueuedRunIds(q.getRunIdsList()).setQueueVersion(q.getQueueVersion()).build();
+    }
+
+    private static boolean send(ServerCallStreamObserver<WorkerBeat> watcher, WorkerBeat beat) {
+        if (watcher.isCancelled()) {
+            return false;
+        }
+        try {
+            watcher.onNext(beat);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private QueueReply queue() {
+        InProcessTrainingService.QueueState state = service.queueState();
+        QueueReply.Builder b = QueueReply.newBuilder().setQueueVersion(state.version());
+        state.runs().forEach(r -> b.addRunIds(r.id()));
+        return b.build();
+    }
+
+    private RunHandle run(String id) {
+        String checked = checkedId(id);
+        for (RunHandle run : service.runs()) {
+            if (run.id().equals(checked)) {
+                return run;
+            }
+        }
+        throw new NoSuchElementException("no run with id '" + id + "'");
+    }
+
+    private static String checkedId(String id) {
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("run_id is empty");
+        }
+        return id;
+    }
+
+    private RunInfo runInfo(RunHandle run) {
+        return RunInfo.newBuilder().setId(run.id()).setName(run.name())
+                .setConfigJson(RunConfigJson.toJson(run.config())).setDirectory(run.directory().toString())
+                .setState(Wire.state(run.status())).setStatusMessage(run.statusMessage())
+                .setLane(service.laneOf(run).key()).build();
+    }
+
+    private static <T> void unary(StreamObserver<T> reply, Supplier<T> body) {
+        T result;
+        try {
+            result = body.get();
+        } catch (RuntimeException e) {
+            reply.onError(Errors.toStatus(e));
+            return;
+        }
+        reply.onNext(result);
+        reply.onCompleted();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        beats.shutdownNow();
+        synchronized (beatWatchers) {
+            beatWatchers.forEach(w -> {
+                try {
+                    w.onCompleted();
+                } catch (RuntimeException e) {
+                    // already gone
+                }
+            });
+            beatWatchers.clear();
+        }
+        service.close();
+    }
+}
