@@ -80,6 +80,24 @@ class InProcessTrainingServiceTest {
     }
 
     @Test
+    void theQueueIsListedReorderedAndCancelled(@TempDir Path workspace) throws Exception {
+        try (TrainingService service = new InProcessTrainingService(workspace)) {
+            QueueChecks.exercise(service);
+        }
+    }
+
+    @Test
+    void resumeNeedsTheRunStore(@TempDir Path workspace) {
+        try (TrainingService service = new InProcessTrainingService(workspace)) {
+            RunHandle run = service.submit(tiny().toBuilder().device(org.ringlab.config.DeviceKind.CPU).build());
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> service.resume(run.id()));
+            assertEquals("resume needs the run store", e.getMessage());
+            run.stop();
+        }
+    }
+
+    @Test
     void historyKeepsStepsBounded() {
         RunHistory h = new RunHistory();
         for (int i = 1; i <= 100_000; i++) {
