@@ -57,7 +57,7 @@ public final class RemoteTrainingService implements TrainingService {
     private final int port;
     private final String token;
     private final File tlsTrust;
-    private final long silenceMillis;
+    private volatile long silenceMillis;
     private final Map<String, RemoteRun> runs = new LinkedHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ringlab-worker-watchdog");
@@ -193,7 +193,7 @@ public final class RemoteTrainingService implements TrainingService {
                     public void onError(Throwable t) {
                         Status status = Status.fromThrowable(t);
                         if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.UNKNOWN) {
-                            lost(c, "event stream lost (" + status.getCode() + ")");
+                            lost(c, "event stream lost: " + status.getCode());
                         } else {
                             Failures.debug(t);
                         }
@@ -456,6 +456,11 @@ public final class RemoteTrainingService implements TrainingService {
                 c.process.destroyForcibly();
             }
         }
+    }
+
+    /** How long the worker may stay silent before it counts as gone (tests shorten or lengthen it). */
+    void silence(Duration silence) {
+        this.silenceMillis = silence.toMillis();
     }
 
     /** For tests: the run with this id as this client knows it. */

@@ -94,7 +94,7 @@ final class WorkerConnection {
 
             @Override
             public void onError(Throwable t) {
-                lost.accept(WorkerConnection.this, "connection lost (" + Status.fromThrowable(t).getCode() + ")");
+                lost.accept(WorkerConnection.this, "connection lost: " + Status.fromThrowable(t).getCode());
             }
 
             @Override

@@ -91,6 +91,12 @@ public final class WorkerServer implements AutoCloseable {
         server.awaitTermination();
     }
 
+    /** Ends every call at once, as a crash would look to clients, then stops the runs (tests). */
+    void abort() {
+        server.shutdownNow();
+        service.close();
+    }
+
     /** Stops accepting calls, stops the runs between two steps and waits for them to end. */
     @Override
     public void close() {

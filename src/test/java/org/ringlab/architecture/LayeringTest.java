@@ -36,7 +36,7 @@ class LayeringTest {
         ArchRule rule = noClasses().that().resideInAnyPackage("org.ringlab.quant..", "org.ringlab.nn..",
                         "org.ringlab.data..", "org.ringlab.config..", "org.ringlab.train..", "org.ringlab.bench..",
                         "org.ringlab.cli..", "org.ringlab.service..", "org.ringlab.interop..", "org.ringlab.export..",
-                        "org.ringlab.tables..", "org.ringlab.figures..")
+                        "org.ringlab.tables..", "org.ringlab.figures..", "org.ringlab.remote..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..")
                 .because("the core and the CLI must run headless; only a UI package (org.ringlab.ui) may use "
                         + "JavaFX and ChartFX");
@@ -48,6 +48,7 @@ class LayeringTest {
         ArchRule rule = noClasses().that().resideInAPackage("org.ringlab.ui..")
                 .and().doNotHaveSimpleName("RingLabApp")
                 .should().dependOnClassesThat().haveSimpleName("InProcessTrainingService")
+                .orShould().dependOnClassesThat().resideInAPackage("org.ringlab.remote..")
                 .because("where training runs (in process, a worker, a remote GPU) must stay invisible to the "
                         + "views; only the application class chooses an implementation");
         rule.check(classes);
@@ -118,7 +119,8 @@ class LayeringTest {
     /** And if the import holds the main classes of every package the rules name. */
     @Test
     void importHoldsEveryLayer() {
-        for (String pkg : new String[] {"quant", "nn", "data", "config", "train", "bench", "cli"}) {
+        for (String pkg : new String[] {"quant", "nn", "data", "config", "train", "bench", "cli", "service",
+            "remote"}) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.ringlab." + pkg)),
                     "no main class imported from org.ringlab." + pkg);
         }

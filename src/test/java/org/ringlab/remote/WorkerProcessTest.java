@@ -54,6 +54,7 @@ class WorkerProcessTest {
             assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the client never noticed");
             long millis = TimeUnit.NANOSECONDS.toMillis(interruptedAt.get() - killedAt);
             assertTrue(millis < 2000, "noticed after " + millis + " ms");
+            System.out.println("interrupted " + millis + " ms after the kill: " + run.statusMessage());
 
             assertEquals(RunStatus.INTERRUPTED, run.status());
             int step = lastStep.get();
