@@ -65,7 +65,9 @@ public final class WorkerLauncher {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = pb.environment();
-            env.putIfAbsent("GLIBC_TUNABLES", DEFAULT_GLIBC_TUNABLES);
+            if (env.getOrDefault("GLIBC_TUNABLES", "").isBlank()) {
+                env.put("GLIBC_TUNABLES", DEFAULT_GLIBC_TUNABLES);
+            }
             process = pb.start();
         } catch (IOException e) {
             throw new WorkerException("cannot start the worker JVM: " + e.getMessage(), e);
