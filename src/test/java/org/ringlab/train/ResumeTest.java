@@ -1,0 +1,112 @@
+package org.ringlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ringlab.config.Method;
+import org.ringlab.config.ModelKind;
+import org.ringlab.config.OptimizerKind;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.ScheduleSpec;
+
+/**
+ * A run interrupted after epoch 2 and resumed from its checkpoint ends exactly where the same run
+ * trained straight through ends: same batches, same learning rates, same optimiser state.
+ */
+class ResumeTest {
+
+    private static RunConfig.Builder small() {
+        return RunConfig.defaults().toBuilder().data(SampleData.dir().toString()).limitTrain(1000).limitTest(500)
+                .batchSize(64).epochs(3).snapshotEvery(5).bnRecalBatches(2);
+    }
+
+    @Test
+    void ringLeNetWithAdamAndACosineScheduleResumesExactly(@TempDir Path dir) throws Exception {
+        // cosine + warm-up: the learning rate depends on the epoch index, so a resume that
+        // restarted the schedule would show at once
+        assertResumesExactly(small().schedule(ScheduleSpec.parse("cosine")).warmupEpochs(0.5).build(), dir);
+    }
+
+    @Test
+    void mlpWithSgdNesterovMomentumResumesExactly(@TempDir Path dir) throws Exception {
+        assertResumesExactly(small().model(ModelKind.MLP).method(Method.FP32).optimizer(OptimizerKind.SGD).lr(0.05)
+                .nesterov(true).weightDecay(1e-4).build(), dir);
+    }
+
+    private static void assertResumesExactly(RunConfig config, Path dir) throws Exception {
+        RecordingListener straightEvents = new RecordingListener();
+        TrainingOutcome straight = new Trainer(config, SampleData.mnist()).resumableTo(dir.resolve("straight.ckpt"))
+                .run(straightEvents, new RunControl());
+        assertEquals(RunStatus.FINISHED, straight.status(), straight.message());
+
+        // the "interruption": stop once epoch 2 is recorded, before any step of epoch 3
+        RunControl control = new RunControl();
+        RecordingListener firstEvents = new RecordingListener() {
+            @Override
+            public void onEpoch(EpochMetrics epoch) {
+                super.onEpoch(epoch);
+                if (epoch.epoch() == 2) {
+                    control.stop();
+                }
+            }
+        };
+        Path ckpt = dir.resolve("interrupted.ckpt");
+        TrainingOutcome first = new Trainer(config, SampleData.mnist()).resumableTo(ckpt).run(firstEvents, control);
+        assertEquals(RunStatus.STOPPED, first.status(), first.message());
+        assertEquals(2, first.epochs().size());
+        ResumeCheckpoint atTwo = ResumeCheckpoint.read(ckpt);
+        assertEquals(2, atTwo.epochsDone());
+        assertEquals(first.steps(), atTwo.steps());
+
+        RecordingListener resumedEvents = new RecordingListener();
+        TrainingOutcome resumed = new Trainer(config, SampleData.mnist()).resumableTo(ckpt).resumeFrom(ckpt)
+                .run(resumedEvents, new RunControl());
+        assertEquals(RunStatus.FINISHED, resumed.status(), resumed.message());
+        assertEquals(List.of(3), resumed.epochs().stream().map(EpochMetrics::epoch).toList());
+
+        EpochMetrics a = straight.last();
+        EpochMetrics b = resumed.last();
+        System.out.printf("straight: loss %.9f train %.4f soft %.4f snapped %.4f bn %.4f lr %.6g step %d%n",
+                a.trainLoss(), a.trainAcc(), a.testAccSoft(), a.testAccSnapped(), a.testAccSnappedBn(), a.lr(), a.step());
+        System.out.printf("resumed:  loss %.9f train %.4f soft %.4f snapped %.4f bn %.4f lr %.6g step %d%n",
+                b.trainLoss(), b.trainAcc(), b.testAccSoft(), b.testAccSnapped(), b.testAccSnappedBn(), b.lr(), b.step());
+        assertEquals(a.step(), b.step(), "the step counter continues");
+        assertEquals(a.lr(), b.lr(), 0.0, "the schedule continues");
+        assertEquals(a.trainLoss(), b.trainLoss(), 1e-6 * Math.abs(a.trainLoss()), "train loss");
+        assertEquals(a.trainAcc(), b.trainAcc(), 1e-9, "train accuracy");
+        assertEquals(a.testAccSoft(), b.testAccSoft(), 1e-9, "soft test accuracy");
+        assertEquals(a.testAccSnapped(), b.testAccSnapped(), 1e-9, "snapped test accuracy");
+        assertEquals(a.testAccSnappedBn(), b.testAccSnappedBn(), 1e-9, "snapped+BN test accuracy");
+
+        // step events continue the numbering: epoch 3 only, steps after the checkpoint's
+        List<StepMetrics> straightEpoch3 = straightEvents.steps.stream().filter(s -> s.epoch() == 3).toList();
+        assertEquals(straightEpoch3.size(), resumedEvents.steps.size());
+        for (int i = 0; i < straightEpoch3.size(); i++) {
+            StepMetrics s = straightEpoch3.get(i);
+            StepMetrics r = resumedEvents.steps.get(i);
+            assertEquals(s.step(), r.step());
+            assertEquals(s.lr(), r.lr(), 0.0);
+            assertEquals(s.loss(), r.loss(), 1e-5 * Math.abs(s.loss()) + 1e-7, "loss at step " + s.step());
+        }
+        // the final parameters agree
+        float[] straightParams = lastParameters(dir.resolve("straight.ckpt"));
+        float[] resumedParams = lastParameters(ckpt);
+        double maxDiff = 0;
+        for (int i = 0; i < straightParams.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(straightParams[i] - resumedParams[i]));
+        }
+        System.out.println("max |parameter difference| after resume: " + maxDiff);
+        assertTrue(maxDiff <= 1e-5, "parameters differ by up to " + maxDiff);
+        assertTrue(Files.size(ckpt) > 0);
+    }
+
+    private static float[] lastParameters(Path ckpt) throws Exception {
+        return ResumeCheckpoint.read(ckpt).allParameterValues();
+    }
+}
