@@ -88,6 +88,14 @@ final class Schema {
         for (int version = from; version < CURRENT; version++) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
+                // another process opening the same new workspace may have migrated meanwhile; the
+                // version read inside this (immediate, so locked) transaction is the true one
+                int now = Database.pragmaInt(c, "user_version");
+                if (now > version) {
+                    c.commit();
+                    version = now - 1;
+                    continue;
+                }
                 for (String sql : MIGRATIONS.get(version)) {
                     s.executeUpdate(sql);
                 }
