@@ -27,7 +27,7 @@ public final class ChildProcess {
     /** LeNet ring-8, 10 steps per epoch, slowed to ~40 ms a step so that a kill lands mid-epoch. */
     static RunConfig trainConfig(Path repo) {
         return RunConfig.defaults().toBuilder().data(repo.resolve("sample-data").toString()).model(ModelKind.LENET)
-                .limitTrain(640).limitTest(200).batchSize(64).testBatchSize(200).epochs(4).snapshotEvery(3)
+                .limitTrain(640).limitTest(200).batchSize(64).testBatchSize(200).epochs(3).snapshotEvery(3)
                 .bnRecalBatches(2).checkpointEvery(1).build();
     }
 
