@@ -1,6 +1,8 @@
 package org.ringlab.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -12,7 +14,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ public final class ResumeCheckpoint {
     }
 
     /** Copies the parameters into the model's arrays in place (the optimiser keeps its handles). */
-    void restoreParameters(BuiltModel model, Path source) throws IOException {
+    void restoreParameters(BuiltModel model, Path source, NDManager root) throws IOException {
         List<Pair<String, Parameter>> modelParams = model.block().getParameters().stream().toList();
         if (modelParams.size() != parameters.size()) {
             throw new IOException(source + ": holds " + parameters.size() + " parameters, this model has "
@@ -115,7 +116,16 @@ public final class ResumeCheckpoint {
                                 + Arrays.toString(a.getShape().getShape()))
                         + " (a checkpoint of another model or configuration?)");
             }
-            a.set(FloatBuffer.wrap(t.values()));
+        }
+        // in-place arithmetic rather than NDArray.set(Buffer), which goes through a deprecated
+        // libtorch path that prints a warning; the saved values are finite (taken after an epoch)
+        try (NDManager scratch = root.newSubManager()) {
+            for (Pair<String, Parameter> p : modelParams) {
+                Tensor t = parameters.get(p.getKey());
+                NDArray a = p.getValue().getArray();
+                a.tempAttach(scratch);
+                a.muli(0f).addi(scratch.create(t.values(), new Shape(t.shape())).toDevice(a.getDevice(), false));
+            }
         }
     }
 

@@ -145,7 +145,7 @@ public final class Trainer {
             int firstEpoch = 0;
             long start = System.nanoTime();
             if (resume != null) {
-                resume.restoreParameters(model, resumeFrom);
+                resume.restoreParameters(model, resumeFrom, root);
                 try {
                     optimizer.restore(resume.optimizer(), step.parameters());
                 } catch (IllegalArgumentException e) {

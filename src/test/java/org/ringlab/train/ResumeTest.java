@@ -22,8 +22,8 @@ import org.ringlab.config.ScheduleSpec;
 class ResumeTest {
 
     private static RunConfig.Builder small() {
-        return RunConfig.defaults().toBuilder().data(SampleData.dir().toString()).limitTrain(1000).limitTest(500)
-                .batchSize(64).epochs(3).snapshotEvery(5).bnRecalBatches(2);
+        return RunConfig.defaults().toBuilder().data(SampleData.dir().toString()).limitTrain(640).limitTest(200)
+                .batchSize(64).testBatchSize(200).epochs(3).snapshotEvery(5).bnRecalBatches(2);
     }
 
     @Test
