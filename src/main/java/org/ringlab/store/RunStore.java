@@ -373,17 +373,23 @@ public final class RunStore implements AutoCloseable {
      * that checkpoint (the steps of a half-done epoch, which training will redo), so its history
      * stays continuous, and sets it pending.
      *
-     * @return the checkpoint to hand to {@code Trainer.resumeFrom}
-     * @throws StoreException when the run is active in a live process, or has no usable checkpoint
+     * <p>A run that died before its first checkpoint has nothing to resume from: its steps,
+     * epochs and snapshots are dropped (its info lines stay) and it starts over.
+     *
+     * @return the checkpoint to hand to {@code Trainer.resumeFrom}, or null to start over
+     * @throws StoreException when the run is active in a live process, or its checkpoint is damaged
      */
     public synchronized Path prepareResume(long id) {
         Path ckpt = resumeCheckpoint(id);
-        ResumeCheckpoint checkpoint;
-        try {
-            checkpoint = ResumeCheckpoint.read(ckpt);
-        } catch (IOException e) {
-            throw new StoreException("run " + id + " cannot resume: " + e.getMessage(), e);
+        ResumeCheckpoint checkpoint = null;
+        if (Files.exists(ckpt)) {
+            try {
+                checkpoint = ResumeCheckpoint.read(ckpt);
+            } catch (IOException e) {
+                throw new StoreException("run " + id + " cannot resume: " + e.getMessage(), e);
+            }
         }
+        ResumeCheckpoint from = checkpoint;
         transaction(() -> {
             try (PreparedStatement s = connection.prepareStatement("SELECT status, owner FROM runs WHERE id = ?")) {
                 s.setLong(1, id);
@@ -398,8 +404,8 @@ public final class RunStore implements AutoCloseable {
                     }
                 }
             }
-            int steps = checkpoint.steps();
-            int epochs = checkpoint.epochsDone();
+            int steps = from == null ? -1 : from.steps();
+            int epochs = from == null ? 0 : from.epochsDone();
             for (String table : List.of("steps", "snapshots")) {
                 try (PreparedStatement d = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE run_id = ? AND step > ?")) {
@@ -413,11 +419,17 @@ public final class RunStore implements AutoCloseable {
                 d.setInt(2, epochs);
                 d.executeUpdate();
             }
-            Statuses.update(connection, id, RunStatus.PENDING, "resuming after epoch " + epochs + ", step " + steps,
-                    owner);
+            Statuses.update(connection, id, RunStatus.PENDING, from == null ? "starting over (no checkpoint yet)"
+                    : "resuming after epoch " + epochs + ", step " + steps, owner);
             return null;
         });
-        return ckpt;
+        return from == null ? null : ckpt;
+    }
+
+    /** Whether the run has recorded any step, epoch or snapshot. */
+    public synchronized boolean hasHistory(long id) {
+        return query(() -> count("SELECT (SELECT COUNT(*) FROM steps WHERE run_id = ?1) + (SELECT COUNT(*) FROM "
+                + "epochs WHERE run_id = ?1) + (SELECT COUNT(*) FROM snapshots WHERE run_id = ?1)", id) > 0);
     }
 
     /**

@@ -32,16 +32,25 @@ public final class StoredTraining {
         return this;
     }
 
-    /** Trains run {@code id} from its first epoch. */
+    /**
+     * Trains run {@code id} from its first epoch.
+     *
+     * @throws StoreException when the run already has a recorded history (resume it instead)
+     */
     public TrainingOutcome train(long id, LoadedData data, RunControl control, TrainingListener... also) {
+        if (store.hasHistory(id)) {
+            throw new StoreException("run " + id + " has already recorded training; resume it instead of training "
+                    + "it again");
+        }
         return run(id, null, data, control, also);
     }
 
     /**
      * Continues run {@code id} from its last checkpoint (after {@link RunStore#prepareResume}
-     * dropped what it recorded after it), appending the following epochs to the same run.
+     * dropped what it recorded after it), appending the following epochs to the same run; a run
+     * with no checkpoint yet starts over.
      *
-     * @throws StoreException when the run is live elsewhere or has no usable checkpoint
+     * @throws StoreException when the run is live elsewhere or its checkpoint is damaged
      */
     public TrainingOutcome resume(long id, LoadedData data, RunControl control, TrainingListener... also) {
         Path checkpoint = store.prepareResume(id);

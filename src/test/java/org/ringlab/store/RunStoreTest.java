@@ -161,4 +161,41 @@ class RunStoreTest {
             assertFalse(store.markInterrupted(done, "no"), "a finished run stays finished");
         }
     }
+
+    @Test
+    void aRunThatDiedBeforeItsFirstCheckpointStartsOverWithAnEmptyHistory(@TempDir Path ws) {
+        try (RunStore store = RunStore.open(ws)) {
+            long id = store.createRun(CONFIG, "early death", "cpu");
+            assertFalse(store.hasHistory(id));
+            try (StoreRecorder r = store.recorder(id)) {
+                record(r, 1); // no checkpoint file: it "died" before writing one
+            }
+            assertTrue(store.hasHistory(id));
+            StoreException again = assertThrows(StoreException.class,
+                    () -> new StoredTraining(store).train(id, null, new org.ringlab.train.RunControl()));
+            assertTrue(again.getMessage().contains("resume it instead"), again.getMessage());
+            StoreException live = assertThrows(StoreException.class, () -> store.prepareResume(id));
+            assertTrue(live.getMessage().contains("is running in a live process"), live.getMessage());
+            assertTrue(store.markInterrupted(id, "its worker was lost"));
+            assertNull(store.prepareResume(id), "nothing to resume from");
+            StoredRun run = store.load(id);
+            assertEquals(0, run.totalSteps());
+            assertEquals(List.of(), run.epochs());
+            assertEquals(List.of(), run.snapshots());
+            assertEquals(List.of("device cpu()"), run.info(), "info lines stay");
+            assertEquals(RunStatus.PENDING, run.status());
+            assertFalse(store.hasHistory(id));
+        }
+    }
+
+    @Test
+    void aDamagedCheckpointIsNotSilentlyReplaced(@TempDir Path ws) throws Exception {
+        try (RunStore store = RunStore.open(ws)) {
+            long id = store.createRun(CONFIG, "x", "cpu");
+            Files.writeString(store.resumeCheckpoint(id), "RINGLAB-RESUME\n\0\0\0\1garbage");
+            StoreException e = assertThrows(StoreException.class, () -> store.prepareResume(id));
+            assertTrue(e.getMessage().contains(store.resumeCheckpoint(id).toString()), e.getMessage());
+            System.out.println(e.getMessage());
+        }
+    }
 }
