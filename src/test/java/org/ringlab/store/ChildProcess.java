@@ -24,9 +24,9 @@ import org.ringlab.train.TrainingListener;
  * it can. Both run until killed (or, for {@code train}, the run ends).
  */
 public final class ChildProcess {
-    /** LeNet ring-8, 10 steps per epoch, slowed to ~40 ms a step so that a kill lands mid-epoch. */
+    /** MLP ring-8, 10 steps per epoch, slowed to ~40 ms a step so that a kill lands mid-epoch. */
     static RunConfig trainConfig(Path repo) {
-        return RunConfig.defaults().toBuilder().data(repo.resolve("sample-data").toString()).model(ModelKind.LENET)
+        return RunConfig.defaults().toBuilder().data(repo.resolve("sample-data").toString()).model(ModelKind.MLP)
                 .limitTrain(640).limitTest(200).batchSize(64).testBatchSize(200).epochs(3).snapshotEvery(3)
                 .bnRecalBatches(2).checkpointEvery(1).build();
     }
