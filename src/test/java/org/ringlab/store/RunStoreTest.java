@@ -198,4 +198,30 @@ class RunStoreTest {
             System.out.println(e.getMessage());
         }
     }
+
+    @Test
+    void aFailedWriteIsReportedOnceThenTheRecorderOnlyRecordsTheEnd(@TempDir Path ws) throws Exception {
+        try (RunStore store = RunStore.open(ws)) {
+            long id = store.createRun(CONFIG, "x", "cpu");
+            try (StoreRecorder r = store.recorder(id)) {
+                r.onStatus(RunStatus.RUNNING, "training");
+                r.onEpoch(new EpochMetrics(1, 10, 1, 50, 60, 40, 55, 1e-3, 1000, 1, 1));
+                // the steps table goes missing under the recorder: every later step write fails
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+                        Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE steps");
+                }
+                r.onStep(new StepMetrics(11, 2, 1, 10, 1, 50, 1e-3));
+                StoreException e = assertThrows(StoreException.class,
+                        () -> r.onEpoch(new EpochMetrics(2, 20, 1, 50, 60, 40, 55, 1e-3, 1000, 1, 2)));
+                assertTrue(e.getMessage().startsWith("the run store " + store.databaseFile()), e.getMessage());
+                r.onStep(new StepMetrics(12, 2, 2, 10, 1, 50, 1e-3)); // dropped, not thrown again
+                r.onStatus(RunStatus.FAILED, e.getMessage());
+            }
+            RunSummary run = store.listRuns().get(0);
+            assertEquals(RunStatus.FAILED, run.status());
+            assertEquals(1, run.epochsDone(),
+                    "the epoch committed before the failure stays; the one whose write failed is not half there");
+        }
+    }
 }
