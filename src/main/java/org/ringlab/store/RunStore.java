@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.train.EpochMetrics;
@@ -270,7 +271,7 @@ public final class RunStore implements AutoCloseable {
                         throw new StoreException("no run " + id + " in " + db);
                     }
                     String configJson = r.getString(2);
-                    RunConfig config = RunConfigJson.fromJson(configJson);
+                    RunConfig config = parseConfig(id, configJson);
                     int totalSteps = count("SELECT COUNT(*) FROM steps WHERE run_id = ?", id);
                     Path ckpt = resumeCheckpoint(id);
                     return new StoredRun(id, r.getString(1), config, configJson, status(r.getString(3)),
@@ -291,7 +292,7 @@ public final class RunStore implements AutoCloseable {
                     if (!r.next()) {
                         throw new StoreException("no run " + id + " in " + db);
                     }
-                    return RunConfigJson.fromJson(r.getString(1));
+                    return parseConfig(id, r.getString(1));
                 }
             }
         });
@@ -589,6 +590,15 @@ public final class RunStore implements AutoCloseable {
 
     static RunStatus status(String id) {
         return RunStatus.valueOf(id.toUpperCase(Locale.ROOT));
+    }
+
+    private RunConfig parseConfig(long id, String json) {
+        try {
+            return RunConfigJson.fromJson(json);
+        } catch (InvalidConfigException e) {
+            throw new StoreException("the configuration of run " + id + " in " + db + " cannot be read by this "
+                    + "RingLab (" + String.join("; ", e.problems()) + ")", e);
+        }
     }
 
     private static JsonNode configTree(String json) {
