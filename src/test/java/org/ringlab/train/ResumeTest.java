@@ -22,7 +22,7 @@ import org.ringlab.config.ScheduleSpec;
 class ResumeTest {
 
     private static RunConfig.Builder small() {
-        return RunConfig.defaults().toBuilder().data(SampleData.dir().toString()).limitTrain(640).limitTest(200)
+        return RunConfig.defaults().toBuilder().data(SampleData.dir().toString()).limitTrain(512).limitTest(200)
                 .batchSize(64).testBatchSize(200).epochs(3).snapshotEvery(5).bnRecalBatches(2);
     }
 
@@ -37,6 +37,35 @@ class ResumeTest {
     void mlpWithSgdNesterovMomentumResumesExactly(@TempDir Path dir) throws Exception {
         assertResumesExactly(small().model(ModelKind.MLP).method(Method.FP32).optimizer(OptimizerKind.SGD).lr(0.05)
                 .nesterov(true).weightDecay(1e-4).build(), dir);
+    }
+
+    @Test
+    void checkpointsEveryKEpochsAndAfterTheLastAndRefusesAnotherModelsCheckpoint(@TempDir Path dir) throws Exception {
+        RunConfig tiny = small().model(ModelKind.MLP).method(Method.FP32).limitTrain(256).batchSize(128).epochs(5)
+                .checkpointEvery(2).build();
+        java.util.List<Integer> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path ckpt = dir.resolve("every2.ckpt");
+        TrainingOutcome outcome = new Trainer(tiny, SampleData.mnist()).resumableTo(ckpt)
+                .checkpointSink(file -> {
+                    written.add(written.size());
+                    return Files.newOutputStream(file);
+                })
+                .run(new RecordingListener(), new RunControl());
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
+        assertEquals(3, written.size(), "after epochs 2, 4 and 5");
+        assertEquals(5, ResumeCheckpoint.read(ckpt).epochsDone());
+        assertEquals(10, ResumeCheckpoint.read(ckpt).steps(), "2 steps of 128 images per epoch");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left");
+        }
+
+        RunConfig lenet = tiny.toBuilder().model(ModelKind.LENET).method(Method.RING).epochs(6).build();
+        TrainingOutcome refused = new Trainer(lenet, SampleData.mnist()).resumeFrom(ckpt)
+                .run(new RecordingListener(), new RunControl());
+        assertEquals(RunStatus.FAILED, refused.status());
+        assertTrue(refused.message().startsWith(ckpt + ": holds ") && refused.message().contains("another model"),
+                refused.message());
+        System.out.println(refused.message());
     }
 
     private static void assertResumesExactly(RunConfig config, Path dir) throws Exception {
