@@ -225,12 +225,13 @@ public final class Trainer {
                 EpochMetrics m = new EpochMetrics(epoch + 1, steps[0], lossSum / seen, 100.0 * correct / seen, soft,
                         snapped, snappedBn, lr, seen / (trainNanos / 1e9), (now - epochStart) / 1e9,
                         (now - start) / 1e9);
-                epochs.add(m);
-                if (resumableFile != null && ((epoch + 1) % config.checkpointEvery() == 0 || epoch + 1 == config.epochs())) {
+                boolean checkpointDue = (epoch + 1) % config.checkpointEvery() == 0 || epoch + 1 == config.epochs();
+                if (resumableFile != null && checkpointDue) {
                     // before the epoch is reported: a recorded epoch always has its checkpoint on disk
                     ResumeCheckpoint.capture(model, optimizer, epoch + 1, steps[0], m.elapsedSeconds())
                             .save(resumableFile, checkpointSink);
                 }
+                epochs.add(m);
                 listener.onEpoch(m);
             }
             if (!model.ringLayers().isEmpty() && steps[0] != stepsAtStart && steps[0] % config.snapshotEvery() != 0) {
