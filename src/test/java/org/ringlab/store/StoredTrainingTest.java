@@ -81,6 +81,7 @@ class StoredTrainingTest {
             System.out.println("full disk: " + outcome.message());
             assertTrue(outcome.message().startsWith("cannot write checkpoint " + ckpt + ": No space left on device")
                     && outcome.message().contains("the previous checkpoint is kept"), outcome.message());
+            assertEquals(1, outcome.epochs().size(), "epoch 2 never counted: its checkpoint failed");
             StoredRun run = store.load(id);
             assertEquals(RunStatus.FAILED, run.status());
             assertEquals(outcome.message(), run.statusMessage());
