@@ -255,7 +255,7 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
         }
     }
 
-    /** Commits what is waiting and releases the connection. */
+    /** Commits what is waiting (best effort) and releases the connection; never throws. */
     @Override
     public void close() {
         flusher.shutdownNow();
@@ -267,6 +267,9 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
                 if (failure == null) {
                     flush();
                 }
+            } catch (StoreException e) {
+                // the run's outcome is settled by now (its terminal status already flushed the
+                // steps); a failure here must not replace it
             } finally {
                 closed = true;
                 try {
