@@ -115,6 +115,9 @@ final class ConfigOptions {
     @Option(names = "--snapshot-sub-bins", paramLabel = "M", description = "Histogram bins per ring slot (default: 8).")
     Integer snapshotSubBins;
 
+    @Option(names = "--checkpoint-every", paramLabel = "EPOCHS", description = "Epochs between resumable checkpoints; the last epoch always gets one (default: 1).")
+    Integer checkpointEvery;
+
     @Option(names = "--bn-recal-batches", paramLabel = "N", description = "Training batches for BatchNorm re-estimation of the snapped model (default: 50).")
     Integer bnRecalBatches;
 

@@ -12,6 +12,9 @@ import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
+import org.ringlab.store.RunStore;
+import org.ringlab.store.StoreException;
+import org.ringlab.store.StoredTraining;
 import org.ringlab.train.DataSetProbe;
 import org.ringlab.train.Listeners;
 import org.ringlab.train.RunControl;
@@ -22,6 +25,7 @@ import org.ringlab.train.TrainingOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ringlab train}: one run, one line per epoch, a run directory with everything recorded. */
@@ -31,6 +35,10 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Record the run in this workspace's run store "
+            + "(resumable with 'ringlab resume') instead of a run directory.")
+    Path workspace;
 
     @Spec
     CommandSpec spec;
@@ -44,6 +52,9 @@ final class TrainCommand implements Callable<Integer> {
         List<String> violations = config.validate(new DataSetProbe());
         if (!violations.isEmpty()) {
             throw new UserError("invalid run configuration: " + String.join("; ", violations));
+        }
+        if (workspace != null) {
+            return trainIntoStore(config, dataDir, out);
         }
         Path dir = config.out() != null ? Path.of(config.out()) : defaultRunDir(config);
         if (Files.exists(dir.resolve(RunRecorder.CONFIG))) {
@@ -65,6 +76,30 @@ final class TrainCommand implements Callable<Integer> {
                     .checkpointTo(dir.resolve(RunRecorder.CHECKPOINT))
                     .run(Listeners.of(recorder, new ConsoleProgress(out, config.epochs())), new RunControl());
         }
+        return exitCode(outcome);
+    }
+
+    private int trainIntoStore(RunConfig config, Path dataDir, PrintWriter out) {
+        try (RunStore store = RunStore.open(workspace)) {
+            EngineSettings.threads(config.threads());
+            LoadedData data;
+            try {
+                data = DataSets.load(dataDir);
+            } catch (IOException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+            long id = store.createRun(config, config.name(), config.device().key());
+            out.println("run " + id + " in " + store.databaseFile());
+            TrainingOutcome outcome = new StoredTraining(store).train(id, data, new RunControl(),
+                    new ConsoleProgress(out, config.epochs()));
+            return exitCode(outcome);
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** 0 for a finished run; otherwise the failure goes to stderr and the run's exit code is 1. */
+    private int exitCode(TrainingOutcome outcome) {
         if (outcome.status() == RunStatus.FAILED) {
             spec.commandLine().getErr().println("ringlab: " + outcome.message());
         }

@@ -140,6 +140,9 @@ public final class ConfigValidator {
             violation("snapshot-sub-bins", config.snapshotSubBins(),
                     "must be 1.." + MAX_SNAPSHOT_SUB_BINS);
         }
+        if (config.checkpointEvery() < 1) {
+            violation("checkpoint-every", config.checkpointEvery(), "must be >= 1");
+        }
         nonNegative("bn-recal-batches", config.bnRecalBatches());
         nonNegative("limit-train", config.limitTrain());
         nonNegative("limit-test", config.limitTest());

@@ -44,6 +44,7 @@ import java.util.Objects;
  *   <li>{@code augment} = {@code null}: the data set default (on for CIFAR-10, off for MNIST)
  *   <li>{@code snapshot-every} = {@code 50}: training steps between position snapshots
  *   <li>{@code snapshot-sub-bins} = {@code 8}: histogram bins per ring slot in a snapshot
+ *   <li>{@code checkpoint-every} = {@code 1}: epochs between resumable checkpoints (the last epoch always gets one)
  *   <li>{@code bn-recal-batches} = {@code 50}: batches re-estimating BatchNorm stats for snapped eval
  *   <li>{@code limit-train} = {@code 0}: 0 = all; otherwise a class-balanced subset
  *   <li>{@code limit-test} = {@code 0}: 0 = all; otherwise a class-balanced subset
@@ -85,6 +86,7 @@ public record RunConfig(
         Boolean augment,
         int snapshotEvery,
         int snapshotSubBins,
+        int checkpointEvery,
         int bnRecalBatches,
         int limitTrain,
         int limitTest,
@@ -149,6 +151,7 @@ public record RunConfig(
         b.augment = augment;
         b.snapshotEvery = snapshotEvery;
         b.snapshotSubBins = snapshotSubBins;
+        b.checkpointEvery = checkpointEvery;
         b.bnRecalBatches = bnRecalBatches;
         b.limitTrain = limitTrain;
         b.limitTest = limitTest;
@@ -231,6 +234,7 @@ public record RunConfig(
         private Boolean augment = null;
         private int snapshotEvery = 50;
         private int snapshotSubBins = 8;
+        private int checkpointEvery = 1;
         private int bnRecalBatches = 50;
         private int limitTrain = 0;
         private int limitTest = 0;
@@ -397,6 +401,11 @@ public record RunConfig(
             return this;
         }
 
+        public Builder checkpointEvery(int checkpointEvery) {
+            this.checkpointEvery = checkpointEvery;
+            return this;
+        }
+
         public Builder bnRecalBatches(int bnRecalBatches) {
             this.bnRecalBatches = bnRecalBatches;
             return this;
@@ -438,7 +447,7 @@ public record RunConfig(
                     quantizeFirst, quantizeLast, optimizer, lr, momentum, nesterov, weightDecay,
                     weightDecayPositions, adamBeta1, adamBeta2, adamEps, epochs, batchSize,
                     testBatchSize, schedule, warmupEpochs, clipNorm, positionBound, seed, augment,
-                    snapshotEvery, snapshotSubBins, bnRecalBatches, limitTrain, limitTest, threads,
+                    snapshotEvery, snapshotSubBins, checkpointEvery, bnRecalBatches, limitTrain, limitTest, threads,
                     device, out, name);
         }
     }

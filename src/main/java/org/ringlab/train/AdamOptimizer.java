@@ -62,4 +62,32 @@ final class AdamOptimizer implements ParameterOptimizer {
     long steps() {
         return t;
     }
+
+    @Override
+    public OptimizerState state() {
+        List<long[]> shapes = new ArrayList<>();
+        List<float[]> values = new ArrayList<>();
+        for (List<NDArray> moments : List.of(firstMoments, secondMoments)) {
+            for (NDArray a : moments) {
+                shapes.add(a.getShape().getShape());
+                values.add(a.toFloatArray());
+            }
+        }
+        return new OptimizerState("adam", t, shapes, values);
+    }
+
+    @Override
+    public void restore(OptimizerState state, List<TrainableParameter> params) {
+        OptimizerStates.check(state, "adam", state.steps() == 0 ? 0 : 2 * params.size(), params);
+        t = state.steps();
+        if (t > 0) {
+            int n = params.size();
+            for (int i = 0; i < n; i++) {
+                firstMoments.add(OptimizerStates.create(stateManager, state, i, params.get(i)));
+            }
+            for (int i = 0; i < n; i++) {
+                secondMoments.add(OptimizerStates.create(stateManager, state, n + i, params.get(i)));
+            }
+        }
+    }
 }

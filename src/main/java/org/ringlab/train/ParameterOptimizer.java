@@ -15,4 +15,15 @@ interface ParameterOptimizer {
      * Temporaries live in a sub-manager of {@code parent} that is closed before returning.
      */
     void step(List<TrainableParameter> params, List<NDArray> grads, double lr, NDManager parent);
+
+    /** The state a resumed run needs to continue exactly where this one is (read between steps). */
+    OptimizerState state();
+
+    /**
+     * Continues from {@code state} (from {@link #state()} of the same optimiser over the same
+     * parameters); before the first step.
+     *
+     * @throws IllegalArgumentException when the state belongs to another optimiser or model
+     */
+    void restore(OptimizerState state, List<TrainableParameter> params);
 }

@@ -50,4 +50,24 @@ final class SgdOptimizer implements ParameterOptimizer {
             }
         }
     }
+
+    @Override
+    public OptimizerState state() {
+        List<long[]> shapes = new ArrayList<>();
+        List<float[]> values = new ArrayList<>();
+        for (NDArray b : buffers) {
+            shapes.add(b.getShape().getShape());
+            values.add(b.toFloatArray());
+        }
+        return new OptimizerState("sgd", 0, shapes, values);
+    }
+
+    @Override
+    public void restore(OptimizerState state, List<TrainableParameter> params) {
+        int expected = state.values().isEmpty() ? 0 : params.size();
+        OptimizerStates.check(state, "sgd", expected, params);
+        for (int i = 0; i < state.values().size(); i++) {
+            buffers.add(OptimizerStates.create(stateManager, state, i, params.get(i)));
+        }
+    }
 }

@@ -29,6 +29,9 @@ public final class Trainer {
     private final RunConfig config;
     private final LoadedData data;
     private Path checkpointFile;
+    private Path resumableFile;
+    private Path resumeFrom;
+    private ResumeCheckpoint.Sink checkpointSink = ResumeCheckpoint.FILES;
     private String divergedMessage;
 
     public Trainer(RunConfig config, LoadedData data) {
@@ -42,6 +45,31 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Where to write a {@link ResumeCheckpoint} every {@code checkpoint-every} epochs and after the
+     * last one (atomically, before the epoch's metrics are reported); null for none.
+     */
+    public Trainer resumableTo(Path file) {
+        this.resumableFile = file;
+        return this;
+    }
+
+    /**
+     * Continues from a checkpoint written by {@link #resumableTo} for the same configuration:
+     * parameters, optimiser state, the epoch (and so the schedule and the batch order) and the step
+     * counter pick up where it was; events carry on with the next epoch and step numbers.
+     */
+    public Trainer resumeFrom(Path checkpoint) {
+        this.resumeFrom = checkpoint;
+        return this;
+    }
+
+    /** Replaces how checkpoint files are opened for writing (tests simulate a full disk with it). */
+    public Trainer checkpointSink(ResumeCheckpoint.Sink sink) {
+        this.checkpointSink = sink;
+        return this;
+    }
+
     /** Runs to completion, stop, divergence or failure. Never throws for a training problem. */
     public TrainingOutcome run(TrainingListener listener, RunControl control) {
         List<EpochMetrics> epochs = new ArrayList<>();
@@ -49,7 +77,8 @@ public final class Trainer {
         try {
             RunStatus status = train(listener, control, epochs, steps);
             String message = switch (status) {
-                case FINISHED -> "finished " + config.epochs() + " epochs";
+                case FINISHED -> resumeFrom != null ? "finished " + config.epochs() + " epochs (resumed)"
+                        : "finished " + config.epochs() + " epochs";
                 case STOPPED -> "stopped by the user at step " + steps[0];
                 default -> status.id();
             };
@@ -85,6 +114,16 @@ public final class Trainer {
         BatchSampler testSampler = new BatchSampler(testSet, data.normalization(), config.testBatchSize(),
                 config.seed(), false, false);
         int stepsPerEpoch = trainSampler.numBatches();
+        ResumeCheckpoint resume = resumeFrom == null ? null : ResumeCheckpoint.read(resumeFrom);
+        if (resume != null && resume.epochsDone() > config.epochs()) {
+            throw new IOException(resumeFrom + ": the checkpoint is after epoch " + resume.epochsDone()
+                    + " but the run has only " + config.epochs() + " epochs");
+        }
+        if (resume != null && resume.steps() != resume.epochsDone() * stepsPerEpoch) {
+            throw new IOException(resumeFrom + ": the checkpoint is at step " + resume.steps() + " after "
+                    + resume.epochsDone() + " epochs, but this configuration has " + stepsPerEpoch
+                    + " steps per epoch (a checkpoint of another configuration?)");
+        }
 
         try (NDManager root = NDManager.newBaseManager(device)) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
@@ -98,17 +137,37 @@ public final class Trainer {
                     model.spec().quantized() ? " (" + model.ringLayers().get(0).ring().label() + ")" : ""));
 
             ParameterStore store = new ParameterStore(root, false);
-            TrainingStep step = new TrainingStep(model, store, Optimizers.create(config, root),
+            ParameterOptimizer optimizer = Optimizers.create(config, root);
+            TrainingStep step = new TrainingStep(model, store, optimizer,
                     config.positionBound() == PositionBound.WRAP, config.weightDecayPositions(), config.clipNorm());
             Evaluator evaluator = new Evaluator(model, store, root);
             SnapshotRecorder snapshots = new SnapshotRecorder(model.ringLayers(), config.snapshotSubBins());
+            int firstEpoch = 0;
             long start = System.nanoTime();
+            if (resume != null) {
+                resume.restoreParameters(model, resumeFrom, root);
+                try {
+                    optimizer.restore(resume.optimizer(), step.parameters());
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(resumeFrom + ": " + e.getMessage(), e);
+                }
+                firstEpoch = resume.epochsDone();
+                steps[0] = resume.steps();
+                start -= (long) (resume.elapsedSeconds() * 1e9);
+                if (!model.ringLayers().isEmpty()) {
+                    // primes the slot-change baseline with the restored positions; not reported again
+                    snapshots.record(steps[0], firstEpoch, firstEpoch);
+                }
+                listener.onInfo(String.format("resumed from %s after epoch %d, step %d", resumeFrom.getFileName(),
+                        firstEpoch, steps[0]));
+            }
+            int stepsAtStart = steps[0];
 
-            listener.onStatus(RunStatus.RUNNING, "training");
-            if (!model.ringLayers().isEmpty()) {
+            listener.onStatus(RunStatus.RUNNING, resume == null ? "training" : "resumed at epoch " + (firstEpoch + 1));
+            if (!model.ringLayers().isEmpty() && resume == null) {
                 listener.onSnapshot(snapshots.record(0, 0, 0.0));
             }
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 long trainNanos = 0;
                 double lossSum = 0;
@@ -166,10 +225,16 @@ public final class Trainer {
                 EpochMetrics m = new EpochMetrics(epoch + 1, steps[0], lossSum / seen, 100.0 * correct / seen, soft,
                         snapped, snappedBn, lr, seen / (trainNanos / 1e9), (now - epochStart) / 1e9,
                         (now - start) / 1e9);
+                boolean checkpointDue = (epoch + 1) % config.checkpointEvery() == 0 || epoch + 1 == config.epochs();
+                if (resumableFile != null && checkpointDue) {
+                    // before the epoch is reported: a recorded epoch always has its checkpoint on disk
+                    ResumeCheckpoint.capture(model, optimizer, epoch + 1, steps[0], m.elapsedSeconds())
+                            .save(resumableFile, checkpointSink);
+                }
                 epochs.add(m);
                 listener.onEpoch(m);
             }
-            if (!model.ringLayers().isEmpty() && steps[0] % config.snapshotEvery() != 0) {
+            if (!model.ringLayers().isEmpty() && steps[0] != stepsAtStart && steps[0] % config.snapshotEvery() != 0) {
                 listener.onSnapshot(snapshots.record(steps[0], config.epochs(), config.epochs()));
             }
             if (checkpointFile != null) {

@@ -89,6 +89,10 @@ public final class TrainingStep {
         return new Result(batchLoss, correct);
     }
 
+    List<TrainableParameter> parameters() {
+        return params;
+    }
+
     private static void borrow(NDArray array, NDManager stepManager) {
         if (array.getManager() != stepManager) {
             array.tempAttach(stepManager);

@@ -36,7 +36,7 @@ class LayeringTest {
         ArchRule rule = noClasses().that().resideInAnyPackage("org.ringlab.quant..", "org.ringlab.nn..",
                         "org.ringlab.data..", "org.ringlab.config..", "org.ringlab.train..", "org.ringlab.bench..",
                         "org.ringlab.cli..", "org.ringlab.service..", "org.ringlab.interop..", "org.ringlab.export..",
-                        "org.ringlab.tables..", "org.ringlab.figures..", "org.ringlab.remote..")
+                        "org.ringlab.tables..", "org.ringlab.figures..", "org.ringlab.remote..", "org.ringlab.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..")
                 .because("the core and the CLI must run headless; only a UI package (org.ringlab.ui) may use "
                         + "JavaFX and ChartFX");
@@ -95,6 +95,14 @@ class LayeringTest {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("org.ringlab.cli..", "org.ringlab.bench..")
                 .because("the CLI and the benchmarks sit on top of the core, which the UI uses without them");
+        rule.check(classes);
+    }
+
+    @Test
+    void theTrainingCoreDoesNotKnowTheRunStore() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("org.ringlab.store..")
+                .because("the store records what training reports; training runs the same without it");
         rule.check(classes);
     }
 

@@ -66,6 +66,7 @@ class ConfigValidatorTest {
                         "warmup-epochs -0.5: must be in [0, epochs) (epochs = 3)"),
                 rule("clip-norm negative", b -> b.clipNorm(-1), "clip-norm -1: must be >= 0"),
                 rule("snapshot-every zero", b -> b.snapshotEvery(0), "snapshot-every 0: must be >= 1"),
+                rule("checkpoint-every zero", b -> b.checkpointEvery(0), "checkpoint-every 0: must be >= 1"),
                 rule("snapshot-sub-bins zero", b -> b.snapshotSubBins(0),
                         "snapshot-sub-bins 0: must be 1..64"),
                 rule("snapshot-sub-bins too many", b -> b.snapshotSubBins(65),

@@ -24,7 +24,7 @@ class RunConfigJsonTest {
             "weight-decay", "weight-decay-positions", "adam-beta1", "adam-beta2", "adam-eps",
             "epochs", "batch-size", "test-batch-size", "schedule", "warmup-epochs", "clip-norm",
             "position-bound", "seed", "augment", "snapshot-every", "snapshot-sub-bins",
-            "bn-recal-batches", "limit-train", "limit-test", "threads", "device", "out", "name");
+            "checkpoint-every", "bn-recal-batches", "limit-train", "limit-test", "threads", "device", "out", "name");
 
     /** Every value differs from its default, so a dropped key cannot go unnoticed. */
     private static final RunConfig EVERYTHING_CHANGED = RunConfig.builder()
@@ -36,7 +36,7 @@ class RunConfigJsonTest {
             .adamEps(1e-6).epochs(200).batchSize(64).testBatchSize(500)
             .schedule(ScheduleSpec.parse("multistep:100,150:0.1")).warmupEpochs(0.5)
             .clipNorm(0).positionBound(PositionBound.WRAP).seed(-7_000_000_000L).augment(true)
-            .snapshotEvery(10).snapshotSubBins(4).bnRecalBatches(0).limitTrain(1000)
+            .snapshotEvery(10).snapshotSubBins(4).checkpointEvery(5).bnRecalBatches(0).limitTrain(1000)
             .limitTest(200).threads(2).device(DeviceKind.CPU).out("runs/x").name("a \"quoted\" name")
             .build();
 

@@ -1,0 +1,62 @@
+package org.ringlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ringlab.config.RunConfig;
+import org.ringlab.data.DataSets;
+import org.ringlab.data.LoadedData;
+import org.ringlab.store.RunStore;
+import org.ringlab.store.StoreException;
+import org.ringlab.store.StoredTraining;
+import org.ringlab.train.RunControl;
+import org.ringlab.train.RunStatus;
+import org.ringlab.train.TrainingOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ringlab resume ID}: continues a stored run from its last checkpoint. */
+@Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Continue a run of the run store from its last checkpoint; its next epochs are appended to it.")
+final class ResumeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ID", description = "The run's id (see 'ringlab runs').")
+    long id;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace (default: ~/.ringlab/workspace).")
+    Path workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunStore store = RunStore.open(workspace != null ? workspace : RunStore.defaultWorkspace())) {
+            RunConfig config = store.config(id);
+            RunStatus status = store.status(id);
+            if (status == RunStatus.FINISHED) {
+                throw new UserError("run " + id + " is already finished");
+            }
+            EngineSettings.threads(config.threads());
+            LoadedData data;
+            try {
+                data = DataSets.load(DataPaths.resolve(config.data()));
+            } catch (IOException e) {
+                throw new UserError("run " + id + ": " + e.getMessage(), e);
+            }
+            out.println("resuming run " + id + " (" + status.id() + ") in " + store.databaseFile());
+            TrainingOutcome outcome = new StoredTraining(store).resume(id, data, new RunControl(),
+                    new ConsoleProgress(out, config.epochs()));
+            if (outcome.status() == RunStatus.FAILED) {
+                spec.commandLine().getErr().println("ringlab: " + outcome.message());
+            }
+            return outcome.status() == RunStatus.FINISHED ? 0 : RingLabCli.FAILED;
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+}

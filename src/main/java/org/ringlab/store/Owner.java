@@ -1,0 +1,53 @@
+package org.ringlab.store;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Identifies the process recording a run as {@code pid@host@start}: the start instant tells a live
+ * process from a later one that reused the pid.
+ */
+final class Owner {
+    private Owner() {
+    }
+
+    static String current() {
+        ProcessHandle self = ProcessHandle.current();
+        return self.pid() + "@" + host() + "@" + self.info().startInstant().map(Instant::toString).orElse("");
+    }
+
+    /** Whether that process still runs; unknown owners count as dead, other machines' as alive. */
+    static boolean isAlive(String owner) {
+        if (owner == null || owner.isBlank()) {
+            return false;
+        }
+        String[] parts = owner.split("@", 3);
+        if (parts.length < 3) {
+            return false;
+        }
+        if (!parts[1].equals(host())) {
+            return true; // a shared workspace: this machine cannot see that process
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return false;
+        }
+        String start = handle.get().info().startInstant().map(Instant::toString).orElse("");
+        return parts[2].isEmpty() || start.isEmpty() || start.equals(parts[2]);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.ringlab.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ringlab.config.RunConfig;
+import org.ringlab.data.LoadedData;
+import org.ringlab.train.Listeners;
+import org.ringlab.train.ResumeCheckpoint;
+import org.ringlab.train.RunControl;
+import org.ringlab.train.RunRecorder;
+import org.ringlab.train.Trainer;
+import org.ringlab.train.TrainingListener;
+import org.ringlab.train.TrainingOutcome;
+
+/**
+ * Trains a stored run on the calling thread, recording into the store: a resumable checkpoint in
+ * the run's folder every {@code checkpoint-every} epochs and at the end, the final parameters as
+ * {@code checkpoint.params} beside its {@code config.json} (what {@code ringlab eval --run} reads).
+ */
+public final class StoredTraining {
+    private final RunStore store;
+    private ResumeCheckpoint.Sink checkpointSink = ResumeCheckpoint.FILES;
+
+    public StoredTraining(RunStore store) {
+        this.store = store;
+    }
+
+    /** Replaces how checkpoints are written (tests simulate a full disk with it). */
+    public StoredTraining checkpointSink(ResumeCheckpoint.Sink sink) {
+        this.checkpointSink = sink;
+        return this;
+    }
+
+    /**
+     * Trains run {@code id} from its first epoch.
+     *
+     * @throws StoreException when the run already has a recorded history (resume it instead)
+     */
+    public TrainingOutcome train(long id, LoadedData data, RunControl control, TrainingListener... also) {
+        if (store.hasHistory(id)) {
+            throw new StoreException("run " + id + " has already recorded training; resume it instead of training "
+                    + "it again");
+        }
+        return run(id, null, data, control, also);
+    }
+
+    /**
+     * Continues run {@code id} from its last checkpoint (after {@link RunStore#prepareResume}
+     * dropped what it recorded after it), appending the following epochs to the same run; a run
+     * with no checkpoint yet starts over.
+     *
+     * @throws StoreException when the run is live elsewhere or its checkpoint is damaged
+     */
+    public TrainingOutcome resume(long id, LoadedData data, RunControl control, TrainingListener... also) {
+        Path checkpoint = store.prepareResume(id);
+        return run(id, checkpoint, data, control, also);
+    }
+
+    private TrainingOutcome run(long id, Path resumeFrom, LoadedData data, RunControl control,
+            TrainingListener... also) {
+        RunConfig config = store.config(id);
+        Trainer trainer = new Trainer(config, data)
+                .resumableTo(store.resumeCheckpoint(id))
+                .checkpointTo(store.runDirectory(id).resolve(RunRecorder.CHECKPOINT))
+                .checkpointSink(checkpointSink);
+        if (resumeFrom != null) {
+            trainer.resumeFrom(resumeFrom);
+        }
+        try (StoreRecorder recorder = store.recorder(id)) {
+            List<TrainingListener> listeners = new ArrayList<>();
+            listeners.add(recorder);
+            listeners.addAll(List.of(also));
+            return trainer.run(Listeners.of(listeners.toArray(TrainingListener[]::new)), control);
+        }
+    }
+}
