@@ -25,7 +25,7 @@ final class RemoteRun implements RunHandle {
     private final String name;
     private final RunConfig config;
     private final Path directory;
-    private final RunHistory history = new RunHistory();
+    private volatile RunHistory history = new RunHistory();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final TrainingListener events = Listeners.over(listeners);
     private volatile RunStatus status;
@@ -64,6 +64,17 @@ final class RemoteRun implements RunHandle {
             message = info.getStatusMessage();
             events.onStatus(s, message);
         }
+    }
+
+    /**
+     * The run was resumed: the worker replays its kept history on a new event log from sequence 0,
+     * so this client's copy starts over from that replay.
+     */
+    synchronized void restartFromResume(WorkerConnection c, RunInfo info) {
+        history = new RunHistory();
+        nextSeq = 0;
+        lastStep = -1;
+        reattach(c, info);
     }
 
     /** One event from the worker's stream, in order. */

@@ -371,10 +371,10 @@ public final class RemoteTrainingService implements TrainingService {
                 run = new RemoteRun(this, info, c);
                 runs.put(run.id(), run);
             } else {
-                run.reattach(c, info);
+                run.restartFromResume(c, info);
             }
         }
-        follow(c, run, run.nextSeq());
+        follow(c, run, 0);
         return run;
     }
 

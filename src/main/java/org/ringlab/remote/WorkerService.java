@@ -150,7 +150,13 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
 
     @Override
     public void resumeRun(RunRequest request, StreamObserver<RunInfo> reply) {
-        unary(reply, () -> runInfo(service.resume(run(request.getRunId()).id())));
+        unary(reply, () -> {
+            // a run of an earlier (dead) worker is known only to the store: resume by id, with a new log
+            RunEventLog log = new RunEventLog();
+            RunHandle run = service.resume(checkedId(request.getRunId()), log);
+            logs.put(run.id(), log);
+            return runInfo(run);
+        });
     }
 
     @Override

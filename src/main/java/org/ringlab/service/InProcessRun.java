@@ -40,6 +40,18 @@ final class InProcessRun implements RunHandle {
         this.onCancel = onCancel;
     }
 
+    private volatile org.ringlab.store.StoredRun resumedFrom;
+
+    /** Marks this run as the continuation of a stored one (its kept history). */
+    void resumingFrom(org.ringlab.store.StoredRun before) {
+        this.resumedFrom = before;
+    }
+
+    /** The stored history this run continues, or null for a fresh run. */
+    org.ringlab.store.StoredRun resumedFrom() {
+        return resumedFrom;
+    }
+
     /** The device queue this run waits in. */
     DeviceInfo.Kind lane() {
         return lane;

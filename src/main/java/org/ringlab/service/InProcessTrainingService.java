@@ -20,22 +20,22 @@ import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
+import org.ringlab.store.RunStore;
+import org.ringlab.store.StoredRun;
+import org.ringlab.store.StoredTraining;
 import org.ringlab.train.DataSetProbe;
 import org.ringlab.train.Failures;
-import org.ringlab.train.Listeners;
 import org.ringlab.train.RunRecorder;
 import org.ringlab.train.RunStatus;
-import org.ringlab.train.Trainer;
 import org.ringlab.train.TrainingListener;
 
 /**
  * Trains in this process, one run at a time per device kind (a CPU run may train beside a GPU
- * run), in the order of one shared, editable queue. Each run is recorded in its own directory
- * under the workspace exactly as {@code ringlab train} records it.
+ * run), in the order of one shared, editable queue. Every run is recorded in the workspace's run
+ * store (so it outlives this process and can be resumed) and, as files, in its folder there
+ * exactly as {@code ringlab train} records it.
  */
 public final class InProcessTrainingService implements TrainingService {
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
     private final Path workspace;
     private final Map<DeviceInfo.Kind, ExecutorService> lanes = new EnumMap<>(DeviceInfo.Kind.class);
     private final List<InProcessRun> runs = new CopyOnWriteArrayList<>();
@@ -44,12 +44,20 @@ public final class InProcessTrainingService implements TrainingService {
     /** Grows with every change of the queue; guarded by this. */
     private long queueVersion;
     private final List<Runnable> queueListeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger counter = new AtomicInteger();
+    private final RunStore store;
     private final DataCache data = new DataCache();
     private volatile Integer gpuCount;
 
+    /**
+     * Opens (or creates) the workspace's run store and marks the runs a dead process left
+     * unfinished as interrupted.
+     *
+     * @throws org.ringlab.store.StoreException naming the file when the store cannot be used
+     */
     public InProcessTrainingService(Path workspace) {
         this.workspace = workspace;
+        this.store = RunStore.open(workspace);
+        store.markAbandonedRunsInterrupted();
         for (DeviceInfo.Kind kind : DeviceInfo.Kind.values()) {
             lanes.put(kind, Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "ringlab-training-" + kind.key());
@@ -75,11 +83,18 @@ public final class InProcessTrainingService implements TrainingService {
     public RunHandle submit(RunConfig config, TrainingListener firstListener) {
         config.validateOrThrow(new DataSetProbe());
         DeviceInfo.Kind lane = laneOf(config);
-        String id = LocalDateTime.now().format(ID_TIME) + "-" + counter.incrementAndGet();
-        InProcessRun run = new InProcessRun(id, config, workspace.resolve(id), lane, this::dequeue);
+        long storeId = store.createRun(config, null, lane.key());
+        InProcessRun run = new InProcessRun(Long.toString(storeId), config, store.runDirectory(storeId), lane,
+                this::dequeue);
         if (firstListener != null) {
             run.addListener(firstListener);
         }
+        return enqueue(run);
+    }
+
+    private RunHandle enqueue(InProcessRun run) {
+        DeviceInfo.Kind lane = run.lane();
+        runs.removeIf(r -> r.id().equals(run.id()));
         runs.add(run);
         synchronized (this) {
             queue.add(run);
@@ -133,15 +148,24 @@ public final class InProcessTrainingService implements TrainingService {
         try {
             LoadedData loaded = data.load(Path.of(run.config().data()));
             Files.createDirectories(run.directory());
-            RunConfigJson.write(run.config(), run.directory().resolve(RunRecorder.CONFIG));
-            try (RunRecorder recorder = new RunRecorder(run.directory())) {
-                new Trainer(run.config(), loaded)
-                        .checkpointTo(run.directory().resolve(RunRecorder.CHECKPOINT))
-                        .run(Listeners.of(recorder, run.history(), run.events()), run.control());
+            long storeId = Long.parseLong(run.id());
+            StoredTraining training = new StoredTraining(store);
+            try (RunRecorder files = new RunRecorder(run.directory())) {
+                StoredRun before = run.resumedFrom();
+                if (before == null) {
+                    training.train(storeId, loaded, run.control(), files, run.history(), run.events());
+                } else {
+                    // the files are rewritten from the store so that they hold the same, continuous history
+                    before.epochs().forEach(files::onEpoch);
+                    before.snapshots().forEach(files::onSnapshot);
+                    training.resume(storeId, loaded, run.control(), files, run.history(), run.events());
+                }
             }
         } catch (IOException | RuntimeException e) {
             Failures.debug(e);
-            run.events().onStatus(RunStatus.FAILED, Failures.describe(e));
+            String message = Failures.describe(e);
+            run.events().onStatus(RunStatus.FAILED, message);
+            recordStatus(run, RunStatus.FAILED, message);
         }
     }
 
@@ -153,6 +177,18 @@ public final class InProcessTrainingService implements TrainingService {
         }
         if (removed) {
             fireQueueChanged();
+        }
+        recordStatus(run, run.status(), run.statusMessage());
+    }
+
+    /** For what happens outside training (a cancelled queue entry, data that fails to load). */
+    private void recordStatus(InProcessRun run, RunStatus status, String message) {
+        try {
+            if (store.status(Long.parseLong(run.id())) != status) {
+                store.updateStatus(Long.parseLong(run.id()), status, message);
+            }
+        } catch (RuntimeException e) {
+            Failures.debug(e);
         }
     }
 
@@ -209,10 +245,53 @@ public final class InProcessTrainingService implements TrainingService {
 
     @Override
     public RunHandle resume(String runId) {
-        find(runId);
-        // This process never sees its own runs interrupted; resuming one recorded by a dead worker
-        // needs the run's checkpoint and history read back from the run store.
-        throw new UnsupportedOperationException("resume needs the run store");
+        return resume(runId, null);
+    }
+
+    /**
+     * Continues a stored run (interrupted, stopped or failed; recorded by this process or an earlier
+     * one) from its last checkpoint. What it recorded after that checkpoint is dropped, the rest is
+     * replayed to the run's listeners first, so every subscriber sees one continuous history.
+     *
+     * @param firstListener attached before anything is replayed (a worker relays the run this way)
+     */
+    public RunHandle resume(String runId, TrainingListener firstListener) {
+        long storeId;
+        try {
+            storeId = Long.parseLong(runId);
+        } catch (NumberFormatException e) {
+            throw new NoSuchElementException("no run with id '" + runId + "'");
+        }
+        for (InProcessRun live : runs) {
+            if (live.id().equals(runId) && !live.status().isTerminal()) {
+                throw new IllegalStateException("run " + runId + " is " + live.status().id() + "; only an ended run "
+                        + "can be resumed");
+            }
+        }
+        RunStatus stored = store.status(storeId);
+        if (stored == RunStatus.FINISHED) {
+            throw new IllegalStateException("run " + runId + " has finished all its epochs; there is nothing to resume");
+        }
+        store.prepareResume(storeId);
+        StoredRun before = store.load(storeId);
+        before.config().validateOrThrow(new DataSetProbe());
+        InProcessRun run = new InProcessRun(runId, before.config(), store.runDirectory(storeId), laneOf(before.config()),
+                this::dequeue);
+        run.resumingFrom(before);
+        if (firstListener != null) {
+            run.addListener(firstListener);
+        }
+        TrainingListener replay = org.ringlab.train.Listeners.of(run.history(), run.events());
+        before.info().forEach(replay::onInfo);
+        before.steps().forEach(replay::onStep);
+        before.epochs().forEach(replay::onEpoch);
+        before.snapshots().forEach(replay::onSnapshot);
+        return enqueue(run);
+    }
+
+    /** The run store this service records into (the workspace's). */
+    public RunStore store() {
+        return store;
     }
 
     /** Called after every change of the queue (submit, start, cancel, move), on the changing thread. */
@@ -257,6 +336,7 @@ public final class InProcessTrainingService implements TrainingService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        store.close();
     }
 
     /** Keeps the last data set loaded: successive runs on the same folder skip decoding it again. */

@@ -173,9 +173,8 @@ class RemoteTrainingServiceTest {
             assertTrue(invalid.getMessage().contains("ring-size") && invalid.getMessage().contains("lr"),
                     invalid.getMessage());
 
-            UnsupportedOperationException resume = assertThrows(UnsupportedOperationException.class,
-                    () -> client.resume(run.id()));
-            assertTrue(resume.getMessage().contains("resume needs the run store"), resume.getMessage());
+            IllegalStateException resume = assertThrows(IllegalStateException.class, () -> client.resume(run.id()));
+            assertTrue(resume.getMessage().contains("only an ended run can be resumed"), resume.getMessage());
             assertThrows(NoSuchElementException.class, () -> client.resume("no-such-run"));
 
             // and the worker still serves

@@ -87,13 +87,37 @@ class InProcessTrainingServiceTest {
     }
 
     @Test
-    void resumeNeedsTheRunStore(@TempDir Path workspace) {
-        try (TrainingService service = new InProcessTrainingService(workspace)) {
-            RunHandle run = service.submit(tiny().toBuilder().device(org.ringlab.config.DeviceKind.CPU).build());
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> service.resume(run.id()));
-            assertEquals("resume needs the run store", e.getMessage());
+    void aStoppedRunResumesFromItsCheckpointWithOneContinuousHistory(@TempDir Path workspace) throws Exception {
+        RunConfig config = tiny().toBuilder().epochs(3).device(org.ringlab.config.DeviceKind.CPU).build();
+        String id;
+        try (InProcessTrainingService service = new InProcessTrainingService(workspace)) {
+            RunHandle run = service.submit(config);
+            id = run.id();
+            waitFor(() -> run.history().epochs().size() >= 1);
             run.stop();
+            waitFor(() -> run.status().isTerminal());
+            assertThrows(java.util.NoSuchElementException.class, () -> service.resume("no-such-run"));
+        }
+        // a new service on the same workspace (as after a worker restart) knows the run from the store
+        try (InProcessTrainingService service = new InProcessTrainingService(workspace)) {
+            RunHandle resumed = service.resume(id);
+            assertEquals(id, resumed.id());
+            assertThrows(IllegalStateException.class, () -> service.resume(id), "already queued or running");
+            waitFor(() -> resumed.status().isTerminal());
+            assertEquals(RunStatus.FINISHED, resumed.status(), resumed.statusMessage());
+            List<Integer> epochs = resumed.history().epochs().stream().map(e -> e.epoch()).toList();
+            assertEquals(List.of(1, 2, 3), epochs);
+            List<Integer> steps = resumed.history().steps().stream().map(StepMetrics::step).toList();
+            assertEquals(15, steps.size(), "640 images / 128 × 3 epochs, each step once");
+            for (int i = 0; i < steps.size(); i++) {
+                assertEquals(i + 1, steps.get(i));
+            }
+            assertEquals(3, org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .build().parse(Files.newBufferedReader(resumed.directory().resolve("metrics.csv")))
+                    .getRecords().size(), "metrics.csv holds the whole history too");
+            assertEquals(RunStatus.FINISHED, service.store().status(Long.parseLong(id)));
+            IllegalStateException done = assertThrows(IllegalStateException.class, () -> service.resume(id));
+            assertTrue(done.getMessage().contains("finished"), done.getMessage());
         }
     }
 
