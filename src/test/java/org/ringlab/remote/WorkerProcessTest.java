@@ -74,4 +74,37 @@ class WorkerProcessTest {
             assertEquals(steps, run.history().steps(), "and keeps its history");
         }
     }
+
+    @Test
+    void aRunWhoseWorkerWasKilledMidEpochResumesAndEndsWithTheSameEpochsAndAContinuousHistory(
+            @TempDir Path workspace) throws Exception {
+        try (RemoteTrainingService service = RemoteTrainingService.launchLocal(workspace)) {
+            // 2560 images / 128 = 20 steps an epoch
+            RunHandle run = service.submit(TinyRuns.tiny().toBuilder().limitTrain(2560).epochs(3).build());
+            TinyRuns.waitFor(() -> !run.history().epochs().isEmpty() && lastStep(run) >= 23, "epoch 1 and 3 steps");
+            // pausing makes "mid-epoch" certain however fast the machine trains
+            run.pause();
+            TinyRuns.waitFor(() -> run.status() == RunStatus.PAUSED, "the pause");
+            int killedAt = lastStep(run);
+            assertTrue(killedAt > 20 && killedAt < 40, "mid epoch 2: " + killedAt);
+            service.workerProcess().orElseThrow().destroyForcibly();
+            TinyRuns.waitFor(() -> run.status() == RunStatus.INTERRUPTED, "the interruption");
+
+            service.restartWorker();
+            RunHandle resumed = service.resume(run.id());
+            TinyRuns.waitFor(() -> resumed.status().isTerminal(), "the resumed run");
+            assertEquals(RunStatus.FINISHED, resumed.status(), resumed.statusMessage());
+            assertEquals(List.of(1, 2, 3), resumed.history().epochs().stream().map(e -> e.epoch()).toList());
+            List<Integer> steps = resumed.history().steps().stream().map(StepMetrics::step).toList();
+            assertEquals(60, steps.size(), "each of the 60 steps exactly once: " + steps);
+            for (int i = 0; i < steps.size(); i++) {
+                assertEquals(i + 1, steps.get(i));
+            }
+        }
+    }
+
+    private static int lastStep(RunHandle run) {
+        List<StepMetrics> steps = run.history().steps();
+        return steps.isEmpty() ? -1 : steps.get(steps.size() - 1).step();
+    }
 }
