@@ -50,7 +50,12 @@ import org.ringlab.ui.charts.MetricsCharts;
 public final class MainController {
     static final String ALL_LAYERS = TimelinePresenter.ALL_LAYERS;
 
-    private final TrainingService service;
+    private TrainingService service;
+    private final PastRuns pastRuns;
+    private final ServiceConnector connector;
+    /** Ids on the queue list as last drawn: redrawn only when the service's queue changes. */
+    private List<String> drawnQueue = List.of();
+    private boolean workerWasAlive = true;
     private final SetupModel setup = new SetupModel();
     private final Map<String, LiveRun> runs = new LinkedHashMap<>();
     /** Runs whose curves are on the charts now. */
@@ -105,9 +110,23 @@ public final class MainController {
     @FXML private Slider timeline;
     @FXML private Label timelineLabel;
     @FXML private Label messageLabel;
+    @FXML private Button restartWorkerButton;
+    @FXML private Button resumeRunButton;
+    @FXML private Button deleteRunButton;
+    @FXML private ListView<RunHandle> queueList;
 
     public MainController(TrainingService service) {
+        this(service, null, null);
+    }
+
+    /**
+     * @param pastRuns the workspace's recorded runs, listed at start; null for none
+     * @param connector opens a remote service ("Connect to service…"); null hides the action
+     */
+    public MainController(TrainingService service, PastRuns pastRuns, ServiceConnector connector) {
         this.service = service;
+        this.pastRuns = pastRuns;
+        this.connector = connector;
     }
 
     @FXML
@@ -146,12 +165,11 @@ public final class MainController {
             }
         }.start();
         pulses.start();
+        initializeRunActions();
         updateControls();
         // loading the engine takes a moment (longer on first use): never on the JavaFX thread
+        showDevice();
         deviceLabel.setText("engine loading…");
-        java.util.concurrent.CompletableFuture.supplyAsync(service::describeDevice)
-                .whenComplete((text, error) -> javafx.application.Platform.runLater(() -> deviceLabel.setText(
-                        error == null ? text : "engine unavailable: " + org.ringlab.train.Failures.describe(error))));
     }
 
     /** Pulse-interval statistics of this window (for the responsiveness check). */
@@ -316,11 +334,17 @@ public final class MainController {
         resumeButton.setDisable(s != RunStatus.PAUSED);
         stepButton.setDisable(s != RunStatus.PAUSED);
         stopButton.setDisable(!active);
+        LiveRun selected = runsList.getSelectionModel().getSelectedItem();
+        RunStatus sel = selected == null ? null : selected.handle.status();
+        resumeRunButton.setDisable(!(sel == RunStatus.INTERRUPTED || sel == RunStatus.STOPPED || sel == RunStatus.FAILED)
+                || !service.workerAlive());
+        deleteRunButton.setDisable(pastRuns == null || sel == null || !sel.isTerminal());
     }
 
     private void setStatus(RunStatus status, String message) {
         statusLabel.setText(status.id() + (message == null || message.isBlank() ? "" : ": " + message));
-        statusLabel.getStyleClass().removeAll("running", "failed", "diverged", "paused", "finished", "stopped");
+        statusLabel.getStyleClass().removeAll("running", "failed", "diverged", "paused", "finished", "stopped",
+                "interrupted", "pending");
         statusLabel.getStyleClass().add(status.id());
     }
 
@@ -352,6 +376,8 @@ public final class MainController {
                 runsList.refresh();
             }
         }
+        watchWorker();
+        refreshQueue();
         if (current != null) {
             progressBar.setProgress(current.progressFraction);
             progressLabel.setText(current.progressText);
@@ -473,6 +499,242 @@ public final class MainController {
     void toggleDemo() {
         demoToggle.setSelected(!demoToggle.isSelected());
         onDemo();
+    }
+
+    // ---- past runs, resume, queue, worker
+
+    private void initializeRunActions() {
+        restartWorkerButton.setVisible(false);
+        restartWorkerButton.setManaged(false);
+        queueList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunHandle run, boolean empty) {
+                super.updateItem(run, empty);
+                setText(empty || run == null ? null : run.name());
+            }
+        });
+        if (pastRuns != null) {
+            java.util.concurrent.CompletableFuture.supplyAsync(pastRuns::load).whenComplete((past, error) ->
+                    javafx.application.Platform.runLater(() -> {
+                        if (error != null) {
+                            messageLabel.setText("past runs: " + org.ringlab.train.Failures.describe(error));
+                            return;
+                        }
+                        List<LiveRun> opened = new ArrayList<>();
+                        for (RunHandle handle : past) {
+                            if (!runs.containsKey(handle.id())) {
+                                LiveRun run = new LiveRun(handle);
+                                runs.put(handle.id(), run);
+                                opened.add(run);
+                            }
+                        }
+                        runsList.getItems().addAll(0, opened);
+                        if (!opened.isEmpty()) {
+                            messageLabel.setText(opened.size() + " past run(s) from " + pastRuns.location());
+                        }
+                    }));
+        }
+    }
+
+    /** Says at once when the worker died, and offers to start a fresh one. */
+    private void watchWorker() {
+        boolean alive = service.workerAlive();
+        if (alive == workerWasAlive) {
+            return;
+        }
+        workerWasAlive = alive;
+        restartWorkerButton.setVisible(!alive);
+        restartWorkerButton.setManaged(!alive);
+        if (!alive) {
+            messageLabel.setText("the training worker died; its runs are interrupted with their history kept. "
+                    + "Restart worker, then Resume run");
+            messageLabel.getStyleClass().add("alert");
+        } else {
+            messageLabel.getStyleClass().remove("alert");
+        }
+    }
+
+    @FXML
+    void onRestartWorker() {
+        messageLabel.setText("starting a new worker…");
+        restartWorkerButton.setDisable(true);
+        TrainingService s = service;
+        java.util.concurrent.CompletableFuture.runAsync(s::restartWorker).whenComplete((v, error) ->
+                javafx.application.Platform.runLater(() -> {
+                    restartWorkerButton.setDisable(false);
+                    if (error != null) {
+                        messageLabel.setText("restart failed: " + org.ringlab.train.Failures.describe(error));
+                        return;
+                    }
+                    messageLabel.setText("a new worker is running");
+                    showDevice();
+                }));
+    }
+
+    /** Continues the selected run (interrupted, stopped or failed) from its last checkpoint. */
+    @FXML
+    void onResumeRun() {
+        LiveRun selected = runsList.getSelectionModel().getSelectedItem();
+        if (selected == null) {
+            messageLabel.setText("resume: select an interrupted or stopped run");
+            return;
+        }
+        try {
+            RunHandle handle = service.resume(selected.handle.id());
+            LiveRun run = new LiveRun(handle);
+            int index = runsList.getItems().indexOf(selected);
+            runs.put(handle.id(), run);
+            if (charted.remove(handle.id())) {
+                charts.removeRun(handle.id());
+            }
+            runsList.getItems().set(index, run);
+            current = run;
+            timelinePresenter.showRun(run);
+            runsList.getSelectionModel().clearSelection();
+            runsList.getSelectionModel().select(run);
+            messageLabel.setText("resuming " + handle.name() + " from its last checkpoint");
+        } catch (RuntimeException e) {
+            messageLabel.setText("resume: " + org.ringlab.train.Failures.describe(e));
+        }
+        updateControls();
+    }
+
+    /** Deletes the selected ended runs from the store (rows and folders); nothing else is touched. */
+    @FXML
+    void onDeleteRun() {
+        List<LiveRun> selected = new ArrayList<>(runsList.getSelectionModel().getSelectedItems());
+        if (pastRuns == null || selected.isEmpty()) {
+            messageLabel.setText("delete: select ended runs");
+            return;
+        }
+        int deleted = 0;
+        for (LiveRun run : selected) {
+            if (!run.handle.status().isTerminal()) {
+                messageLabel.setText("delete: " + run.handle.name() + " is still " + run.handle.status().id());
+                continue;
+            }
+            try {
+                pastRuns.delete(run.handle.id());
+                runs.remove(run.handle.id());
+                if (charted.remove(run.handle.id())) {
+                    charts.removeRun(run.handle.id());
+                }
+                runsList.getItems().remove(run);
+                if (current == run) {
+                    current = null;
+                }
+                deleted++;
+            } catch (RuntimeException e) {
+                messageLabel.setText("delete: " + org.ringlab.train.Failures.describe(e));
+            }
+        }
+        if (deleted > 0) {
+            messageLabel.setText("deleted " + deleted + " run(s)");
+        }
+        updateControls();
+    }
+
+    private void refreshQueue() {
+        List<RunHandle> queued = service.queued();
+        List<String> ids = queued.stream().map(RunHandle::id).toList();
+        if (!ids.equals(drawnQueue)) {
+            drawnQueue = ids;
+            RunHandle selected = queueList.getSelectionModel().getSelectedItem();
+            queueList.getItems().setAll(queued);
+            if (selected != null) {
+                queued.stream().filter(r -> r.id().equals(selected.id())).findFirst()
+                        .ifPresent(r -> queueList.getSelectionModel().select(r));
+            }
+        }
+    }
+
+    @FXML
+    void onQueueUp() {
+        moveQueued(-1);
+    }
+
+    @FXML
+    void onQueueDown() {
+        moveQueued(1);
+    }
+
+    private void moveQueued(int offset) {
+        RunHandle run = queueList.getSelectionModel().getSelectedItem();
+        if (run != null) {
+            try {
+                service.moveQueued(run.id(), offset);
+            } catch (RuntimeException e) {
+                messageLabel.setText("queue: " + org.ringlab.train.Failures.describe(e));
+            }
+        }
+    }
+
+    @FXML
+    void onQueueCancel() {
+        RunHandle run = queueList.getSelectionModel().getSelectedItem();
+        if (run != null) {
+            try {
+                service.cancelQueued(run.id());
+            } catch (RuntimeException e) {
+                messageLabel.setText("queue: " + org.ringlab.train.Failures.describe(e));
+            }
+        }
+    }
+
+    /** "Connect to service…": trains on a worker elsewhere (e.g. a GPU machine) from now on. */
+    @FXML
+    void onConnect() {
+        if (connector == null) {
+            messageLabel.setText("connecting is not available here");
+            return;
+        }
+        new ConnectDialog().showAndWait().ifPresent(request -> {
+            ServiceAddress address;
+            try {
+                address = ServiceAddress.parse(request.address());
+            } catch (IllegalArgumentException e) {
+                messageLabel.setText("connect: " + e.getMessage());
+                return;
+            }
+            connectTo(address, request.token());
+        });
+    }
+
+    void connectTo(ServiceAddress address, String token) {
+        boolean busy = service.runs().stream().anyMatch(r -> !r.status().isTerminal());
+        if (busy) {
+            messageLabel.setText("connect: stop or finish the runs in progress first");
+            return;
+        }
+        messageLabel.setText("connecting to " + address.host() + ":" + address.port() + "…");
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> connector.connect(address.host(), address.port(), token))
+                .whenComplete((remote, error) -> javafx.application.Platform.runLater(() -> {
+                    if (error != null) {
+                        messageLabel.setText("connect: " + org.ringlab.train.Failures.describe(error));
+                        return;
+                    }
+                    TrainingService old = service;
+                    service = remote;
+                    workerWasAlive = true;
+                    drawnQueue = List.of();
+                    // the runs trained so far stay listed with their history; the old service is let go
+                    java.util.concurrent.CompletableFuture.runAsync(old::close);
+                    messageLabel.setText("connected to " + address.host() + ":" + address.port());
+                    showDevice();
+                }));
+    }
+
+    private void showDevice() {
+        deviceLabel.setText("…");
+        TrainingService s = service;
+        java.util.concurrent.CompletableFuture.supplyAsync(s::describeDevice)
+                .whenComplete((text, error) -> javafx.application.Platform.runLater(() -> deviceLabel.setText(
+                        error == null ? text : "engine unavailable: " + org.ringlab.train.Failures.describe(error))));
+    }
+
+    /** A line for the message bar (how the app started, what is unavailable). */
+    void note(String text) {
+        messageLabel.setText(text);
     }
 
     Path workspaceHint() {

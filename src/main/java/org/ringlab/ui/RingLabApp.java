@@ -10,15 +10,26 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.ringlab.remote.RemoteTrainingService;
+import org.ringlab.remote.WorkerException;
 import org.ringlab.service.InProcessTrainingService;
 import org.ringlab.service.TrainingService;
+import org.ringlab.store.RunStore;
+import org.ringlab.store.StoreException;
 
 /**
  * The RingLab workbench. This is the only class that picks a {@link TrainingService}
  * implementation; everything else sees the interface.
+ *
+ * <p>Training runs in a worker JVM this app starts (a crash or out-of-memory in native code there
+ * cannot take the window down); {@code -Dringlab.worker=in-process} trains in this JVM instead, and
+ * so does the app when the worker cannot start. Runs are recorded in the workspace
+ * ({@code -Dringlab.workspace=DIR}, default {@code ~/.ringlab/workspace}).
  */
 public final class RingLabApp extends Application {
     private TrainingService service;
+    private PastRuns pastRuns;
+    private String startupNote;
 
     public static void main(String[] args) {
         launch(args);
@@ -27,20 +38,47 @@ public final class RingLabApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-        Path workspace = Path.of(System.getProperty("ringlab.workspace", "runs"));
-        service = new InProcessTrainingService(workspace);
-        Scene scene = createScene(service);
+        String configured = System.getProperty("ringlab.workspace");
+        Path workspace = configured != null ? Path.of(configured) : RunStore.defaultWorkspace();
+        service = openService(workspace);
+        try {
+            pastRuns = new PastRuns(RunStore.open(workspace));
+        } catch (StoreException e) {
+            startupNote = "past runs unavailable: " + e.getMessage();
+        }
+        Scene scene = createScene(service, pastRuns,
+                (host, port, token) -> RemoteTrainingService.connect(host, port, token, null));
+        if (startupNote != null) {
+            ((MainController) scene.getRoot().getProperties().get(MainController.class)).note(startupNote);
+        }
         stage.setTitle("RingLab");
         stage.setScene(scene);
         stage.show();
     }
 
+    private TrainingService openService(Path workspace) {
+        if (!"in-process".equals(System.getProperty("ringlab.worker"))) {
+            try {
+                return RemoteTrainingService.launchLocal(workspace);
+            } catch (WorkerException e) {
+                startupNote = "training in this process: the worker did not start (" + e.getMessage() + ")";
+            }
+        }
+        return new InProcessTrainingService(workspace);
+    }
+
     /** Builds the main window's scene around a service (tests pass their own). */
     public static Scene createScene(TrainingService service) throws IOException {
+        return createScene(service, null, null);
+    }
+
+    /** The same, listing the workspace's past runs and offering "Connect…" through {@code connector}. */
+    public static Scene createScene(TrainingService service, PastRuns pastRuns, ServiceConnector connector)
+            throws IOException {
         FXMLLoader loader = new FXMLLoader(RingLabApp.class.getResource("/fxml/main.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainController.class) {
-                return new MainController(service);
+                return new MainController(service, pastRuns, connector);
             }
             throw new IllegalArgumentException("no controller " + type);
         });
@@ -63,6 +101,9 @@ public final class RingLabApp extends Application {
     public void stop() {
         if (service != null) {
             service.close();
+        }
+        if (pastRuns != null) {
+            pastRuns.close();
         }
     }
 }

@@ -1,0 +1,50 @@
+package org.ringlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ringlab.service.RunHandle;
+import org.ringlab.service.StoredRunHandle;
+import org.ringlab.store.RunStore;
+import org.ringlab.store.RunSummary;
+
+/**
+ * The runs recorded in the workspace's store before this window opened: listed at start, opened
+ * as read-only handles, deleted on request. Reads go through their own connection; the worker
+ * that trains writes through its own.
+ */
+public final class PastRuns implements AutoCloseable {
+    /** At most this many runs are opened at start (newest first); older ones stay in the store. */
+    static final int OPEN_AT_START = 40;
+    /** Steps per run kept for the charts; the store keeps them all. */
+    private static final int STEPS_PER_RUN = 4000;
+
+    private final RunStore store;
+
+    public PastRuns(RunStore store) {
+        this.store = store;
+    }
+
+    /** The newest runs, oldest first (the order the window lists runs in). Call off the JavaFX thread. */
+    List<RunHandle> load() {
+        List<RunSummary> summaries = store.listRuns();
+        List<RunHandle> out = new ArrayList<>();
+        for (RunSummary s : summaries.subList(0, Math.min(OPEN_AT_START, summaries.size()))) {
+            out.add(0, new StoredRunHandle(store.load(s.id(), STEPS_PER_RUN)));
+        }
+        return out;
+    }
+
+    /** Deletes a run's rows and folder; a run still training in a live process is refused. */
+    void delete(String id) {
+        store.deleteRun(Long.parseLong(id));
+    }
+
+    String location() {
+        return store.workspace().toString();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
