@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "RingLab: train and inspect extreme (1-4 bit) quantized networks.",
         subcommands = {TrainCommand.class, EvalCommand.class, RingCommand.class, BenchCommand.class,
             ExportModelCommand.class, ImportCommand.class, ExportDataCommand.class, ExportFigureCommand.class,
-            ExportAllCommand.class,
+            ExportAllCommand.class, SweepCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class})
 public final class RingLabCli {
     /** Exit code for invalid flags, files or configurations. */
