@@ -81,6 +81,10 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the grid and check it; train nothing.")
     boolean dryRun;
 
+    @Option(names = "--resume", description = "Keep the points of --out-dir that already hold a finished run "
+            + "(e.g. after Ctrl-C) and train the rest; an unfinished run there must be deleted first.")
+    boolean resume;
+
     @Mixin
     ConfigOptions options;
 
@@ -100,7 +104,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         ObjectNode baseJson = (ObjectNode) JSON.readTree(RunConfigJson.toJson(base));
         List<SweepPoint> points = new SweepGrid(methods, ringTypes, ringSizes, bits, seeds).expand(baseJson, folder);
-        SweepPlan plan = SweepPlan.of(points, new DataSetProbe());
+        SweepPlan plan = SweepPlan.of(points, new DataSetProbe(), resume);
         if (dryRun) {
             printGrid(out, points);
         }
@@ -110,10 +114,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     + String.join("; ", plan.problems()));
         }
         if (dryRun) {
-            out.println(points.size() + " run(s) into " + folder + "; the grid is valid");
+            out.println(points.size() + " run(s) into " + folder + "; the grid is valid"
+                    + (plan.kept().isEmpty() ? "" : "; " + plan.kept().size() + " already finished, kept"));
             return 0;
         }
-        return train(plan, folder, dataDir, base.threads(), out);
+        return train(plan, points.stream().map(SweepPoint::name).toList(), folder, dataDir, base.threads(), out);
     }
 
     private static void printGrid(PrintWriter out, List<SweepPoint> points) {
@@ -131,7 +136,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private int train(SweepPlan plan, Path folder, Path dataDir, int threads, PrintWriter out) throws IOException {
+    private int train(SweepPlan plan, List<String> gridOrder, Path folder, Path dataDir, int threads, PrintWriter out) throws IOException {
         EngineSettings.threads(threads);
         LoadedData data;
         try {
@@ -140,6 +145,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         Files.createDirectories(folder);
+        if (!plan.kept().isEmpty()) {
+            out.println("keeping " + plan.kept().size() + " finished run(s) already in " + folder);
+        }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<RunControl> current = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -186,7 +194,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     }
                 }
             });
-            summarise(results, folder, out);
+            List<SweepRunner.Result> all = new ArrayList<>();
+            plan.kept().forEach(k -> all.add(new SweepRunner.Result(k.name(), k.config(), "finished", "kept")));
+            all.addAll(results);
+            all.sort(java.util.Comparator.comparingInt(r -> gridOrder.indexOf(r.name())));
+            summarise(all, folder, out);
         } finally {
             done.countDown();
             try {

@@ -1,5 +1,8 @@
 package org.ringlab.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,24 +18,37 @@ import org.ringlab.config.RunConfig;
  * every point listed at once (prefixed with the point's name), so a long sweep never fails an
  * hour in on a typo in its tenth configuration.
  *
- * @param runs the points that are valid, in grid order, each with its parsed configuration
+ * @param runs the points to train: valid, in grid order, each with its parsed configuration
+ * @param kept points whose directory already holds a finished run, kept as they are when resuming
  * @param problems one line per violation; the sweep may start only when this is empty
  */
-public record SweepPlan(List<PlannedRun> runs, List<String> problems) {
+public record SweepPlan(List<PlannedRun> runs, List<PlannedRun> kept, List<String> problems) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** A point ready to train. */
     public record PlannedRun(String name, RunConfig config) {
     }
 
     public SweepPlan {
         runs = List.copyOf(runs);
+        kept = List.copyOf(kept);
         problems = List.copyOf(problems);
+    }
+
+    /** A plan for a fresh sweep: a point whose directory already holds a run is a problem. */
+    public static SweepPlan of(List<SweepPoint> points, DataProbe probe) {
+        return of(points, probe, false);
     }
 
     /**
      * @param probe what the validator asks about the data (its format and size)
+     * @param resume keep a point whose directory holds a finished run instead of refusing it; a
+     *     directory holding an unfinished run (stopped, failed, diverged) is still refused, since
+     *     replacing it is the user's decision
      */
-    public static SweepPlan of(List<SweepPoint> points, DataProbe probe) {
+    public static SweepPlan of(List<SweepPoint> points, DataProbe probe, boolean resume) {
         List<PlannedRun> runs = new ArrayList<>();
+        List<PlannedRun> kept = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (points.isEmpty()) {
             problems.add("the grid is empty");
@@ -53,14 +69,33 @@ public record SweepPlan(List<PlannedRun> runs, List<String> problems) {
             List<String> violations = config.validate(probe);
             violations.forEach(p -> problems.add(point.name() + ": " + p));
             if (config.out() != null && Files.exists(Path.of(config.out(), "config.json"))) {
-                problems.add(point.name() + ": " + config.out() + " already holds a run; choose another --out-dir");
+                String status = status(Path.of(config.out(), "run.json"));
+                if (resume && "finished".equals(status)) {
+                    kept.add(new PlannedRun(point.name(), config));
+                } else if (resume) {
+                    problems.add(point.name() + ": " + config.out() + " holds a run that did not finish (" + status
+                            + "); delete it to train it again");
+                } else {
+                    problems.add(point.name() + ": " + config.out()
+                            + " already holds a run; choose another --out-dir, or --resume to keep finished runs");
+                }
                 continue;
             }
             if (violations.isEmpty()) {
                 runs.add(new PlannedRun(point.name(), config));
             }
         }
-        return new SweepPlan(runs, problems);
+        return new SweepPlan(runs, kept, problems);
+    }
+
+    /** The status a run.json records, or "no status" when it cannot be read. */
+    private static String status(Path runJson) {
+        try {
+            JsonNode status = JSON.readTree(runJson.toFile()).get("status");
+            return status == null || !status.isTextual() ? "no status" : status.asText();
+        } catch (IOException e) {
+            return "no status";
+        }
     }
 
     public boolean isValid() {

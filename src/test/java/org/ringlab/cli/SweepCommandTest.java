@@ -71,5 +71,15 @@ class SweepCommandTest {
         // the same folder again: every point already holds a run
         assertTrue(Cli.run(sweep(out, "--methods", "fp32", "--seeds", "1")).assertUsageError()
                 .contains("already holds a run"));
+        // --resume keeps the finished runs and trains only the new point, in grid order in the table
+        Files.writeString(out.resolve("mlp-fp32-s2/run.json"), "{\"status\": \"stopped\"}");
+        String refused = Cli.run(sweep(out, "--methods", "fp32", "--seeds", "1,2", "--resume")).assertUsageError();
+        assertTrue(refused.contains("mlp-fp32-s2") && refused.contains("did not finish (stopped)"), refused);
+        Cli.Result resumed = Cli.run(sweep(out, "--methods", "fp32,ring", "--ring-sizes", "4,8", "--seeds", "1",
+                "--resume"));
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("keeping 2 finished run(s)"), resumed.out());
+        assertTrue(resumed.out().contains("[1/1] mlp-ring-triangle8-s1"), resumed.out());
+        assertTrue(resumed.out().contains("3 of 3 run(s) finished"), resumed.out());
     }
 }
