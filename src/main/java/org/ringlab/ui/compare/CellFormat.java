@@ -12,7 +12,20 @@ final class CellFormat {
     private static final Set<String> ACCURACIES = Set.of("final_soft", "final_snapped", "final_snapped_bn", "best_soft");
     private static final Set<String> WHOLE = Set.of("levels", "n", "best_epoch");
 
+    /** Header text for the table's columns; a column not listed shows its own name. */
+    private static final java.util.Map<String, String> HEADERS = java.util.Map.ofEntries(
+            java.util.Map.entry("nominal_bits", "nominal bits"), java.util.Map.entry("level_bits", "code bits"),
+            java.util.Map.entry("entropy_bits", "entropy bits"), java.util.Map.entry("side_bits", "side bits"),
+            java.util.Map.entry("cr_weights", "CR weights"), java.util.Map.entry("cr_model", "CR model"),
+            java.util.Map.entry("final_soft", "soft %"), java.util.Map.entry("final_snapped", "snapped %"),
+            java.util.Map.entry("final_snapped_bn", "snapped+BN %"), java.util.Map.entry("best_soft", "best soft %"),
+            java.util.Map.entry("best_epoch", "best epoch"), java.util.Map.entry("wall_s", "wall s"));
+
     private CellFormat() {
+    }
+
+    static String header(String column) {
+        return HEADERS.getOrDefault(column, column);
     }
 
     static String text(String column, Object cell) {

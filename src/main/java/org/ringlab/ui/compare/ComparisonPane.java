@@ -52,8 +52,10 @@ public final class ComparisonPane extends BorderPane {
     public CompletableFuture<Void> load(List<Path> directories) {
         List<Path> dirs = List.copyOf(directories);
         return CompletableFuture.supplyAsync(() -> read(dirs)).thenAccept(result -> Platform.runLater(() -> {
-            show(ComparisonTable.of(result.runs()));
-            status.setText(result.runs().size() + " run(s)" + (result.skipped().isEmpty() ? ""
+            Table table = ComparisonTable.of(result.runs());
+            show(table);
+            status.setText(result.runs().size() + " run(s) in " + table.rows().size() + " row(s)"
+                    + (result.skipped().isEmpty() ? ""
                     : "; skipped " + result.skipped().size() + ": " + String.join("; ", result.skipped())));
         }));
     }
@@ -94,7 +96,20 @@ public final class ComparisonPane extends BorderPane {
             }
         }
         sortRows();
+        fitColumns();
         status.setText(table.rows().size() + " row(s)");
+    }
+
+    /** Each column as wide as its longest text (within bounds), so figures are not cut to "93.70 ± 0…". */
+    private void fitColumns() {
+        for (int c = 0; c < columns.size(); c++) {
+            // header text is bold, so it needs more room per character than the cells
+            double width = CellFormat.header(columns.get(c)).length() * 7.6 + 18;
+            for (List<Object> row : unsorted) {
+                width = Math.max(width, CellFormat.text(columns.get(c), row.get(c)).length() * 6.3 + 18);
+            }
+            view.getColumns().get(c).setPrefWidth(Math.min(260, Math.max(44, width)));
+        }
     }
 
     /** The table in the order shown, as a tables.Table for writing. */
@@ -130,7 +145,7 @@ public final class ComparisonPane extends BorderPane {
         for (int i = 0; i < columns.size(); i++) {
             int index = i;
             String name = columns.get(i);
-            TableColumn<List<Object>, Object> column = new TableColumn<>(name);
+            TableColumn<List<Object>, Object> column = new TableColumn<>(CellFormat.header(name));
             column.setId(name);
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index)));
             column.setCellFactory(c -> new TableCell<>() {
