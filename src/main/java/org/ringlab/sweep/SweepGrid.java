@@ -28,8 +28,9 @@ public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integ
     public static final Set<String> BIT_METHODS = Set.of("lsq", "dorefa", "pow2");
 
     public SweepGrid {
-        methods = List.copyOf(methods);
-        ringTypes = List.copyOf(ringTypes);
+        // "fp32, ring" typed with a space still means fp32 and ring
+        methods = methods.stream().map(String::strip).toList();
+        ringTypes = ringTypes.stream().map(String::strip).toList();
         ringSizes = List.copyOf(ringSizes);
         bits = List.copyOf(bits);
         seeds = List.copyOf(seeds);

@@ -42,7 +42,7 @@ public final class ComparisonWindow {
     private final Set<Path> opened = new LinkedHashSet<>();
     private final BorderPane root = new BorderPane();
     private final Timeline poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshIfChanged()));
-    private List<Path> shown = List.of();
+    private List<String> shown = List.of();
     private Stage stage;
 
     public ComparisonWindow(TrainingService service, Supplier<RunConfig> base, DataProbe probe,
@@ -133,14 +133,30 @@ public final class ComparisonWindow {
         return dirs;
     }
 
-    /** Re-reads only when the set of runs changed: a finished run's files no longer change. */
+    /**
+     * Re-reads only when the set of runs or one of their files changed (a status written after
+     * the service reported it, a folder opened while a command-line sweep still writes to it).
+     */
     void refreshIfChanged() {
         List<Path> dirs = runDirectories();
-        if (!dirs.equals(shown)) {
-            shown = dirs;
+        List<String> key = new ArrayList<>();
+        for (Path dir : dirs) {
+            key.add(dir + " " + modified(dir.resolve(METRICS)) + " " + modified(dir.resolve("run.json")) + " "
+                    + modified(dir.resolve("bits.json")));
+        }
+        if (!key.equals(shown)) {
+            shown = key;
             if (!dirs.isEmpty()) {
                 pane.load(dirs);
             }
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 }
