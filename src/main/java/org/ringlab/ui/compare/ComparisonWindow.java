@@ -98,17 +98,12 @@ public final class ComparisonWindow {
         poll.play();
     }
 
-    /** Adds run folders from disk: the folder itself if it is a run, else its run sub-folders. */
+    /**
+     * Adds runs from disk: the folder itself if it is a run, else every run sub-folder it holds,
+     * listed again at each refresh so a sweep still writing there keeps adding rows.
+     */
     public void open(Path folder) {
-        if (Files.isRegularFile(folder.resolve(CONFIG))) {
-            opened.add(folder);
-        } else {
-            try (Stream<Path> children = Files.list(folder)) {
-                children.filter(d -> Files.isRegularFile(d.resolve(CONFIG))).sorted().forEach(opened::add);
-            } catch (java.io.IOException e) {
-                // the pane's status line reports folders it cannot read; an unlistable one adds nothing
-            }
-        }
+        opened.add(folder);
         refreshIfChanged();
     }
 
@@ -123,7 +118,18 @@ public final class ComparisonWindow {
 
     /** The runs to compare now: folders opened, then this session's runs that have ended with metrics. */
     List<Path> runDirectories() {
-        List<Path> dirs = new ArrayList<>(opened);
+        List<Path> dirs = new ArrayList<>();
+        for (Path folder : opened) {
+            if (Files.isRegularFile(folder.resolve(CONFIG))) {
+                dirs.add(folder);
+                continue;
+            }
+            try (Stream<Path> children = Files.list(folder)) {
+                children.filter(d -> Files.isRegularFile(d.resolve(CONFIG))).sorted().forEach(dirs::add);
+            } catch (java.io.IOException e) {
+                // a folder that vanished or cannot be listed adds nothing; the others still show
+            }
+        }
         for (RunHandle run : service.runs()) {
             if (run.status().isTerminal() && Files.isRegularFile(run.directory().resolve(METRICS))
                     && !dirs.contains(run.directory())) {

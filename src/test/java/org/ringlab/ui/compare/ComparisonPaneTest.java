@@ -108,6 +108,18 @@ class ComparisonPaneTest {
     }
 
     @Test
+    void anOpenedFolderKeepsAddingTheRunsWrittenIntoIt(FxRobot robot) throws Exception {
+        Path sweep = java.nio.file.Files.createDirectories(tmp.resolve("sweep"));
+        RunDirs.fp32(sweep, "a");
+        robot.interact(() -> window.open(sweep));
+        await(() -> view().getItems().size() == 1);
+        RunDirs.ring(sweep, "b", 1, 90);
+        robot.interact(window::refreshIfChanged);
+        await(() -> view().getItems().size() == 2);
+        assertEquals(List.of("a", "b"), shown("run"));
+    }
+
+    @Test
     void anUnreadableRunIsSkippedAndCounted() throws Exception {
         Path broken = RunDirs.ring(tmp, "broken", 1, 90);
         java.nio.file.Files.delete(broken.resolve("run.json"));
