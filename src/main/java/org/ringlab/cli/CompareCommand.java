@@ -43,6 +43,11 @@ final class CompareCommand implements Callable<Integer> {
                 + "empty cells last. Default: the order the runs are given.")
     String sort;
 
+    @Option(names = "--columns", split = ",", paramLabel = "C,...",
+            description = "Only these columns, in this order (e.g. for a README). final_snapped must be listed "
+                + "with final_soft or best_soft, and note is always kept. Default: all.")
+    List<String> columns;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
@@ -65,6 +70,13 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         table = sorted(table, sort);
+        if (columns != null && !columns.isEmpty()) {
+            try {
+                table = ComparisonTable.select(table, columns.stream().map(String::strip).toList());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--columns: " + e.getMessage());
+            }
+        }
         write(table, tableFormat, out, spec.commandLine().getOut());
         return 0;
     }

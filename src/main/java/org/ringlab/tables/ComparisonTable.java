@@ -51,6 +51,25 @@ public final class ComparisonTable {
         return new Table(COLUMNS, rows);
     }
 
+    /**
+     * A narrower view of the table for a README or a slide, which cannot drop what keeps it
+     * honest: a soft accuracy needs the snapped one beside it, and the note column always stays
+     * (appended when not listed).
+     *
+     * @throws IllegalArgumentException naming an unknown column or the missing snapped column
+     */
+    public static Table select(Table table, List<String> columns) {
+        List<String> chosen = new ArrayList<>(columns);
+        if ((chosen.contains("final_soft") || chosen.contains("best_soft")) && !chosen.contains("final_snapped")) {
+            throw new IllegalArgumentException("a soft accuracy is not a quantized result: list final_snapped "
+                    + "with final_soft or best_soft");
+        }
+        if (!chosen.contains("note")) {
+            chosen.add("note");
+        }
+        return table.select(chosen);
+    }
+
     /** The configuration with what seeds of one experiment may differ in set to fixed values. */
     static RunConfig withoutSeed(RunConfig config) {
         return config.toBuilder().seed(0).out(null).name(null).build();

@@ -43,6 +43,25 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         return Cells.isNumeric(this, column);
     }
 
+    /** The named columns only, in the order given. */
+    public Table select(List<String> names) {
+        List<Integer> indices = new ArrayList<>();
+        for (String name : names) {
+            int index = columns.indexOf(name);
+            if (index < 0) {
+                throw new IllegalArgumentException("no column '" + name + "'; columns: " + String.join(", ", columns));
+            }
+            indices.add(index);
+        }
+        List<List<Object>> selected = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> cells = new ArrayList<>();
+            indices.forEach(i -> cells.add(row.get(i)));
+            selected.add(cells);
+        }
+        return new Table(names, selected);
+    }
+
     /**
      * The rows ordered by one column, stably: numbers by value (an estimate by its mean) before
      * text, text alphabetically; empty cells always last, whichever the direction.

@@ -50,6 +50,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void selectsColumnsButKeepsSnappedNextToSoftAndTheNote() throws IOException {
+        Path ring = RunDirs.ring(tmp, "ring", 1, 0.91);
+        Cli.Result r = Cli.run("compare", "--run", ring.toString(), "--columns", "method,final_soft,final_snapped,n");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("| method | final_soft | final_snapped | n | note |", r.out().lines().findFirst().orElseThrow());
+        assertEquals("| triangle-8 reference | 0.91 | 0.86 | 1 |  |", r.out().lines().toList().get(2));
+        String refused = Cli.run("compare", "--run", ring.toString(), "--columns", "method,final_soft")
+                .assertUsageError();
+        assertTrue(refused.contains("final_snapped"), refused);
+        assertTrue(Cli.run("compare", "--run", ring.toString(), "--columns", "method,acc").assertUsageError()
+                .contains("no column 'acc'"));
+    }
+
+    @Test
     void refusesBadInputWithOneLine() throws IOException {
         Path run = RunDirs.ring(tmp, "r", 1, 0.9);
         assertTrue(Cli.run("compare").assertUsageError().contains("--run"));
