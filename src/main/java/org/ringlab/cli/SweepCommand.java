@@ -225,7 +225,19 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         if (dirs.isEmpty()) {
             return;
         }
-        Table table = ComparisonTable.of(RunTable.read(dirs));
+        // one unreadable directory (a run that died while its files were created) must not hide the others
+        List<org.ringlab.tables.RecordedRun> recorded = new ArrayList<>();
+        for (Path dir : dirs) {
+            try {
+                recorded.addAll(RunTable.read(List.of(dir)).runs());
+            } catch (IOException | IllegalArgumentException e) {
+                out.println("  left out of the table: " + e.getMessage());
+            }
+        }
+        if (recorded.isEmpty()) {
+            return;
+        }
+        Table table = ComparisonTable.of(recorded);
         out.println();
         TableFormat.MARKDOWN.write(table, out);
         try (var w = Files.newBufferedWriter(folder.resolve("comparison.md"))) {
