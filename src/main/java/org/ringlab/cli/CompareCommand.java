@@ -43,7 +43,7 @@ final class CompareCommand implements Callable<Integer> {
                 + "empty cells last. Default: the order the runs are given.")
     String sort;
 
-    @Option(names = "--columns", split = ",", paramLabel = "C,...",
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
             description = "Only these columns, in this order (e.g. for a README). final_snapped must be listed "
                 + "with final_soft or best_soft, and note is always kept. Default: all.")
     List<String> columns;

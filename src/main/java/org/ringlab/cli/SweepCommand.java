@@ -54,23 +54,23 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STOP_GRACE_SECONDS = 60;
 
-    @Option(names = "--methods", split = ",", paramLabel = "M,...",
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD",
             description = "Method keys, e.g. fp32,ring,ring-ste,twn,lsq (default: the base --method).")
     List<String> methods = new ArrayList<>();
 
-    @Option(names = "--ring-types", split = ",", paramLabel = "T,...",
+    @Option(names = "--ring-types", split = ",", paramLabel = "TYPE",
             description = "Ring types for ring methods, e.g. triangle,sin (default: the base --ring-type).")
     List<String> ringTypes = new ArrayList<>();
 
-    @Option(names = "--ring-sizes", split = ",", paramLabel = "N,...",
+    @Option(names = "--ring-sizes", split = ",", paramLabel = "N",
             description = "Ring sizes for ring methods, e.g. 4,8 (default: the base --ring-size).")
     List<Integer> ringSizes = new ArrayList<>();
 
-    @Option(names = "--bit-widths", split = ",", paramLabel = "B,...",
+    @Option(names = "--bit-widths", split = ",", paramLabel = "BITS",
             description = "Bit widths for lsq, dorefa and pow2, e.g. 2,4 (default: the method's own).")
     List<Integer> bits = new ArrayList<>();
 
-    @Option(names = "--seeds", split = ",", paramLabel = "S,...", description = "Seeds (default: the base --seed).")
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds (default: the base --seed).")
     List<Long> seeds = new ArrayList<>();
 
     @Option(names = "--out-dir", paramLabel = "DIR",
