@@ -68,12 +68,27 @@ public final class ComparisonPane extends BorderPane {
         List<String> skipped = new ArrayList<>();
         for (Path dir : dirs) {
             try {
-                runs.addAll(RunTable.read(List.of(dir)).runs());
+                for (RecordedRun run : RunTable.read(List.of(dir)).runs()) {
+                    runs.add(labelled(run));
+                }
             } catch (IOException | RuntimeException e) {
                 skipped.add(e.getMessage());
             }
         }
         return new ReadResult(runs, skipped);
+    }
+
+    /**
+     * The run under the name the user gave it (the runs list shows the same): the workbench's
+     * service names directories by submission id, which says nothing in a comparison.
+     */
+    private static RecordedRun labelled(RecordedRun run) {
+        String name = run.config().name();
+        if (name == null || name.isBlank() || name.equals(run.name())) {
+            return run;
+        }
+        return new RecordedRun(name, run.directory(), run.config(), run.status(), run.metrics(), run.epochs(),
+                run.bits());
     }
 
     /** Shows a table (JavaFX thread), keeping the user's sort column if it still exists. */

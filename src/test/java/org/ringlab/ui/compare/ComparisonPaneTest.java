@@ -57,7 +57,8 @@ class ComparisonPaneTest {
         Path ring = RunDirs.ring(tmp, "ring", 1, 91.25);
         window.pane().load(List.of(fp, ring)).get(10, TimeUnit.SECONDS);
         await(() -> view().getItems().size() == 2);
-        assertEquals(List.of("fp", "ring"), shown("run"));
+        // a run is shown under its configured name ("tri8 seed 1"), else its directory's ("fp")
+        assertEquals(List.of("fp", "tri8 seed 1"), shown("run"));
         assertEquals(List.of("fp32", "triangle-8 reference"), shown("method"));
         assertEquals(List.of("32.00", "3.00"), shown("nominal_bits"));
         assertEquals(List.of("", "4"), shown("levels"));
@@ -66,20 +67,20 @@ class ComparisonPaneTest {
         assertEquals(List.of("", "0.86"), shown("final_snapped"));
 
         robot.clickOn("#final_soft");
-        await(() -> shown("run").equals(List.of("ring", "fp")) || shown("run").equals(List.of("fp", "ring")));
-        assertEquals(List.of("fp", "ring"), shown("run"), "ascending soft accuracy: 0.96 then 91.25");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("fp", "tri8 seed 1"), shown("run"), "ascending soft accuracy: 0.96 then 91.25");
         robot.clickOn("#final_soft");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("ring", "fp"), shown("run"), "descending");
-        assertTrue(window.pane().text(TableFormat.MARKDOWN).lines().toList().get(2).startsWith("| ring |"),
+        assertEquals(List.of("tri8 seed 1", "fp"), shown("run"), "descending");
+        assertTrue(window.pane().text(TableFormat.MARKDOWN).lines().toList().get(2).startsWith("| tri8 seed 1 |"),
                 "copies keep the order shown");
 
         robot.clickOn("#final_snapped");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("ring", "fp"), shown("run"), "fp32 has no snapped accuracy: last ascending");
+        assertEquals(List.of("tri8 seed 1", "fp"), shown("run"), "fp32 has no snapped accuracy: last ascending");
         robot.clickOn("#final_snapped");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("ring", "fp"), shown("run"), "and last descending");
+        assertEquals(List.of("tri8 seed 1", "fp"), shown("run"), "and last descending");
     }
 
     @Test
@@ -102,7 +103,7 @@ class ComparisonPaneTest {
         java.nio.file.Files.writeString(running.directory().resolve("run.json"), "{\"status\": \"diverged\"}");
         robot.interact(window::refreshIfChanged);
         await(() -> view().getItems().size() == 2);
-        assertEquals(List.of("done", "running"), shown("run"));
+        assertEquals(List.of("done", "tri8 seed 1"), shown("run"));
         assertEquals(List.of("", "diverged"), shown("note"));
         assertTrue(done.status().isTerminal());
     }
@@ -116,7 +117,7 @@ class ComparisonPaneTest {
         RunDirs.ring(sweep, "b", 1, 90);
         robot.interact(window::refreshIfChanged);
         await(() -> view().getItems().size() == 2);
-        assertEquals(List.of("a", "b"), shown("run"));
+        assertEquals(List.of("a", "tri8 seed 1"), shown("run"));
     }
 
     @Test
