@@ -15,6 +15,6 @@ class SweepIsEngineFreeTest {
                         "org.ringlab.service..", "org.ringlab.cli..", "org.ringlab.ui..")
                 .because("a sweep must run the same through the CLI's trainer, the workbench's service or a worker")
                 .check(new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-                        .importPackages("org.ringlab"));
+                        .importPackages("org.ringlab.sweep"));
     }
 }
