@@ -29,11 +29,14 @@ public record RunBits(double nominalBits, Integer levels, int levelBits) {
         return new RunBits(Math.log(config.ringSize()) / Math.log(2), levels, BitAccounting.fixedLengthBits(levels));
     }
 
-    /** "fp32", or the ring as "triangle-8 reference". */
+    /** "fp32", the ring as "triangle-8 reference", a ring variant as "ring-ste triangle-8 reference". */
     public static String methodLabel(RunConfig config) {
         if (!config.usesRing()) {
             return config.method().key();
         }
-        return config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key();
+        String ring = config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key();
+        // ring variants (e.g. a straight-through ring) share the ring; their key tells them apart
+        String method = config.method().key();
+        return method.equals("ring") ? ring : method + " " + ring;
     }
 }

@@ -21,11 +21,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.train.PositionSnapshot;
 import org.ringlab.train.RunRecorder;
 
 /** A selection of run directories read back from disk, in the order given. */
 public final class RunTable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper SNAPSHOT_JSON = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String EPOCH = "epoch";
     private static final String STEP = "step";
 
@@ -36,7 +39,8 @@ public final class RunTable {
     }
 
     /**
-     * Reads config.json, metrics.csv and run.json of every directory.
+     * Reads config.json, metrics.csv and run.json of every directory, and bits.json where there is
+     * one (else the last line of snapshots.jsonl, for a ring run's code entropy).
      *
      * @throws IOException naming the file that is missing or malformed
      * @throws IllegalArgumentException when no directory is given, or two share a name, since the
@@ -73,7 +77,33 @@ public final class RunTable {
         Path metricsFile = dir.resolve(RunRecorder.METRICS);
         List<String> metrics = new ArrayList<>();
         List<EpochRecord> epochs = readMetrics(metricsFile, metrics);
-        return new RecordedRun(name == null ? dir.toString() : name.toString(), dir, config, status, metrics, epochs);
+        Path bitsFile = dir.resolve(BitsFile.NAME);
+        RecordedBits bits = Files.isRegularFile(bitsFile) ? BitsFile.read(bitsFile)
+                : RecordedBits.fromConfig(config, lastSnapshot(dir.resolve(RunRecorder.SNAPSHOTS)));
+        return new RecordedRun(name == null ? dir.toString() : name.toString(), dir, config, status, metrics, epochs,
+                bits);
+    }
+
+    /**
+     * The last snapshot that reads, or null. A run killed while writing leaves a cut-off last
+     * line; the one before it still describes the weights.
+     */
+    private static PositionSnapshot lastSnapshot(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                return SNAPSHOT_JSON.readValue(lines.get(i), PositionSnapshot.class);
+            } catch (JsonProcessingException e) {
+                // try the line before
+            }
+        }
+        return null;
     }
 
     private static RunConfig readConfig(Path file) throws IOException {

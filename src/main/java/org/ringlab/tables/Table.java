@@ -2,6 +2,7 @@ package org.ringlab.tables;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,5 +41,69 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     /** Whether a column holds numbers (right-aligned in every rendering). */
     public boolean isNumeric(int column) {
         return Cells.isNumeric(this, column);
+    }
+
+    /** The named columns only, in the order given. */
+    public Table select(List<String> names) {
+        List<Integer> indices = new ArrayList<>();
+        for (String name : names) {
+            int index = columns.indexOf(name);
+            if (index < 0) {
+                throw new IllegalArgumentException("no column '" + name + "'; columns: " + String.join(", ", columns));
+            }
+            indices.add(index);
+        }
+        List<List<Object>> selected = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> cells = new ArrayList<>();
+            indices.forEach(i -> cells.add(row.get(i)));
+            selected.add(cells);
+        }
+        return new Table(names, selected);
+    }
+
+    /**
+     * The rows ordered by one column, stably: numbers by value (an estimate by its mean) before
+     * text, text alphabetically; empty cells always last, whichever the direction.
+     */
+    public Table sortedBy(String name, boolean descending) {
+        int index = columns.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column '" + name + "'; columns: " + String.join(", ", columns));
+        }
+        Comparator<Object> order = descending ? CELL_ORDER.reversed() : CELL_ORDER;
+        List<List<Object>> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> {
+            Object x = a.get(index);
+            Object y = b.get(index);
+            boolean ex = Cells.isEmpty(x);
+            boolean ey = Cells.isEmpty(y);
+            if (ex || ey) {
+                return Boolean.compare(ex, ey);
+            }
+            return order.compare(x, y);
+        });
+        return new Table(columns, sorted);
+    }
+
+    /** How two non-empty cells compare: numbers (and estimates, by mean) before text. */
+    public static final Comparator<Object> CELL_ORDER = (x, y) -> {
+        Double a = numeric(x);
+        Double b = numeric(y);
+        if (a != null && b != null) {
+            return Double.compare(a, b);
+        }
+        if (a != null || b != null) {
+            return a != null ? -1 : 1;
+        }
+        return Cells.text(x).compareToIgnoreCase(Cells.text(y));
+    };
+
+    /** The value a cell sorts by when it is a number or an estimate; null for text. */
+    public static Double numeric(Object cell) {
+        if (cell instanceof Estimate e) {
+            return e.mean();
+        }
+        return cell instanceof Number n ? n.doubleValue() : null;
     }
 }

@@ -65,6 +65,7 @@ public final class MainController {
     private final LearningRatePlot lrPlot = new LearningRatePlot();
     private LiveRun current;
     private TimelinePresenter timelinePresenter;
+    private org.ringlab.ui.compare.ComparisonWindow comparison;
 
     @FXML private BorderPane root;
     @FXML private Button startButton;
@@ -421,6 +422,23 @@ public final class MainController {
         }).whenComplete((files, error) -> javafx.application.Platform.runLater(() -> messageLabel.setText(
                 error == null ? "exported " + files + " files to " + folder
                         : "export failed: " + org.ringlab.train.Failures.describe(error))));
+    }
+
+    /** Finished runs side by side, and sweeps; runs a sweep queues join the runs list. */
+    @FXML
+    void onCompare() {
+        if (comparison == null) {
+            comparison = new org.ringlab.ui.compare.ComparisonWindow(service, setup::config,
+                    new org.ringlab.train.DataSetProbe(), this::adopt);
+        }
+        comparison.show(root.getScene().getWindow());
+    }
+
+    /** A run queued elsewhere (a sweep) appears in the runs list like one started here. */
+    private void adopt(RunHandle handle) {
+        LiveRun run = new LiveRun(handle);
+        runs.put(handle.id(), run);
+        runsList.getItems().add(run);
     }
 
     @FXML

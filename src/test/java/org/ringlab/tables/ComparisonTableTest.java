@@ -49,7 +49,11 @@ class ComparisonTableTest {
         assertEquals("mlp", cell(0, "model"));
         assertEquals(32.0, cell(0, "nominal_bits"));
         assertNull(cell(0, "levels"));
-        assertEquals(32, cell(0, "level_bits"));
+        assertEquals(32.0, cell(0, "level_bits"));
+        assertTrue(Cells.isEmpty(cell(0, "entropy_bits")), "fp32 weights are not codes");
+        assertEquals(1.0, cell(0, "cr_weights"));
+        assertEquals(1.0, cell(0, "cr_model"));
+        assertNull(cell(0, "note"), "no snapped accuracy is expected of fp32");
         assertEquals(1, cell(0, "n"));
         assertEquals(0.96, cell(0, "final_soft"));
         assertTrue(Cells.isEmpty(cell(0, "final_snapped")));
@@ -102,7 +106,7 @@ class ComparisonTableTest {
         StringWriter out = new StringWriter();
         TableFormat.LATEX.write(table, out);
         String tex = out.toString();
-        assertTrue(tex.startsWith("\\begin{tabular}{lllrrrrrrrrrr}\n\\toprule\n"), tex);
+        assertTrue(tex.startsWith("\\begin{tabular}{lllrrrrrrrrrrrrrrl}\n\\toprule\n"), tex);
         assertTrue(tex.contains("\\midrule\n"), tex);
         assertTrue(tex.endsWith("\\bottomrule\n\\end{tabular}\n"), tex);
         assertTrue(tex.contains("nominal\\_bits"), tex);

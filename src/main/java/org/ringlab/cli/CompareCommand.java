@@ -1,0 +1,152 @@
+package org.ringlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.ringlab.tables.ComparisonTable;
+import org.ringlab.tables.RunTable;
+import org.ringlab.tables.Table;
+import org.ringlab.tables.TableFormat;
+import org.ringlab.train.RunRecorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ringlab compare}: the side-by-side comparison table of recorded runs. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare recorded runs side by side: one row per configuration (seeds merged into "
+            + "mean ± std) with nominal bits, distinct levels, code and entropy bits, side information, "
+            + "weights-only and whole-model compression, final soft / snapped / snapped+BN accuracy, best soft "
+            + "accuracy and its epoch, wall time.", "See docs/comparison.md for how each figure is computed."})
+final class CompareCommand implements Callable<Integer> {
+    @Option(names = "--run", paramLabel = "DIR", description = "A run directory; repeat for several.")
+    List<Path> runs = new ArrayList<>();
+
+    @Option(names = "--runs-dir", paramLabel = "DIR",
+            description = "A folder of run directories (e.g. a sweep's --out-dir): every sub-folder with a config.json.")
+    Path runsDir;
+
+    @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT",
+            description = "markdown, csv, json or latex (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--sort", paramLabel = "COLUMN[:desc]",
+            description = "Order rows by a column, ascending, or descending with ':desc' (e.g. final_snapped:desc); "
+                + "empty cells last. Default: the order the runs are given.")
+    String sort;
+
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
+            description = "Only these columns, in this order (e.g. for a README). final_snapped must be listed "
+                + "with final_soft or best_soft, and note is always kept. Default: all.")
+    List<String> columns;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        TableFormat tableFormat;
+        try {
+            tableFormat = TableFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--format: " + e.getMessage());
+        }
+        List<Path> dirs = directories();
+        Table table;
+        try {
+            table = ComparisonTable.of(RunTable.read(dirs));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        table = sorted(table, sort);
+        if (columns != null && !columns.isEmpty()) {
+            try {
+                table = ComparisonTable.select(table, columns.stream().map(String::strip).toList());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--columns: " + e.getMessage());
+            }
+        }
+        write(table, tableFormat, out, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private List<Path> directories() throws IOException {
+        if (runsDir != null && !runs.isEmpty()) {
+            throw new UserError("give either --run or --runs-dir, not both");
+        }
+        if (runsDir == null) {
+            if (runs.isEmpty()) {
+                throw new UserError("no runs given: use --run DIR (repeatable) or --runs-dir DIR");
+            }
+            return runs;
+        }
+        return runDirectoriesIn(runsDir, "--runs-dir");
+    }
+
+    /** The sub-folders holding a config.json, by name; an error when there is none. */
+    static List<Path> runDirectoriesIn(Path folder, String option) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new UserError(option + " " + folder + ": not a folder");
+        }
+        List<Path> dirs;
+        try (Stream<Path> children = Files.list(folder)) {
+            dirs = children.filter(d -> Files.isRegularFile(d.resolve(RunRecorder.CONFIG))).sorted().toList();
+        }
+        if (dirs.isEmpty()) {
+            throw new UserError(option + " " + folder + ": holds no run directory (no sub-folder with a config.json)");
+        }
+        return dirs;
+    }
+
+    /** {@code spec} is "COLUMN" or "COLUMN:desc" / "COLUMN:asc"; null keeps the order. */
+    static Table sorted(Table table, String spec) {
+        if (spec == null || spec.isBlank()) {
+            return table;
+        }
+        String column = spec.strip();
+        boolean descending = false;
+        int colon = column.lastIndexOf(':');
+        if (colon >= 0) {
+            String direction = column.substring(colon + 1);
+            column = column.substring(0, colon);
+            switch (direction) {
+                case "desc" -> descending = true;
+                case "asc" -> descending = false;
+                default -> throw new UserError("--sort " + spec + ": the direction must be asc or desc");
+            }
+        }
+        try {
+            return table.sortedBy(column, descending);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--sort: " + e.getMessage());
+        }
+    }
+
+    static void write(Table table, TableFormat format, Path file, PrintWriter stdout) {
+        if (file == null) {
+            try {
+                format.write(table, stdout);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            format.write(table, w);
+        } catch (IOException e) {
+            throw new UserError("--out " + file + ": cannot write: " + e.getMessage(), e);
+        }
+        stdout.printf("wrote %s (%d rows)%n", file, table.rows().size());
+    }
+}

@@ -1,0 +1,249 @@
+package org.ringlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.data.DataSets;
+import org.ringlab.data.LoadedData;
+import org.ringlab.sweep.SweepGrid;
+import org.ringlab.sweep.SweepPlan;
+import org.ringlab.sweep.SweepPoint;
+import org.ringlab.sweep.SweepRunner;
+import org.ringlab.tables.ComparisonTable;
+import org.ringlab.tables.RunTable;
+import org.ringlab.tables.Table;
+import org.ringlab.tables.TableFormat;
+import org.ringlab.train.DataSetProbe;
+import org.ringlab.train.Listeners;
+import org.ringlab.train.RunControl;
+import org.ringlab.train.RunRecorder;
+import org.ringlab.train.Trainer;
+import org.ringlab.train.TrainingOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringlab sweep}: a grid of runs (methods × ring types × ring sizes × bit widths × seeds)
+ * over one base configuration, validated as a whole, trained one after another, each into its own
+ * run directory, and summed up in the comparison table.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a grid of runs one after another and print their comparison table.",
+            "Ring type and size vary only for methods whose key starts with 'ring'; --bit-widths only for lsq, dorefa "
+                + "and pow2; every other method gets one run per seed. Every training flag sets the base "
+                + "configuration, as for 'ringlab train'. All points are validated before the first starts.",
+            "A failed or diverged run is reported in the table and the sweep goes on; Ctrl-C stops the current "
+                + "run cleanly and leaves the finished ones intact."})
+final class SweepCommand implements java.util.concurrent.Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STOP_GRACE_SECONDS = 60;
+
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD",
+            description = "Method keys, e.g. fp32,ring,ring-ste,twn,lsq (default: the base --method).")
+    List<String> methods = new ArrayList<>();
+
+    @Option(names = "--ring-types", split = ",", paramLabel = "TYPE",
+            description = "Ring types for ring methods, e.g. triangle,sin (default: the base --ring-type).")
+    List<String> ringTypes = new ArrayList<>();
+
+    @Option(names = "--ring-sizes", split = ",", paramLabel = "N",
+            description = "Ring sizes for ring methods, e.g. 4,8 (default: the base --ring-size).")
+    List<Integer> ringSizes = new ArrayList<>();
+
+    @Option(names = "--bit-widths", split = ",", paramLabel = "BITS",
+            description = "Bit widths for lsq, dorefa and pow2, e.g. 2,4 (default: the method's own).")
+    List<Integer> bits = new ArrayList<>();
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds (default: the base --seed).")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Folder for the run directories, one per point, named <model>-<method>[-<ring>][-b<bits>]-s<seed> "
+                + "(default: runs/sweep-<time>).")
+    Path outDir;
+
+    @Option(names = "--dry-run", description = "Print the grid and check it; train nothing.")
+    boolean dryRun;
+
+    @Option(names = "--resume", description = "Keep the points of --out-dir that already hold a finished run "
+            + "(e.g. after Ctrl-C) and train the rest; an unfinished run there must be deleted first.")
+    boolean resume;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.out != null || options.name != null) {
+            throw new UserError("--out and --name are set per run by the sweep; use --out-dir for the folder");
+        }
+        RunConfig base = options.resolve(spec.commandLine().getParseResult());
+        Path dataDir = DataPaths.resolve(base.data());
+        base = base.toBuilder().data(dataDir.toString()).build();
+        Path folder = outDir != null ? outDir : Path.of("runs", "sweep-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        ObjectNode baseJson = (ObjectNode) JSON.readTree(RunConfigJson.toJson(base));
+        List<SweepPoint> points = new SweepGrid(methods, ringTypes, ringSizes, bits, seeds).expand(baseJson, folder);
+        SweepPlan plan = SweepPlan.of(points, new DataSetProbe(), resume);
+        if (dryRun) {
+            printGrid(out, points);
+        }
+        if (!plan.isValid()) {
+            throw new UserError("invalid sweep (" + plan.problems().size() + " problem"
+                    + (plan.problems().size() == 1 ? "" : "s") + "; nothing was started): "
+                    + String.join("; ", plan.problems()));
+        }
+        if (dryRun) {
+            out.println(points.size() + " run(s) into " + folder + "; the grid is valid"
+                    + (plan.kept().isEmpty() ? "" : "; " + plan.kept().size() + " already finished, kept"));
+            return 0;
+        }
+        return train(plan, points.stream().map(SweepPoint::name).toList(), folder, dataDir, base.threads(), out);
+    }
+
+    private static void printGrid(PrintWriter out, List<SweepPoint> points) {
+        for (SweepPoint p : points) {
+            ObjectNode j = p.json();
+            StringBuilder line = new StringBuilder(p.name()).append("  method=").append(j.path("method").asText());
+            if (SweepGrid.usesRingAxes(j.path("method").asText())) {
+                line.append(" ring=").append(j.path("ring-type").asText()).append('-').append(j.path("ring-size").asInt());
+            }
+            if (j.has("bits")) {
+                line.append(" bits=").append(j.path("bits").asText());
+            }
+            line.append(" seed=").append(j.path("seed").asLong());
+            out.println(line);
+        }
+    }
+
+    private int train(SweepPlan plan, List<String> gridOrder, Path folder, Path dataDir, int threads, PrintWriter out) throws IOException {
+        EngineSettings.threads(threads);
+        LoadedData data;
+        try {
+            data = DataSets.load(dataDir);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        Files.createDirectories(folder);
+        if (!plan.kept().isEmpty()) {
+            out.println("keeping " + plan.kept().size() + " finished run(s) already in " + folder);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<RunControl> current = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        // Ctrl-C: stop the run between two steps so it records its status, start no other, then exit
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            RunControl control = current.get();
+            if (control != null) {
+                control.stop();
+            }
+            try {
+                done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ringlab-sweep-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<SweepRunner.Result> results;
+        try {
+            results = SweepRunner.run(plan.runs(), config -> {
+                RunControl control = new RunControl();
+                current.set(control);
+                Path dir = Path.of(config.out());
+                Files.createDirectories(dir);
+                RunConfigJson.write(config, dir.resolve(RunRecorder.CONFIG));
+                TrainingOutcome outcome;
+                try (RunRecorder recorder = new RunRecorder(dir)) {
+                    outcome = new Trainer(config, data).checkpointTo(dir.resolve(RunRecorder.CHECKPOINT))
+                            .run(Listeners.of(recorder, new ConsoleProgress(out, config.epochs())), control);
+                }
+                return new SweepRunner.Outcome(outcome.status().id(), outcome.message());
+            }, stop::get, new SweepRunner.Listener() {
+                @Override
+                public void starting(int index, int total, String name) {
+                    out.printf("[%d/%d] %s%n", index + 1, total, name);
+                    out.flush();
+                }
+
+                @Override
+                public void ended(SweepRunner.Result result) {
+                    if (!result.finished()) {
+                        out.println(result.name() + ": " + result.status()
+                                + (result.message().isBlank() ? "" : " (" + result.message() + ")"));
+                    }
+                }
+            });
+            List<SweepRunner.Result> all = new ArrayList<>();
+            plan.kept().forEach(k -> all.add(new SweepRunner.Result(k.name(), k.config(), "finished", "kept")));
+            all.addAll(results);
+            all.sort(java.util.Comparator.comparingInt(r -> gridOrder.indexOf(r.name())));
+            summarise(all, folder, out);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
+            }
+        }
+        return results.stream().allMatch(SweepRunner.Result::finished) ? 0 : RingLabCli.FAILED;
+    }
+
+    /** The comparison table of every run that left a directory, on stdout and as comparison.md. */
+    private static void summarise(List<SweepRunner.Result> results, Path folder, PrintWriter out) throws IOException {
+        List<Path> dirs = results.stream().map(r -> Path.of(r.config().out()))
+                .filter(d -> Files.isRegularFile(d.resolve(RunRecorder.CONFIG))).toList();
+        long finished = results.stream().filter(SweepRunner.Result::finished).count();
+        out.println();
+        out.printf("%d of %d run(s) finished%n", finished, results.size());
+        for (SweepRunner.Result r : results) {
+            if (!r.finished()) {
+                out.println("  " + r.name() + ": " + r.status());
+            }
+        }
+        if (dirs.isEmpty()) {
+            return;
+        }
+        // one unreadable directory (a run that died while its files were created) must not hide the others
+        List<org.ringlab.tables.RecordedRun> recorded = new ArrayList<>();
+        for (Path dir : dirs) {
+            try {
+                recorded.addAll(RunTable.read(List.of(dir)).runs());
+            } catch (IOException | IllegalArgumentException e) {
+                out.println("  left out of the table: " + e.getMessage());
+            }
+        }
+        if (recorded.isEmpty()) {
+            return;
+        }
+        Table table = ComparisonTable.of(recorded);
+        out.println();
+        TableFormat.MARKDOWN.write(table, out);
+        try (var w = Files.newBufferedWriter(folder.resolve("comparison.md"))) {
+            TableFormat.MARKDOWN.write(table, w);
+        }
+        out.println("(also in " + folder.resolve("comparison.md") + "; 'ringlab compare --runs-dir " + folder
+                + "' prints it again)");
+    }
+}

@@ -1,0 +1,115 @@
+package org.ringlab.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The axes of a sweep: methods × ring types × ring sizes × bit widths × seeds, laid over one base
+ * configuration. An empty axis keeps the base configuration's value.
+ *
+ * <p>An axis only multiplies the methods it applies to ({@link #usesRingAxes}, {@link #usesBits}):
+ * a TWN run has no ring and no bit width to vary, so it gets one run per seed, not one per ring
+ * size. Points are built on the JSON form of the configuration (its kebab-case keys), so a method
+ * or key the configuration does not know yet is still expanded here and reported when parsed.
+ *
+ * @param methods method keys, e.g. "fp32", "ring", "twn", "lsq"
+ * @param ringTypes ring types, e.g. "triangle", "sin" (ring methods only)
+ * @param ringSizes ring sizes (ring methods only)
+ * @param bits bit widths (the uniform and power-of-two methods only)
+ * @param seeds seeds (every method)
+ */
+public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integer> ringSizes, List<Integer> bits,
+        List<Long> seeds) {
+    /** The methods whose width is a number of bits rather than a ring or a fixed level set. */
+    public static final Set<String> BIT_METHODS = Set.of("lsq", "dorefa", "pow2");
+
+    public SweepGrid {
+        // "fp32, ring" typed with a space still means fp32 and ring
+        methods = methods.stream().map(String::strip).toList();
+        ringTypes = ringTypes.stream().map(String::strip).toList();
+        ringSizes = List.copyOf(ringSizes);
+        bits = List.copyOf(bits);
+        seeds = List.copyOf(seeds);
+    }
+
+    /** Whether ring type and ring size vary for this method: every method whose key starts with "ring". */
+    public static boolean usesRingAxes(String method) {
+        return method.startsWith("ring");
+    }
+
+    /** Whether the bit width varies for this method. */
+    public static boolean usesBits(String method) {
+        return BIT_METHODS.contains(method);
+    }
+
+    /**
+     * Every point of the grid, methods outermost and seeds innermost, so the seeds of one
+     * configuration follow each other.
+     *
+     * @param base the base configuration as JSON (every key, as RunConfigJson writes it)
+     * @param outDir the folder the runs go into, one directory per point named after it; null
+     *     leaves "out" as the base has it (a service that picks directories itself)
+     */
+    public List<SweepPoint> expand(ObjectNode base, Path outDir) {
+        List<String> methodAxis = methods.isEmpty() ? List.of(text(base, "method")) : methods;
+        List<Long> seedAxis = seeds.isEmpty() ? List.of(base.path("seed").asLong()) : seeds;
+        String model = text(base, "model");
+        List<SweepPoint> points = new ArrayList<>();
+        for (String method : methodAxis) {
+            boolean ring = usesRingAxes(method);
+            List<String> types = ring && !ringTypes.isEmpty() ? ringTypes : nullList();
+            List<Integer> sizes = ring && !ringSizes.isEmpty() ? ringSizes : nullList();
+            List<Integer> widths = usesBits(method) && !bits.isEmpty() ? bits : nullList();
+            for (String type : types) {
+                for (Integer size : sizes) {
+                    for (Integer width : widths) {
+                        for (long seed : seedAxis) {
+                            ObjectNode point = base.deepCopy();
+                            StringBuilder name = new StringBuilder(model).append('-').append(method);
+                            point.put("method", method);
+                            if (ring) {
+                                String t = type != null ? type : text(base, "ring-type");
+                                int n = size != null ? size : base.path("ring-size").asInt();
+                                name.append('-').append(t).append(n);
+                            }
+                            if (type != null) {
+                                point.put("ring-type", type);
+                            }
+                            if (size != null) {
+                                point.put("ring-size", size);
+                            }
+                            if (width != null) {
+                                point.put("bits", width);
+                                name.append("-b").append(width);
+                            }
+                            point.put("seed", seed);
+                            name.append("-s").append(seed);
+                            point.put("name", name.toString());
+                            if (outDir != null) {
+                                point.put("out", outDir.resolve(name.toString()).toString());
+                            }
+                            points.add(new SweepPoint(name.toString(), point));
+                        }
+                    }
+                }
+            }
+        }
+        return points;
+    }
+
+    private static String text(JsonNode base, String key) {
+        JsonNode v = base.get(key);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+
+    /** An axis that does not apply: one pass that leaves the base value alone. */
+    private static <T> List<T> nullList() {
+        List<T> one = new ArrayList<>(1);
+        one.add(null);
+        return one;
+    }
+}

@@ -1,0 +1,168 @@
+package org.ringlab.ui.compare;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.ringlab.config.DataProbe;
+import org.ringlab.config.RunConfig;
+import org.ringlab.service.RunHandle;
+import org.ringlab.service.TrainingService;
+import org.ringlab.tables.TableFormat;
+
+/**
+ * The "Compare" window: the comparison table of every run of this session that has ended (plus
+ * run folders opened from disk), refreshed as queued runs end, with the sweep launcher and copy
+ * buttons above it.
+ */
+public final class ComparisonWindow {
+    private static final String METRICS = "metrics.csv";
+    private static final String CONFIG = "config.json";
+
+    private final TrainingService service;
+    private final ComparisonPane pane = new ComparisonPane();
+    private final SweepDialog sweep;
+    private final Set<Path> opened = new LinkedHashSet<>();
+    private final BorderPane root = new BorderPane();
+    private final Timeline poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshIfChanged()));
+    private List<String> shown = List.of();
+    private Stage stage;
+
+    public ComparisonWindow(TrainingService service, Supplier<RunConfig> base, DataProbe probe,
+            Consumer<RunHandle> submitted) {
+        this.service = service;
+        this.sweep = new SweepDialog(service, base, probe, submitted);
+        Button sweepButton = new Button("Sweep…");
+        sweepButton.setId("sweepButton");
+        sweepButton.setOnAction(e -> sweep.show(root.getScene() == null ? null : root.getScene().getWindow()));
+        Button open = new Button("Open run folders…");
+        open.setId("openRunsButton");
+        open.setOnAction(e -> chooseFolder());
+        Button markdown = new Button("Copy Markdown");
+        markdown.setId("copyMarkdownButton");
+        markdown.setOnAction(e -> pane.copy(TableFormat.MARKDOWN));
+        Button csv = new Button("Copy CSV");
+        csv.setId("copyCsvButton");
+        csv.setOnAction(e -> pane.copy(TableFormat.CSV));
+        root.setTop(new ToolBar(sweepButton, open, new Separator(), markdown, csv));
+        root.setCenter(pane);
+        poll.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    public ComparisonPane pane() {
+        return pane;
+    }
+
+    public SweepDialog sweepDialog() {
+        return sweep;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Opens (or raises) the window and starts following the service's runs. */
+    public void show(Window owner) {
+        if (stage == null) {
+            stage = new Stage();
+            stage.initOwner(owner);
+            stage.setTitle("RingLab: compare runs");
+            Scene scene = new Scene(root, 1100, 420);
+            if (owner != null && owner.getScene() != null) {
+                scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+                scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+            }
+            stage.setScene(scene);
+            stage.setOnHidden(e -> poll.stop());
+        }
+        stage.show();
+        stage.toFront();
+        refreshIfChanged();
+        poll.play();
+    }
+
+    /**
+     * Adds runs from disk: the folder itself if it is a run, else every run sub-folder it holds,
+     * listed again at each refresh so a sweep still writing there keeps adding rows.
+     */
+    public void open(Path folder) {
+        opened.add(folder);
+        refreshIfChanged();
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("A run folder, or a folder of runs (e.g. a sweep)");
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            open(dir.toPath());
+        }
+    }
+
+    /** The runs to compare now: folders opened, then this session's runs that have ended with metrics. */
+    List<Path> runDirectories() {
+        List<Path> dirs = new ArrayList<>();
+        for (Path folder : opened) {
+            if (Files.isRegularFile(folder.resolve(CONFIG))) {
+                dirs.add(folder);
+                continue;
+            }
+            try (Stream<Path> children = Files.list(folder)) {
+                children.filter(d -> Files.isRegularFile(d.resolve(CONFIG))).sorted().forEach(dirs::add);
+            } catch (java.io.IOException e) {
+                // a folder that vanished or cannot be listed adds nothing; the others still show
+            }
+        }
+        for (RunHandle run : service.runs()) {
+            if (run.status().isTerminal() && Files.isRegularFile(run.directory().resolve(METRICS))
+                    && !dirs.contains(run.directory())) {
+                dirs.add(run.directory());
+            }
+        }
+        return dirs;
+    }
+
+    /**
+     * Re-reads only when the set of runs or one of their files changed (a status written after
+     * the service reported it, a folder opened while a command-line sweep still writes to it).
+     */
+    void refreshIfChanged() {
+        List<Path> dirs = runDirectories();
+        List<String> key = new ArrayList<>();
+        for (Path dir : dirs) {
+            key.add(dir + " " + modified(dir.resolve(METRICS)) + " " + modified(dir.resolve("run.json")) + " "
+                    + modified(dir.resolve("bits.json")));
+        }
+        if (!key.equals(shown)) {
+            shown = key;
+            if (!dirs.isEmpty()) {
+                pane.load(dirs);
+            }
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.ringlab.ui.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.ringlab.config.ConfigEnum;
+import org.ringlab.config.DataProbe;
+import org.ringlab.config.InvalidConfigException;
+import org.ringlab.config.Method;
+import org.ringlab.config.RingType;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.service.RunHandle;
+import org.ringlab.service.TrainingService;
+import org.ringlab.sweep.SweepGrid;
+import org.ringlab.sweep.SweepPlan;
+import org.ringlab.sweep.SweepPoint;
+
+/**
+ * Queues a grid of runs: methods × ring types × ring sizes × bit widths × seeds over the run
+ * setup's configuration, with the same axis rules as {@code ringlab sweep}. The whole grid is
+ * validated first; then every point goes to {@link TrainingService#submit}, which trains them one
+ * after another. The dialog never touches the engine.
+ */
+public final class SweepDialog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TrainingService service;
+    private final Supplier<RunConfig> base;
+    private final DataProbe probe;
+    private final Consumer<RunHandle> submitted;
+    private final Map<String, CheckBox> methods = new LinkedHashMap<>();
+    private final Map<String, CheckBox> ringTypes = new LinkedHashMap<>();
+    private final TextField ringSizes = field("ringSizesField", "4,8");
+    private final TextField bits = field("bitsField", "2,4");
+    private final TextField seeds = field("seedsField", "1,2,3");
+    private final Label count = new Label();
+    private final Label problems = new Label();
+    private final Button queue = new Button("Queue runs");
+    private final VBox content = new VBox(8);
+    private Stage stage;
+
+    /**
+     * @param base the run setup's configuration, or null while it is invalid
+     * @param submitted told about every run queued (the main window lists it)
+     */
+    public SweepDialog(TrainingService service, Supplier<RunConfig> base, DataProbe probe,
+            Consumer<RunHandle> submitted) {
+        this.service = service;
+        this.base = base;
+        this.probe = probe;
+        this.submitted = submitted;
+        count.setId("sweepCount");
+        problems.setId("sweepProblems");
+        problems.setWrapText(true);
+        problems.setStyle("-fx-text-fill: -rl-error;");
+        queue.setId("queueButton");
+        queue.setOnAction(e -> submit());
+        content.setPadding(new Insets(10));
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("Methods"), boxes(methods, Method.values(), "method-", Method.RING));
+        grid.addRow(1, new Label("Ring types"), boxes(ringTypes, RingType.values(), "ringType-", RingType.TRIANGLE));
+        grid.addRow(2, new Label("Ring sizes"), ringSizes);
+        grid.addRow(3, new Label("Bits"), bits);
+        grid.addRow(4, new Label("Seeds"), seeds);
+        Label hint = new Label("Ring types and sizes apply to ring methods; bits to lsq, dorefa and pow2; every other "
+                + "setting comes from the run setup.");
+        hint.setWrapText(true);
+        content.getChildren().addAll(grid, hint, new HBox(10, queue, count), problems);
+        for (TextField f : List.of(ringSizes, bits, seeds)) {
+            f.textProperty().addListener((o, was, now) -> update());
+        }
+        update();
+    }
+
+    private static TextField field(String id, String text) {
+        TextField f = new TextField(text);
+        f.setId(id);
+        return f;
+    }
+
+    private <E extends Enum<E> & ConfigEnum> FlowPane boxes(Map<String, CheckBox> into, E[] values, String idPrefix,
+            E checked) {
+        FlowPane pane = new FlowPane(8, 4);
+        for (E v : values) {
+            CheckBox box = new CheckBox(v.key());
+            box.setId(idPrefix + v.key());
+            box.setSelected(v == checked);
+            box.selectedProperty().addListener((o, was, now) -> update());
+            into.put(v.key(), box);
+            pane.getChildren().add(box);
+        }
+        return pane;
+    }
+
+    /** The dialog's content, for a window of its own or a test's stage. */
+    public VBox content() {
+        return content;
+    }
+
+    /** Opens (or raises) the dialog's window. */
+    public void show(Window owner) {
+        if (stage == null) {
+            stage = new Stage();
+            stage.initOwner(owner);
+            stage.setTitle("Sweep");
+            Scene scene = new Scene(content, 560, 320);
+            if (owner != null && owner.getScene() != null) {
+                scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+            }
+            stage.setScene(scene);
+        }
+        update();
+        stage.show();
+        stage.toFront();
+    }
+
+    /** The grid the fields describe; problems in the fields go to {@code errors}. */
+    SweepGrid grid(List<String> errors) {
+        return new SweepGrid(selected(methods), selected(ringTypes), list(ringSizes, "ring sizes", Integer::valueOf, errors),
+                list(bits, "bits", Integer::valueOf, errors), list(seeds, "seeds", Long::valueOf, errors));
+    }
+
+    private static List<String> selected(Map<String, CheckBox> boxes) {
+        return boxes.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).toList();
+    }
+
+    private static <T> List<T> list(TextField field, String what, Function<String, T> parse, List<String> errors) {
+        List<T> values = new ArrayList<>();
+        for (String part : field.getText().split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                values.add(parse.apply(part.strip()));
+            } catch (NumberFormatException e) {
+                errors.add(what + ": '" + part.strip() + "' is not a whole number");
+            }
+        }
+        return values;
+    }
+
+    /** The points the form describes now, or an empty list with {@code errors} saying why. */
+    List<SweepPoint> points(List<String> errors) {
+        RunConfig config = base.get();
+        if (config == null) {
+            errors.add("the run setup is invalid; fix it first (the sweep starts from it)");
+            return List.of();
+        }
+        SweepGrid grid = grid(errors);
+        if (grid.methods().isEmpty()) {
+            errors.add("choose at least one method");
+        }
+        if (grid.methods().stream().anyMatch(SweepGrid::usesRingAxes) && grid.ringTypes().isEmpty()) {
+            errors.add("choose at least one ring type");
+        }
+        if (!errors.isEmpty()) {
+            return List.of();
+        }
+        try {
+            ObjectNode json = (ObjectNode) JSON.readTree(RunConfigJson.toJson(config.toBuilder().out(null).build()));
+            return grid.expand(json, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void update() {
+        List<String> errors = new ArrayList<>();
+        int n = points(errors).size();
+        count.setText(errors.isEmpty() ? n + " run" + (n == 1 ? "" : "s") : "");
+        queue.setText(errors.isEmpty() ? "Queue " + n + " run" + (n == 1 ? "" : "s") : "Queue runs");
+        queue.setDisable(!errors.isEmpty());
+        problems.setText(String.join("\n", errors));
+    }
+
+    /**
+     * Validates the whole grid and, only if every point is valid, submits them all in grid order.
+     *
+     * @return the runs queued (none when anything is wrong; the dialog then lists the problems)
+     */
+    public int submit() {
+        List<String> errors = new ArrayList<>();
+        List<SweepPoint> points = points(errors);
+        if (!errors.isEmpty()) {
+            problems.setText(String.join("\n", errors));
+            return 0;
+        }
+        SweepPlan plan = SweepPlan.of(points, probe);
+        if (!plan.isValid()) {
+            problems.setText(String.join("\n", plan.problems()));
+            return 0;
+        }
+        int queued = 0;
+        for (SweepPlan.PlannedRun run : plan.runs()) {
+            try {
+                submitted.accept(service.submit(run.config()));
+                queued++;
+            } catch (InvalidConfigException e) {
+                problems.setText(run.name() + ": " + String.join("; ", e.problems()));
+                count.setText("queued " + queued + " of " + plan.runs().size());
+                return queued;
+            }
+        }
+        problems.setText("");
+        count.setText("queued " + queued + " run" + (queued == 1 ? "" : "s"));
+        if (stage != null) {
+            stage.hide();
+        }
+        return queued;
+    }
+}
