@@ -750,6 +750,11 @@ public final class MainController {
                         error == null ? text : "engine unavailable: " + org.ringlab.train.Failures.describe(error))));
     }
 
+    /** The charts (tests read what they show). */
+    MetricsCharts charts() {
+        return charts;
+    }
+
     /** A line for the message bar (how the app started, what is unavailable). */
     void note(String text) {
         messageLabel.setText(text);

@@ -245,6 +245,18 @@ public final class MetricsCharts extends VBox {
         return palette.colorOf(runId);
     }
 
+    /** The steps of a run's loss curve as drawn (empty if the run is not on the charts). */
+    public int[] chartedSteps(String runId) {
+        RunSeries series = series(runId);
+        return series == null ? new int[0] : series.steps();
+    }
+
+    /** The steps of a run's epoch points as drawn (empty if the run is not on the charts). */
+    public int[] chartedEpochSteps(String runId) {
+        RunSeries series = series(runId);
+        return series == null ? new int[0] : series.epochSteps();
+    }
+
     List<XYChart> charts() {
         return charts;
     }

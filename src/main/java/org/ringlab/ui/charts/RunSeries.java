@@ -21,6 +21,7 @@ final class RunSeries {
     private Ema lossEma;
     private Ema accuracyEma;
     private int lastEpochStep = Integer.MIN_VALUE;
+    private final java.util.List<Integer> epochSteps = new java.util.ArrayList<>();
 
     RunSeries(String label, Color colour, double smoothing, int maxPoints) {
         lossRaw = new DrawnSeries(label + " (raw)", SeriesStroke.RAW, colour, maxPoints);
@@ -57,6 +58,7 @@ final class RunSeries {
         requireRising(lastEpochStep, epochs.stream().mapToInt(EpochMetrics::step).toArray());
         for (EpochMetrics m : epochs) {
             lastEpochStep = m.step();
+            epochSteps.add(m.step());
             testSoft.add(m.step(), m.testAccSoft());
             testSnapped.add(m.step(), m.testAccSnapped());
             testSnappedBn.add(m.step(), m.testAccSnappedBn());
@@ -64,6 +66,20 @@ final class RunSeries {
         testSoft.publish();
         testSnapped.publish();
         testSnappedBn.publish();
+    }
+
+    /** The steps on the loss curve, in order. */
+    int[] steps() {
+        int[] out = new int[history.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = history.step(i);
+        }
+        return out;
+    }
+
+    /** The steps at which epoch points were drawn, in order. */
+    int[] epochSteps() {
+        return epochSteps.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Recomputes both smoothed curves from the full-resolution history with a new weight. */

@@ -38,6 +38,31 @@ final class FakeService implements TrainingService {
     }
 
     @Override
+    public List<RunHandle> queued() {
+        return List.of();
+    }
+
+    @Override
+    public void cancelQueued(String runId) {
+        throw new java.util.NoSuchElementException(runId);
+    }
+
+    @Override
+    public void moveQueued(String runId, int offset) {
+        throw new java.util.NoSuchElementException(runId);
+    }
+
+    @Override
+    public RunHandle resume(String runId) {
+        throw new UnsupportedOperationException("a fake service trains nothing");
+    }
+
+    @Override
+    public org.ringlab.service.WorkerInfo describe() {
+        return new org.ringlab.service.WorkerInfo("fake", "", "", "none", "", "", List.of());
+    }
+
+    @Override
     public String describeDevice() {
         return "fake";
     }
