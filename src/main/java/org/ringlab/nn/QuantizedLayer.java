@@ -42,6 +42,19 @@ public interface QuantizedLayer {
         return values;
     }
 
+    /** The deployed codes of the weights (and of a quantized bias), flat: what bit accounting counts. */
+    default float[] deployedCodes(NDManager scratch) {
+        List<NDArray> values = borrowValues(scratch);
+        float[] w = quantizer().codes(values, progress(), scratch).toFloatArray();
+        if (!quantizer().ownsBias()) {
+            return w;
+        }
+        float[] b = quantizer().compute(values, WeightMode.SNAPPED, progress(), scratch).bias().toFloatArray();
+        float[] all = java.util.Arrays.copyOf(w, w.length + b.length);
+        System.arraycopy(b, 0, all, w.length, b.length);
+        return all;
+    }
+
     /** The deployed (SNAPPED) weights as the forward pass uses them, flat. */
     default float[] deployedWeights(NDManager scratch) {
         List<NDArray> values = borrowValues(scratch);

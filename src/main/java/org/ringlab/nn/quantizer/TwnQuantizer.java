@@ -57,6 +57,12 @@ public final class TwnQuantizer extends FloatLatentQuantizer {
     }
 
     @Override
+    public NDArray codes(List<NDArray> values, double progress, NDManager scratch) {
+        NDArray w = values.get(0).stopGradient();
+        return w.sign().mul(w.abs().gt(threshold(w)).toType(w.getDataType(), false)).reshape(-1);
+    }
+
+    @Override
     public NDArray latentCoordinate(List<NDArray> values, double progress, NDManager scratch) {
         NDArray w = values.get(0);
         return w.div(threshold(w)).reshape(-1);

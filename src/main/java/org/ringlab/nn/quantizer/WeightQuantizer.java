@@ -47,6 +47,16 @@ public interface WeightQuantizer {
      */
     QuantizedWeights compute(List<NDArray> values, WeightMode mode, double progress, NDManager scratch);
 
+    /**
+     * The deployed code of every weight, flat: what a fixed-length code must distinguish. By default
+     * the deployed (SNAPPED) weights themselves; methods with per-channel or per-group scales return
+     * the code before scaling (ternary −1/0/+1), so that scales count as side information and not as
+     * extra levels.
+     */
+    default NDArray codes(List<NDArray> values, double progress, NDManager scratch) {
+        return compute(values, WeightMode.SNAPPED, progress, scratch).weight().reshape(-1);
+    }
+
     /** A transform of the layer input (BitNet's extra RMSNorm); identity by default. */
     default NDArray transformInput(NDArray input) {
         return input;
