@@ -67,6 +67,7 @@ public final class ConfigValidator {
 
     static final int MIN_BITS = 1;
     static final int MAX_BITS = 8;
+    static final int MAX_POW2_BITS = 6;
 
     /**
      * A method's own keys are checked only when the method uses them; the other methods ignore them
@@ -74,8 +75,10 @@ public final class ConfigValidator {
      */
     private void checkMethodOptions() {
         Method method = config.method();
-        if (method.usesBits() && (config.bits() < MIN_BITS || config.bits() > MAX_BITS)) {
-            violation("bits", config.bits(), method.key() + " needs " + MIN_BITS + ".." + MAX_BITS + " bits");
+        int maxBits = method == Method.POW2 ? MAX_POW2_BITS : MAX_BITS;
+        if (method.usesBits() && (config.bits() < MIN_BITS || config.bits() > maxBits)) {
+            violation("bits", config.bits(), method.key() + " needs " + MIN_BITS + ".." + maxBits + " bits"
+                    + (method == Method.POW2 ? " (an exponent below 2^-31 would underflow float32 scales)" : ""));
         }
         if (method == Method.TTQ && !(config.ttqThreshold() > 0 && config.ttqThreshold() < 1)) {
             violation("ttq-threshold", config.ttqThreshold(), "must be in (0, 1)");

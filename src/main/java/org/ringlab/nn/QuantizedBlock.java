@@ -92,6 +92,13 @@ abstract class QuantizedBlock extends AbstractBlock implements QuantizedLayer {
         return weightShape.size();
     }
 
+    /** A leaf block: instead of children, lets the quantizer set values that depend on the initial weights. */
+    @Override
+    protected void initializeChildBlocks(NDManager manager, ai.djl.ndarray.types.DataType dataType,
+            Shape... inputShapes) {
+        quantizer.initialized(quantizer.parameters().stream().map(Parameter::getArray).toList());
+    }
+
     /** The input after the quantizer's transform (identity but for BitNet's RMSNorm). */
     NDArray input(NDArray x) {
         return quantizer.transformInput(x);

@@ -7,6 +7,10 @@ import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
 import org.ringlab.nn.quantizer.BitNetQuantizer;
+import org.ringlab.nn.quantizer.DoReFaQuantizer;
+import org.ringlab.nn.quantizer.LsqQuantizer;
+import org.ringlab.nn.quantizer.PowerOfTwoQuantizer;
+import org.ringlab.nn.quantizer.TequilaQuantizer;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.RingQuantizer;
 import org.ringlab.nn.quantizer.TtqQuantizer;
@@ -44,8 +48,10 @@ public final class ModelBuilder {
             case TWN -> TwnQuantizer.factory(TwnQuantizer.Variant.valueOf(c.twnVariant().name()));
             case TTQ -> TtqQuantizer.factory(c.ttqThreshold());
             case BITNET -> BitNetQuantizer.factory(c.bitnetRmsnorm(), c.bitnetWarmup());
-            case TEQUILA, LSQ, DOREFA, POW2 -> throw new IllegalArgumentException(
-                    "method " + c.method().key() + " is not available in this build yet");
+            case TEQUILA -> TequilaQuantizer.factory(c.tequilaGroup(), c.tequilaLambda());
+            case LSQ -> LsqQuantizer.factory(c.bits());
+            case DOREFA -> DoReFaQuantizer.factory(c.bits());
+            case POW2 -> PowerOfTwoQuantizer.factory(c.bits(), c.pow2Slope());
         };
     }
 

@@ -39,6 +39,13 @@ public interface WeightQuantizer {
     }
 
     /**
+     * Called once after the layer's parameters are initialised (before any checkpoint is loaded into
+     * them): the place to set values that depend on the initial weights (LSQ's initial step).
+     */
+    default void initialized(List<NDArray> values) {
+    }
+
+    /**
      * The effective weights for one forward pass.
      *
      * @param mode SOFT: what the method trains with (soft ring, STE fake-quantized weight, relaxation);
