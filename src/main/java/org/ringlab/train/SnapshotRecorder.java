@@ -16,6 +16,7 @@ import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.CodeHistogram;
 import org.ringlab.quant.LevelSet;
 import org.ringlab.quant.Ring;
+import org.ringlab.quant.RingInterpolation;
 import org.ringlab.quant.RingLookupTable;
 
 /**
@@ -114,6 +115,11 @@ final class SnapshotRecorder {
         short[] slots = new short[positions.length];
         short[] previous = previousSlots.get(layer);
         long changed = 0;
+        // an annealed ring's soft weights follow its current σ (exact per weight: no table per σ step)
+        RingQuantizer quantizer = layer.quantizer();
+        RingInterpolation annealed = quantizer.variant() == RingQuantizer.Variant.ANNEAL
+                ? new RingInterpolation(Ring.of(ring.type(), n, ring.mode(), quantizer.sigmaAt(layer.progress())))
+                : null;
         RingLookupTable table = RingLookupTable.of(ring);
         LevelSet levels = LevelSet.of(ring.values());
         float[] levelValues = levels.levels();
@@ -135,7 +141,7 @@ final class SnapshotRecorder {
             if (previous != null && previous[i] != slot) {
                 changed++;
             }
-            double w = table.soft(p);
+            double w = annealed != null ? annealed.softExact(p) : table.soft(p);
             for (float v : levelValues) {
                 if (Math.abs(w - v) <= NEAR_RING_EPSILON) {
                     near++;

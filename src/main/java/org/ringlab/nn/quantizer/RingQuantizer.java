@@ -12,6 +12,7 @@ import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.LevelSet;
 import org.ringlab.quant.Ring;
+import org.ringlab.quant.RingLookupTable;
 
 /**
  * Ring Quantization (spec §2): one position p ∈ [0, 1] per weight (and per bias, where the layer has
@@ -139,7 +140,8 @@ public final class RingQuantizer implements WeightQuantizer, AutoCloseable {
             int step = stepOf(progress);
             if (step != annealStep) {
                 kernel.close();
-                kernel = new RingWeightKernel(Ring.of(ring.type(), ring.size(), ring.mode(), annealedSigma(step)));
+                Ring narrower = Ring.of(ring.type(), ring.size(), ring.mode(), annealedSigma(step));
+                kernel = new RingWeightKernel(narrower, new RingLookupTable(narrower));
                 annealStep = step;
             }
         }

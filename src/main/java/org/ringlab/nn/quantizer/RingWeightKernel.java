@@ -34,8 +34,13 @@ final class RingWeightKernel implements AutoCloseable {
     private NDArray ringValues;
 
     RingWeightKernel(Ring ring) {
+        this(ring, RingLookupTable.of(ring));
+    }
+
+    /** With its own table: an annealed ring's passing σ steps should not fill the shared cache. */
+    RingWeightKernel(Ring ring, RingLookupTable table) {
         this.ring = ring;
-        this.table = RingLookupTable.of(ring);
+        this.table = table;
     }
 
     Ring ring() {
