@@ -28,7 +28,8 @@ final class ConfigOptions {
     @Option(names = "--model", description = "lenet, mlp, resnet20, resnet32, resnet44 (default: lenet).")
     String model;
 
-    @Option(names = "--method", description = "fp32 or ring (default: ring).")
+    @Option(names = "--method", description = "fp32, ring, ring-ste, ring-anneal, twn, ttq, bitnet, tequila, lsq, dorefa "
+            + "or pow2 (default: ring); see docs/methods.md.")
     String method;
 
     @Option(names = "--ring-type", description = "triangle or sin (default: triangle).")
@@ -54,6 +55,33 @@ final class ConfigOptions {
 
     @Option(names = "--quantize-last", negatable = true, description = "Ring-quantize the classifier (default: no).")
     Boolean quantizeLast;
+
+    @Option(names = "--bits", paramLabel = "B", description = "Code width of lsq, dorefa and pow2, 1..8 (default: 2).")
+    Integer bits;
+
+    @Option(names = "--twn-variant", description = "paper (Δ=0.7·mean|W| per layer) or repo (0.75, per output channel) (default: paper).")
+    String twnVariant;
+
+    @Option(names = "--ttq-threshold", description = "TTQ's t in Δ = t·max|w| (default: 0.05).")
+    Double ttqThreshold;
+
+    @Option(names = "--bitnet-rmsnorm", negatable = true, description = "BitNet: extra RMSNorm before each quantized layer (default: no).")
+    Boolean bitnetRmsnorm;
+
+    @Option(names = "--bitnet-warmup", description = "BitNet: share of steps over which λ ramps from FP to ternary; 0 = ternary from the start (default: 0).")
+    Double bitnetWarmup;
+
+    @Option(names = "--tequila-lambda", description = "Tequila's dead-zone bias factor λ (default: 1e-3).")
+    Double tequilaLambda;
+
+    @Option(names = "--tequila-group", paramLabel = "G", description = "Tequila's group size (default: 128).")
+    Integer tequilaGroup;
+
+    @Option(names = "--anneal-sigma", description = "ring-anneal: final σ in slots, reached geometrically at the end (default: 0.05).")
+    Double annealSigma;
+
+    @Option(names = "--pow2-slope", description = "pow2 (INFERRED): final slope k of the relaxation, ramped geometrically from 1 (default: 100).")
+    Double pow2Slope;
 
     @Option(names = "--optimizer", description = "sgd or adam (default: adam).")
     String optimizer;

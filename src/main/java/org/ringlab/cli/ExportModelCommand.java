@@ -55,8 +55,12 @@ final class ExportModelCommand implements Callable<Integer> {
         } catch (RuntimeException | IOException e) {
             throw new UserError(e.getMessage(), e);
         }
-        if (!config.usesRing()) {
+        if (!config.quantized()) {
             throw new UserError("--run " + run + ": an FP32 run has nothing to quantize");
+        }
+        if (!config.usesRing()) {
+            throw new UserError("--run " + run + ": .rqm files hold ring models; method " + config.method().key()
+                    + " is not a ring method (its bit accounting is in the run's bits.json)");
         }
         Path file = out != null ? out : run.resolve("model.rqm");
         BuiltModel model = ModelFactory.build(ModelBuilder.spec(config, data.channels(), data.height(), data.width(),

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataSets;
@@ -108,7 +109,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private static Path defaultRunDir(RunConfig c) {
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String method = c.usesRing() ? c.ringType().key() + c.ringSize() : c.method().key();
+        String ring = c.ringType().key() + c.ringSize();
+        // the repaired ring variants keep their method in the name, so they do not pass for the reference
+        String method = c.method() == Method.RING ? ring : c.usesRing() ? c.method().key() + "-" + ring
+                : c.method().key();
         return Path.of("runs", time + "-" + c.model().key() + "-" + method);
     }
 }

@@ -35,6 +35,7 @@ public final class ConfigValidator {
         ConfigValidator validator = new ConfigValidator(config);
         validator.checkModel();
         validator.checkRing();
+        validator.checkMethodOptions();
         validator.checkOptimizer();
         validator.checkEpochsAndBatches();
         validator.checkSchedule();
@@ -61,6 +62,45 @@ public final class ConfigValidator {
         Double sigma = config.sigma();
         if (sigma != null) {
             positiveFinite("sigma", sigma);
+        }
+    }
+
+    static final int MIN_BITS = 1;
+    static final int MAX_BITS = 8;
+    static final int MAX_POW2_BITS = 6;
+
+    /**
+     * A method's own keys are checked only when the method uses them; the other methods ignore them
+     * (as a baseline ignores ring-size), so one config file can be re-run under every method.
+     */
+    private void checkMethodOptions() {
+        Method method = config.method();
+        int maxBits = method == Method.POW2 ? MAX_POW2_BITS : MAX_BITS;
+        if (method.usesBits() && (config.bits() < MIN_BITS || config.bits() > maxBits)) {
+            violation("bits", config.bits(), method.key() + " needs " + MIN_BITS + ".." + maxBits + " bits"
+                    + (method == Method.POW2 ? " (an exponent below 2^-31 would underflow float32 scales)" : ""));
+        }
+        if (method == Method.TTQ && !(config.ttqThreshold() > 0 && config.ttqThreshold() < 1)) {
+            violation("ttq-threshold", config.ttqThreshold(), "must be in (0, 1)");
+        }
+        if (method == Method.BITNET && !(config.bitnetWarmup() >= 0 && config.bitnetWarmup() <= 1)) {
+            violation("bitnet-warmup", config.bitnetWarmup(), "must be in [0, 1] (a share of the training steps)");
+        }
+        if (method == Method.TEQUILA) {
+            nonNegativeFinite("tequila-lambda", config.tequilaLambda());
+            if (config.tequilaGroup() < 1) {
+                violation("tequila-group", config.tequilaGroup(), "must be >= 1");
+            }
+        }
+        if (method == Method.RING_ANNEAL) {
+            double start = config.effectiveSigma();
+            if (!(config.annealSigma() > 0 && config.annealSigma() < start)) {
+                violation("anneal-sigma", config.annealSigma(),
+                        "must be in (0, sigma) to anneal (sigma = " + NumberText.format(start) + ")");
+            }
+        }
+        if (method == Method.POW2 && !(config.pow2Slope() >= 1 && Double.isFinite(config.pow2Slope()))) {
+            violation("pow2-slope", config.pow2Slope(), "must be a finite number >= 1 (1 = identity)");
         }
     }
 

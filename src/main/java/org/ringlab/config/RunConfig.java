@@ -24,6 +24,15 @@ import java.util.Objects;
  *   <li>{@code ring-bias} = {@code null}: the model's default, see {@link #effectiveRingBias()}
  *   <li>{@code quantize-first} = {@code true}
  *   <li>{@code quantize-last} = {@code false}: the reference keeps the final classifier in FP32
+ *   <li>{@code bits} = {@code 2}: LSQ, DoReFa and power-of-two code width, 1..8
+ *   <li>{@code twn-variant} = {@code paper}: TWN's Δ = 0.7·mean|W| per layer; {@code repo} = 0.75 per output channel
+ *   <li>{@code ttq-threshold} = {@code 0.05}: TTQ's t in Δ = t·max|w̃|
+ *   <li>{@code bitnet-rmsnorm} = {@code false}: BitNet's extra parameter-free RMSNorm before each quantized layer
+ *   <li>{@code bitnet-warmup} = {@code 0.0}: share of training over which λ ramps from FP (0) to ternary (1); 0 = ternary from the start
+ *   <li>{@code tequila-lambda} = {@code 1e-3}: Tequila's dead-zone bias factor λ
+ *   <li>{@code tequila-group} = {@code 128}: Tequila's group size G (consecutive inputs of one output)
+ *   <li>{@code anneal-sigma} = {@code 0.05}: ring-anneal's final σ (slot units), reached geometrically at the end
+ *   <li>{@code pow2-slope} = {@code 100}: power-of-two's final relaxation slope k (geometric ramp from 1)
  *   <li>{@code optimizer} = {@code adam}
  *   <li>{@code lr} = {@code 1e-3}
  *   <li>{@code momentum} = {@code 0.9}
@@ -66,6 +75,15 @@ public record RunConfig(
         Boolean ringBias,
         boolean quantizeFirst,
         boolean quantizeLast,
+        int bits,
+        TwnVariant twnVariant,
+        double ttqThreshold,
+        boolean bitnetRmsnorm,
+        double bitnetWarmup,
+        double tequilaLambda,
+        int tequilaGroup,
+        double annealSigma,
+        double pow2Slope,
         OptimizerKind optimizer,
         double lr,
         double momentum,
@@ -101,6 +119,7 @@ public record RunConfig(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(ringType, "ring-type");
         Objects.requireNonNull(ringMode, "ring-mode");
+        Objects.requireNonNull(twnVariant, "twn-variant");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(positionBound, "position-bound");
@@ -131,6 +150,15 @@ public record RunConfig(
         b.ringBias = ringBias;
         b.quantizeFirst = quantizeFirst;
         b.quantizeLast = quantizeLast;
+        b.bits = bits;
+        b.twnVariant = twnVariant;
+        b.ttqThreshold = ttqThreshold;
+        b.bitnetRmsnorm = bitnetRmsnorm;
+        b.bitnetWarmup = bitnetWarmup;
+        b.tequilaLambda = tequilaLambda;
+        b.tequilaGroup = tequilaGroup;
+        b.annealSigma = annealSigma;
+        b.pow2Slope = pow2Slope;
         b.optimizer = optimizer;
         b.lr = lr;
         b.momentum = momentum;
@@ -162,7 +190,12 @@ public record RunConfig(
         return b;
     }
 
-    /** Whether this run quantizes onto a ring (as opposed to the FP32 baseline). */
+    /** Whether any layer is quantized (every method but the FP32 baseline). */
+    public boolean quantized() {
+        return method.quantized();
+    }
+
+    /** Whether this run quantizes onto a ring (the reference or a repaired ring variant). */
     public boolean usesRing() {
         return method.usesRing();
     }
@@ -214,6 +247,15 @@ public record RunConfig(
         private Boolean ringBias = null;
         private boolean quantizeFirst = true;
         private boolean quantizeLast = false;
+        private int bits = 2;
+        private TwnVariant twnVariant = TwnVariant.PAPER;
+        private double ttqThreshold = 0.05;
+        private boolean bitnetRmsnorm = false;
+        private double bitnetWarmup = 0.0;
+        private double tequilaLambda = 1e-3;
+        private int tequilaGroup = 128;
+        private double annealSigma = 0.05;
+        private double pow2Slope = 100.0;
         private OptimizerKind optimizer = OptimizerKind.ADAM;
         private double lr = 1e-3;
         private double momentum = 0.9;
@@ -298,6 +340,51 @@ public record RunConfig(
 
         public Builder quantizeLast(boolean quantizeLast) {
             this.quantizeLast = quantizeLast;
+            return this;
+        }
+
+        public Builder bits(int bits) {
+            this.bits = bits;
+            return this;
+        }
+
+        public Builder twnVariant(TwnVariant twnVariant) {
+            this.twnVariant = Objects.requireNonNull(twnVariant, "twn-variant");
+            return this;
+        }
+
+        public Builder ttqThreshold(double ttqThreshold) {
+            this.ttqThreshold = ttqThreshold;
+            return this;
+        }
+
+        public Builder bitnetRmsnorm(boolean bitnetRmsnorm) {
+            this.bitnetRmsnorm = bitnetRmsnorm;
+            return this;
+        }
+
+        public Builder bitnetWarmup(double bitnetWarmup) {
+            this.bitnetWarmup = bitnetWarmup;
+            return this;
+        }
+
+        public Builder tequilaLambda(double tequilaLambda) {
+            this.tequilaLambda = tequilaLambda;
+            return this;
+        }
+
+        public Builder tequilaGroup(int tequilaGroup) {
+            this.tequilaGroup = tequilaGroup;
+            return this;
+        }
+
+        public Builder annealSigma(double annealSigma) {
+            this.annealSigma = annealSigma;
+            return this;
+        }
+
+        public Builder pow2Slope(double pow2Slope) {
+            this.pow2Slope = pow2Slope;
             return this;
         }
 
@@ -444,7 +531,9 @@ public record RunConfig(
         public RunConfig build() {
             return new RunConfig(
                     data, model, method, ringType, ringSize, ringMode, sigma, batchNorm, ringBias,
-                    quantizeFirst, quantizeLast, optimizer, lr, momentum, nesterov, weightDecay,
+                    quantizeFirst, quantizeLast, bits, twnVariant, ttqThreshold, bitnetRmsnorm, bitnetWarmup,
+                    tequilaLambda, tequilaGroup, annealSigma, pow2Slope, optimizer, lr, momentum, nesterov,
+                    weightDecay,
                     weightDecayPositions, adamBeta1, adamBeta2, adamEps, epochs, batchSize,
                     testBatchSize, schedule, warmupEpochs, clipNorm, positionBound, seed, augment,
                     snapshotEvery, snapshotSubBins, checkpointEvery, bnRecalBatches, limitTrain, limitTest, threads,

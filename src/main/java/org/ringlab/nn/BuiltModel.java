@@ -8,8 +8,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A model's block tree together with its ring layers, in forward order. */
-public record BuiltModel(ModelSpec spec, Block block, List<RingLayer> ringLayers) {
+/** A model's block tree together with its quantized layers, in forward order. */
+public record BuiltModel(ModelSpec spec, Block block, List<QuantizedLayer> quantizedLayers) {
+
+    public BuiltModel {
+        quantizedLayers = List.copyOf(quantizedLayers);
+    }
+
+    /** The quantized layers that are ring layers (all of them for a ring method, none otherwise). */
+    public List<RingLayer> ringLayers() {
+        return quantizedLayers.stream().filter(RingLayer.class::isInstance).map(RingLayer.class::cast).toList();
+    }
+
+    /** Sets the share of training done on every quantized layer (σ, λ, slope schedules). */
+    public void setProgress(double progress) {
+        for (QuantizedLayer layer : quantizedLayers) {
+            layer.setProgress(progress);
+        }
+    }
 
     /** Input shape for a batch of {@code n} images. */
     public Shape inputShape(long n) {
@@ -17,7 +33,7 @@ public record BuiltModel(ModelSpec spec, Block block, List<RingLayer> ringLayers
     }
 
     public void setWeightMode(WeightMode mode) {
-        for (RingLayer layer : ringLayers) {
+        for (QuantizedLayer layer : quantizedLayers) {
             layer.setWeightMode(mode);
         }
     }
@@ -25,7 +41,7 @@ public record BuiltModel(ModelSpec spec, Block block, List<RingLayer> ringLayers
     /** The ids of every position parameter (weights and biases) of the ring layers. */
     public Set<String> positionParameterIds() {
         Set<String> ids = new HashSet<>();
-        for (RingLayer layer : ringLayers) {
+        for (RingLayer layer : ringLayers()) {
             ids.add(layer.positions().getId());
             if (layer.biasPositions() != null) {
                 ids.add(layer.biasPositions().getId());

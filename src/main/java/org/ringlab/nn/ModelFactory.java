@@ -18,11 +18,11 @@ import java.util.List;
 
 /**
  * Builds the reference's models (peer definitions): LeNet-5, the 784-256-10 MLP and CIFAR ResNets
- * with option-B (1×1 conv + BN) projection shortcuts, each FP32 or with ring layers.
+ * with option-B (1×1 conv + BN) projection shortcuts, each FP32 or with quantized layers of one method.
  */
 public final class ModelFactory {
     private final ModelSpec spec;
-    private final List<RingLayer> ringLayers = new ArrayList<>();
+    private final List<QuantizedLayer> quantizedLayers = new ArrayList<>();
 
     private ModelFactory(ModelSpec spec) {
         this.spec = spec;
@@ -35,7 +35,7 @@ public final class ModelFactory {
             case MLP -> f.mlp();
             case RESNET20, RESNET32, RESNET44 -> f.resnet(spec.architecture().blocksPerStage());
         };
-        return new BuiltModel(spec, block, List.copyOf(f.ringLayers));
+        return new BuiltModel(spec, block, List.copyOf(f.quantizedLayers));
     }
 
     // ---- LeNet-5: conv5x5(6,pad2)-pool-conv5x5(16)-pool-fc120-fc84-fc(classes)
@@ -44,7 +44,7 @@ public final class ModelFactory {
         int c = spec.channels();
         int h = (spec.height() / 2 - 4) / 2;
         int w = (spec.width() / 2 - 4) / 2;
-        boolean bias = !spec.quantized() || spec.ringBias();
+        boolean bias = !spec.ringLayers() || spec.ringBias();
         SequentialBlock net = new SequentialBlock();
         net.add(conv("conv1", c, 6, 5, 1, 2, bias, spec.quantizeFirst(), false));
         addNormRelu(net, true);
@@ -64,7 +64,7 @@ public final class ModelFactory {
     // ---- MLP: fc(in→256)-relu-fc(256→classes)
 
     private Block mlp() {
-        boolean bias = !spec.quantized() || spec.ringBias();
+        boolean bias = !spec.ringLayers() || spec.ringBias();
         SequentialBlock net = new SequentialBlock();
         net.add(Blocks.batchFlattenBlock());
         net.add(linear("fc1", (int) spec.inputSize(), 256, bias, spec.quantizeFirst()));
@@ -101,7 +101,7 @@ public final class ModelFactory {
         net.add(Pool.globalAvgPool2dBlock());
         Block fc = linear("linear", 64, spec.classes(), true, spec.quantizeLast());
         if (spec.quantized() && fc instanceof Linear) {
-            // the ring model's float classifier gets kaiming_normal(fan_out), as in the reference
+            // the quantized model's float classifier gets kaiming_normal(fan_out), as in the reference
             fc.setInitializer(Inits.kaimingNormalFanOut(), Parameter.Type.WEIGHT);
         }
         net.add(fc);
@@ -136,14 +136,17 @@ public final class ModelFactory {
     // ---- layers
 
     /**
-     * @param ringAllowed whether this position may be a ring layer (first/last switches)
+     * @param ringAllowed whether this position may be quantized (first/last switches)
      * @param kaiming FP32 ResNet convs use kaiming_normal(fan_out); LeNet keeps torch's default
      */
     private Block conv(String name, int in, int out, int k, int stride, int pad, boolean bias, boolean ringAllowed,
             boolean kaiming) {
         if (spec.quantized() && ringAllowed) {
-            RingConv2d layer = new RingConv2d(name, spec.ring(), in, out, k, stride, pad, bias);
-            ringLayers.add(layer);
+            QuantizedConv2d layer = spec.ringLayers()
+                    ? new RingConv2d(name, spec.quantizer(), in, out, k, stride, pad, bias)
+                    : new QuantizedConv2d(name, spec.quantizer(), in, out, k, stride, pad, bias,
+                            kaiming ? Inits.kaimingNormalFanOut() : Inits.torchDefaultWeight());
+            quantizedLayers.add(layer);
             return layer;
         }
         Conv2d layer = Conv2d.builder()
@@ -162,8 +165,10 @@ public final class ModelFactory {
 
     private Block linear(String name, int in, int out, boolean bias, boolean ringAllowed) {
         if (spec.quantized() && ringAllowed) {
-            RingLinear layer = new RingLinear(name, spec.ring(), in, out, bias);
-            ringLayers.add(layer);
+            QuantizedLinear layer = spec.ringLayers()
+                    ? new RingLinear(name, spec.quantizer(), in, out, bias)
+                    : new QuantizedLinear(name, spec.quantizer(), in, out, bias, Inits.torchDefaultWeight());
+            quantizedLayers.add(layer);
             return layer;
         }
         Linear layer = Linear.builder().setUnits(out).optBias(bias).build();

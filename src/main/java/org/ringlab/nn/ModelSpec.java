@@ -1,21 +1,37 @@
 package org.ringlab.nn;
 
+import org.ringlab.nn.quantizer.QuantizerFactory;
+import org.ringlab.nn.quantizer.RingQuantizer;
 import org.ringlab.quant.Ring;
 
 /**
- * What to build: the architecture, the input it sees, and which of its layers are ring layers.
+ * What to build: the architecture, the input it sees, and how its quantized layers quantize.
  *
- * @param ring the ring for quantized layers, or null for an all-FP32 model
- * @param ringBias whether ring layers carry ring-valued biases (LeNet/MLP in the reference do)
+ * @param ring the ring of a ring method's layers, or null (FP32 or another method)
+ * @param ringBias whether ring layers carry ring-valued biases (LeNet/MLP in the reference do); other
+ *     methods keep float biases where the FP32 model has them
  * @param batchNorm BatchNorm after hidden layers (always on for ResNets)
- * @param quantizeFirst whether the first layer is a ring layer (the reference: yes)
- * @param quantizeLast whether the classifier is a ring layer (the reference: no, it stays FP32)
+ * @param quantizeFirst whether the first layer is quantized (the reference: yes)
+ * @param quantizeLast whether the classifier is quantized (the reference: no, it stays FP32)
+ * @param quantizer makes each quantized layer's quantizer; null for an all-FP32 model
  */
 public record ModelSpec(Architecture architecture, int channels, int height, int width, int classes, Ring ring,
-        boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast) {
+        boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast, QuantizerFactory quantizer) {
+
+    /** A reference-ring model (ring given) or an FP32 one (ring null). */
+    public ModelSpec(Architecture architecture, int channels, int height, int width, int classes, Ring ring,
+            boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast) {
+        this(architecture, channels, height, width, classes, ring, ringBias, batchNorm, quantizeFirst, quantizeLast,
+                ring == null ? null : RingQuantizer.factory(ring, RingQuantizer.Variant.REFERENCE, 0));
+    }
 
     public boolean quantized() {
-        return ring != null;
+        return quantizer != null;
+    }
+
+    /** Whether the quantized layers are ring layers (and so may carry ring biases). */
+    public boolean ringLayers() {
+        return quantizer != null && quantizer.isRing();
     }
 
     public long inputSize() {

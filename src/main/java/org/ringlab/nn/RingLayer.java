@@ -1,21 +1,25 @@
 package org.ringlab.nn;
 
 import ai.djl.nn.Parameter;
+import org.ringlab.nn.quantizer.RingQuantizer;
 import org.ringlab.quant.Ring;
 
-/** A layer whose weights (and optionally biases) are positions on a ring. */
-public interface RingLayer {
-    /** The layer's name in the reference's naming, e.g. "layer2.0.conv1". */
-    String layerName();
+/** A quantized layer whose weights (and optionally biases) are positions on a ring. */
+public interface RingLayer extends QuantizedLayer {
 
-    Ring ring();
+    @Override
+    RingQuantizer quantizer();
 
-    Parameter positions();
+    default Ring ring() {
+        return quantizer().ring();
+    }
+
+    default Parameter positions() {
+        return quantizer().positions();
+    }
 
     /** The bias positions, or null when the layer has no ring bias. */
-    Parameter biasPositions();
-
-    void setWeightMode(WeightMode mode);
-
-    WeightMode weightMode();
+    default Parameter biasPositions() {
+        return quantizer().biasPositions();
+    }
 }

@@ -85,9 +85,9 @@ final class InProcessRun implements RunHandle {
         if (config.name() != null && !config.name().isBlank()) {
             return config.name();
         }
-        String method = config.usesRing()
-                ? config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key()
-                : config.method().key();
+        String ring = config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key();
+        String method = config.method() == org.ringlab.config.Method.RING ? ring
+                : config.usesRing() ? config.method().key() + " " + ring : config.method().key();
         return config.model().key() + " " + method + " seed " + config.seed();
     }
 

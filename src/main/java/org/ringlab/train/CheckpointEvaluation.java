@@ -16,7 +16,7 @@ import org.ringlab.nn.WeightMode;
 
 /** Evaluates a saved checkpoint soft, snapped, and snapped after BatchNorm re-estimation. */
 public final class CheckpointEvaluation {
-    /** Accuracies in percent; the snapped ones are NaN for an FP32 model. */
+    /** Accuracies in percent; the snapped ones are NaN for an FP32 model (nothing is quantized). */
     public record Result(double soft, double snapped, double snappedBn, int testImages) {
     }
 
@@ -44,12 +44,14 @@ public final class CheckpointEvaluation {
         try (NDManager root = NDManager.newBaseManager(device)) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
             parameters.load(model, root);
+            // a saved model is a trained one: schedules (σ, λ, slope) at their end
+            model.setProgress(1.0);
             ParameterStore store = new ParameterStore(root, false);
             Evaluator evaluator = new Evaluator(model, store, root);
             BatchSampler testSampler = new BatchSampler(test, data.normalization(), config.testBatchSize(),
                     config.seed(), false, false);
             double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
-            if (model.ringLayers().isEmpty()) {
+            if (model.quantizedLayers().isEmpty()) {
                 return new Result(soft, Double.NaN, Double.NaN, test.count());
             }
             double snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);

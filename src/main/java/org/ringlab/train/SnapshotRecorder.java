@@ -1,39 +1,109 @@
 package org.ringlab.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ringlab.nn.QuantizedLayer;
 import org.ringlab.nn.RingLayer;
+import org.ringlab.nn.quantizer.LatentAxis;
+import org.ringlab.nn.quantizer.ReferenceLine;
+import org.ringlab.nn.quantizer.RingQuantizer;
+import org.ringlab.nn.quantizer.WeightQuantizer;
 import org.ringlab.quant.BitAccounting;
+import org.ringlab.quant.CodeHistogram;
 import org.ringlab.quant.LevelSet;
 import org.ringlab.quant.Ring;
+import org.ringlab.quant.RingInterpolation;
 import org.ringlab.quant.RingLookupTable;
 
 /**
- * Reduces the ring layers' positions to {@link PositionSnapshot}s. Runs on the training thread (the
- * positions are read with toFloatArray between steps) and remembers each layer's previous slots to
- * report how many weights changed slot.
+ * Reduces the quantized layers to {@link PositionSnapshot}s: ring layers to their position histogram,
+ * other methods to the histogram of their latent coordinate (spec §5). Runs on the training thread
+ * (values are read with toFloatArray between steps) and remembers each layer's previous codes to
+ * report how many weights changed code.
  */
 final class SnapshotRecorder {
     /** Soft weights closer than this to a ring value count as "on" it. */
     static final double NEAR_RING_EPSILON = 0.01;
 
-    private final List<RingLayer> layers;
-    private final int subBins;
-    private final Map<RingLayer, short[]> previousSlots = new IdentityHashMap<>();
+    /** Bins of a latent histogram. */
+    static final int LATENT_BINS = 120;
 
-    SnapshotRecorder(List<RingLayer> layers, int subBins) {
+    private final List<QuantizedLayer> layers;
+    private final int subBins;
+    private final Map<QuantizedLayer, short[]> previousSlots = new IdentityHashMap<>();
+    private final Map<QuantizedLayer, int[]> previousCodes = new IdentityHashMap<>();
+
+    SnapshotRecorder(List<QuantizedLayer> layers, int subBins) {
         this.layers = layers;
         this.subBins = subBins;
     }
 
     PositionSnapshot record(int step, int epoch, double epochProgress) {
         List<LayerSnapshot> out = new ArrayList<>(layers.size());
-        for (RingLayer layer : layers) {
-            out.add(layerSnapshot(layer, layer.positions().getArray().toFloatArray()));
+        for (QuantizedLayer layer : layers) {
+            if (layer instanceof RingLayer ring) {
+                LayerSnapshot s = layerSnapshot(ring, ring.positions().getArray().toFloatArray());
+                if (ring.quantizer().variant() == RingQuantizer.Variant.ANNEAL) {
+                    // σ over time is what distinguishes the annealed ring; the ring view keeps its fields
+                    LatentHistogram latent = latent(layer);
+                    s = new LayerSnapshot(s.layer(), s.ringSize(), s.subBins(), s.positions(), s.histogram(),
+                            s.slotCounts(), s.slotChangeRate(), s.codeEntropyBits(), s.shareNearRingValue(), latent);
+                }
+                out.add(s);
+            } else {
+                LatentHistogram latent = latent(layer);
+                out.add(new LayerSnapshot(layer.layerName(), 0, 0, layer.weightCount(), new int[0],
+                        latent.codeCounts(), latent.codeChangeRate(), latent.codeEntropyBits(), Double.NaN, latent));
+            }
         }
         return new PositionSnapshot(step, epoch, epochProgress, out);
+    }
+
+    /** The latent coordinate binned on the method's axis, plus deployed-code statistics and scalars. */
+    private LatentHistogram latent(QuantizedLayer layer) {
+        WeightQuantizer q = layer.quantizer();
+        double progress = layer.progress();
+        float[] latent;
+        float[] codes;
+        Map<String, Double> scalars;
+        NDManager owner = q.latent().getArray().getManager();
+        try (NDManager scratch = owner.newSubManager()) {
+            List<NDArray> values = layer.borrowValues(scratch);
+            latent = q.latentCoordinate(values, progress, scratch).toFloatArray();
+            codes = q.codes(values, progress, scratch).toFloatArray();
+            scalars = q.scalars(values, progress);
+        }
+        LatentAxis axis = q.axis(progress);
+        int[] bins = new int[LATENT_BINS];
+        double scale = LATENT_BINS / (axis.max() - axis.min());
+        for (float v : latent) {
+            int b = Double.isNaN(v) ? 0 : (int) Math.floor((v - axis.min()) * scale);
+            bins[Math.max(0, Math.min(LATENT_BINS - 1, b))]++;
+        }
+        CodeHistogram histogram = CodeHistogram.of(codes);
+        int[] index = histogram.indexOf(codes);
+        int[] previous = previousCodes.get(layer);
+        double changeRate = Double.NaN;
+        if (previous != null && previous.length == index.length && index.length > 0) {
+            long changed = 0;
+            for (int i = 0; i < index.length; i++) {
+                if (previous[i] != index[i]) {
+                    changed++;
+                }
+            }
+            changeRate = (double) changed / index.length;
+        }
+        previousCodes.put(layer, index);
+        List<LatentHistogram.Line> lines = new ArrayList<>();
+        for (ReferenceLine l : axis.lines()) {
+            lines.add(new LatentHistogram.Line(l.at(), l.label()));
+        }
+        return new LatentHistogram(axis.coordinate(), axis.min(), axis.max(), bins, lines, axis.inferred(),
+                histogram.counts(), changeRate, histogram.entropyBits(), scalars);
     }
 
     private LayerSnapshot layerSnapshot(RingLayer layer, float[] positions) {
@@ -45,6 +115,11 @@ final class SnapshotRecorder {
         short[] slots = new short[positions.length];
         short[] previous = previousSlots.get(layer);
         long changed = 0;
+        // an annealed ring's soft weights follow its current σ (exact per weight: no table per σ step)
+        RingQuantizer quantizer = layer.quantizer();
+        RingInterpolation annealed = quantizer.variant() == RingQuantizer.Variant.ANNEAL
+                ? new RingInterpolation(Ring.of(ring.type(), n, ring.mode(), quantizer.sigmaAt(layer.progress())))
+                : null;
         RingLookupTable table = RingLookupTable.of(ring);
         LevelSet levels = LevelSet.of(ring.values());
         float[] levelValues = levels.levels();
@@ -66,7 +141,7 @@ final class SnapshotRecorder {
             if (previous != null && previous[i] != slot) {
                 changed++;
             }
-            double w = table.soft(p);
+            double w = annealed != null ? annealed.softExact(p) : table.soft(p);
             for (float v : levelValues) {
                 if (Math.abs(w - v) <= NEAR_RING_EPSILON) {
                     near++;

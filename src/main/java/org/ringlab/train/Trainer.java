@@ -32,6 +32,7 @@ public final class Trainer {
     private Path resumableFile;
     private Path resumeFrom;
     private ResumeCheckpoint.Sink checkpointSink = ResumeCheckpoint.FILES;
+    private Path bitsFile;
     private String divergedMessage;
 
     public Trainer(RunConfig config, LoadedData data) {
@@ -68,6 +69,22 @@ public final class Trainer {
     public Trainer checkpointSink(ResumeCheckpoint.Sink sink) {
         this.checkpointSink = sink;
         return this;
+    }
+
+    /**
+     * Where to write the bit accounting ({@link BitsReport}) at every epoch end, atomically; by default
+     * {@code bits.json} beside the checkpoint, none without one.
+     */
+    public Trainer bitsTo(Path file) {
+        this.bitsFile = file;
+        return this;
+    }
+
+    private Path bitsFile() {
+        if (bitsFile != null) {
+            return bitsFile;
+        }
+        return checkpointFile == null ? null : checkpointFile.resolveSibling(BitsReport.FILE);
     }
 
     /** Runs to completion, stop, divergence or failure. Never throws for a training problem. */
@@ -132,16 +149,20 @@ public final class Trainer {
             listener.onInfo(String.format("data %s: %d train / %d test images, %d×%d×%d, %d classes%s",
                     data.format().displayName(), trainSet.count(), testSet.count(), trainSet.channels(),
                     trainSet.height(), trainSet.width(), trainSet.numClasses(), augment ? ", augmented" : ""));
-            listener.onInfo(String.format("model %s: %,d parameters, %d ring layers%s", config.model().key(),
-                    model.parameterCount(), model.ringLayers().size(),
-                    model.spec().quantized() ? " (" + model.ringLayers().get(0).ring().label() + ")" : ""));
+            boolean quantized = !model.quantizedLayers().isEmpty();
+            String methodLabel = ModelBuilder.methodLabel(config);
+            listener.onInfo(String.format("model %s: %,d parameters, %d %s layers%s", config.model().key(),
+                    model.parameterCount(), model.quantizedLayers().size(), config.usesRing() ? "ring" : "quantized",
+                    !quantized ? "" : model.spec().ringLayers() ? " (" + model.ringLayers().get(0).ring().label() + ")"
+                            : " (" + methodLabel + ")"));
 
             ParameterStore store = new ParameterStore(root, false);
             ParameterOptimizer optimizer = Optimizers.create(config, root);
             TrainingStep step = new TrainingStep(model, store, optimizer,
                     config.positionBound() == PositionBound.WRAP, config.weightDecayPositions(), config.clipNorm());
             Evaluator evaluator = new Evaluator(model, store, root);
-            SnapshotRecorder snapshots = new SnapshotRecorder(model.ringLayers(), config.snapshotSubBins());
+            SnapshotRecorder snapshots = new SnapshotRecorder(model.quantizedLayers(), config.snapshotSubBins());
+            long totalSteps = (long) stepsPerEpoch * config.epochs();
             int firstEpoch = 0;
             long start = System.nanoTime();
             if (resume != null) {
@@ -154,7 +175,9 @@ public final class Trainer {
                 firstEpoch = resume.epochsDone();
                 steps[0] = resume.steps();
                 start -= (long) (resume.elapsedSeconds() * 1e9);
-                if (!model.ringLayers().isEmpty()) {
+                // annealed quantizers (σ, λ, slope) continue from where their schedule was
+                model.setProgress((double) steps[0] / totalSteps);
+                if (quantized) {
                     // primes the slot-change baseline with the restored positions; not reported again
                     snapshots.record(steps[0], firstEpoch, firstEpoch);
                 }
@@ -164,7 +187,7 @@ public final class Trainer {
             int stepsAtStart = steps[0];
 
             listener.onStatus(RunStatus.RUNNING, resume == null ? "training" : "resumed at epoch " + (firstEpoch + 1));
-            if (!model.ringLayers().isEmpty() && resume == null) {
+            if (quantized && resume == null) {
                 listener.onSnapshot(snapshots.record(0, 0, 0.0));
             }
             for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
@@ -185,6 +208,8 @@ public final class Trainer {
                     long t0 = System.nanoTime();
                     lr = config.schedule().lrAtStep(config.lr(), epoch, index, stepsPerEpoch, config.epochs(),
                             config.warmupEpochs());
+                    // σ, λ and slope schedules follow the share of training done
+                    model.setProgress((double) steps[0] / totalSteps);
                     TrainingStep.Result result;
                     try (NDManager stepManager = root.newSubManager()) {
                         NDArray x = stepManager.create(batch.images(),
@@ -209,14 +234,15 @@ public final class Trainer {
                     listener.onStep(new StepMetrics(steps[0], epoch + 1, index + 1, stepsPerEpoch, batchLoss,
                             100.0 * batchCorrect / batch.size(), lr));
                     index++;
-                    if (!model.ringLayers().isEmpty() && steps[0] % config.snapshotEvery() == 0) {
+                    model.setProgress((double) steps[0] / totalSteps);
+                    if (quantized && steps[0] % config.snapshotEvery() == 0) {
                         listener.onSnapshot(snapshots.record(steps[0], epoch + 1, epoch + (double) index / stepsPerEpoch));
                     }
                 }
                 double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
                 double snapped = Double.NaN;
                 double snappedBn = Double.NaN;
-                if (!model.ringLayers().isEmpty()) {
+                if (quantized) {
                     snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
                     snappedBn = evaluator.snappedAfterBatchNormRecalibration(testSampler, recalSampler,
                             config.bnRecalBatches());
@@ -232,15 +258,23 @@ public final class Trainer {
                             .save(resumableFile, checkpointSink);
                 }
                 epochs.add(m);
+                writeBits(model, methodLabel);
                 listener.onEpoch(m);
             }
-            if (!model.ringLayers().isEmpty() && steps[0] != stepsAtStart && steps[0] % config.snapshotEvery() != 0) {
+            if (quantized && steps[0] != stepsAtStart && steps[0] % config.snapshotEvery() != 0) {
                 listener.onSnapshot(snapshots.record(steps[0], config.epochs(), config.epochs()));
             }
             if (checkpointFile != null) {
                 Checkpoints.save(model, checkpointFile);
             }
             return RunStatus.FINISHED;
+        }
+    }
+
+    private void writeBits(BuiltModel model, String methodLabel) throws IOException {
+        Path file = bitsFile();
+        if (file != null) {
+            BitsReport.of(config.method().key(), methodLabel, model).writeTo(file);
         }
     }
 

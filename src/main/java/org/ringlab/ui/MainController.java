@@ -37,6 +37,7 @@ import org.ringlab.config.OptimizerKind;
 import org.ringlab.config.RingMode;
 import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
+import org.ringlab.config.TwnVariant;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
 import org.ringlab.train.RunStatus;
@@ -97,6 +98,23 @@ public final class MainController {
     @FXML private TextField seedField;
     @FXML private ComboBox<DeviceKind> deviceBox;
     @FXML private CheckBox batchNormBox;
+    @FXML private Label bitsLabel;
+    @FXML private TextField bitsField;
+    @FXML private Label twnVariantLabel;
+    @FXML private ComboBox<TwnVariant> twnVariantBox;
+    @FXML private Label ttqThresholdLabel;
+    @FXML private TextField ttqThresholdField;
+    @FXML private CheckBox bitnetRmsnormBox;
+    @FXML private Label bitnetWarmupLabel;
+    @FXML private TextField bitnetWarmupField;
+    @FXML private Label tequilaLambdaLabel;
+    @FXML private TextField tequilaLambdaField;
+    @FXML private Label tequilaGroupLabel;
+    @FXML private TextField tequilaGroupField;
+    @FXML private Label annealSigmaLabel;
+    @FXML private TextField annealSigmaField;
+    @FXML private Label pow2SlopeLabel;
+    @FXML private TextField pow2SlopeField;
     @FXML private Label ringPreviewLabel;
     @FXML private Pane lrPlotPane;
     @FXML private Label problemsLabel;
@@ -142,7 +160,8 @@ public final class MainController {
         });
         logLossBox.selectedProperty().addListener((obs, was, now) -> charts.setLogLoss(now));
         timelinePresenter = new TimelinePresenter(layerBox, timeline, timelineLabel, playButton, charts);
-        ringViewPane.getChildren().add(timelinePresenter.ringView);
+        ringViewPane.getChildren().addAll(timelinePresenter.ringView, timelinePresenter.latentView);
+        timelinePresenter.latentView.setVisible(false);
         weightHistogramPane.getChildren().add(timelinePresenter.weightHistogram);
         runsList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsList.setCellFactory(list -> new ListCell<>() {
@@ -208,6 +227,7 @@ public final class MainController {
         bindText(warmupField, setup.warmupEpochs, "warmup-epochs", fields);
         bindText(batchSizeField, setup.batchSize, "batch-size", fields);
         bindText(seedField, setup.seed, "seed", fields);
+        bindMethodOptions(fields);
         ringPreviewLabel.textProperty().bind(setup.ringPreviewProperty());
         setup.problems().addListener((javafx.collections.ListChangeListener<String>) c -> {
             problemsLabel.setText(String.join("\n", setup.problems()));
@@ -227,6 +247,36 @@ public final class MainController {
         lrPlot.prefWidthProperty().bind(lrPlotPane.widthProperty());
         lrPlotPane.getChildren().add(lrPlot);
         drawLearningRate();
+    }
+
+    /** The method's own settings, each row shown only for the method that uses it. */
+    private void bindMethodOptions(Map<TextField, String> fields) {
+        twnVariantBox.setItems(FXCollections.observableArrayList(TwnVariant.values()));
+        twnVariantBox.valueProperty().bindBidirectional(setup.twnVariant);
+        bitnetRmsnormBox.selectedProperty().bindBidirectional(setup.bitnetRmsnorm);
+        bindText(bitsField, setup.bits, "bits", fields);
+        bindText(ttqThresholdField, setup.ttqThreshold, "ttq-threshold", fields);
+        bindText(bitnetWarmupField, setup.bitnetWarmup, "bitnet-warmup", fields);
+        bindText(tequilaLambdaField, setup.tequilaLambda, "tequila-lambda", fields);
+        bindText(tequilaGroupField, setup.tequilaGroup, "tequila-group", fields);
+        bindText(annealSigmaField, setup.annealSigma, "anneal-sigma", fields);
+        bindText(pow2SlopeField, setup.pow2Slope, "pow2-slope", fields);
+        showFor(Method::usesBits, bitsLabel, bitsField);
+        showFor(m -> m == Method.TWN, twnVariantLabel, twnVariantBox);
+        showFor(m -> m == Method.TTQ, ttqThresholdLabel, ttqThresholdField);
+        showFor(m -> m == Method.BITNET, bitnetRmsnormBox, bitnetWarmupLabel, bitnetWarmupField);
+        showFor(m -> m == Method.TEQUILA, tequilaLambdaLabel, tequilaLambdaField, tequilaGroupLabel, tequilaGroupField);
+        showFor(m -> m == Method.RING_ANNEAL, annealSigmaLabel, annealSigmaField);
+        showFor(m -> m == Method.POW2, pow2SlopeLabel, pow2SlopeField);
+    }
+
+    private void showFor(java.util.function.Predicate<Method> uses, javafx.scene.Node... nodes) {
+        javafx.beans.binding.BooleanBinding shown = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> setup.method.get() != null && uses.test(setup.method.get()), setup.method);
+        for (javafx.scene.Node n : nodes) {
+            n.visibleProperty().bind(shown);
+            n.managedProperty().bind(shown);
+        }
     }
 
     private static void bindText(TextField field, javafx.beans.property.StringProperty property, String key,

@@ -31,9 +31,11 @@ import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.config.ScheduleSpec;
+import org.ringlab.config.TwnVariant;
 import org.ringlab.quant.Ring;
 import org.ringlab.quant.RingInspection;
 import org.ringlab.train.DataSetProbe;
+import org.ringlab.train.ModelBuilder;
 
 /**
  * The run-setup panel's state and rules, without any control: text the user typed, the
@@ -56,6 +58,16 @@ public final class SetupModel {
     public final StringProperty seed = new SimpleStringProperty("42");
     public final ObjectProperty<DeviceKind> device = new SimpleObjectProperty<>(DeviceKind.AUTO);
     public final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
+    // the methods' own settings; each is checked only for the method that uses it
+    public final StringProperty bits = new SimpleStringProperty("2");
+    public final ObjectProperty<TwnVariant> twnVariant = new SimpleObjectProperty<>(TwnVariant.PAPER);
+    public final StringProperty ttqThreshold = new SimpleStringProperty("0.05");
+    public final BooleanProperty bitnetRmsnorm = new SimpleBooleanProperty(false);
+    public final StringProperty bitnetWarmup = new SimpleStringProperty("0");
+    public final StringProperty tequilaLambda = new SimpleStringProperty("0.001");
+    public final StringProperty tequilaGroup = new SimpleStringProperty("128");
+    public final StringProperty annealSigma = new SimpleStringProperty("0.05");
+    public final StringProperty pow2Slope = new SimpleStringProperty("100");
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper ringPreview = new ReadOnlyStringWrapper("");
@@ -71,7 +83,8 @@ public final class SetupModel {
     SetupModel(DataProbe probe) {
         this.probe = probe;
         List<ObservableValue<?>> inputs = List.of(method, ringType, ringSize, ringMode, sigma, model, data, optimizer,
-                lr, epochs, schedule, warmupEpochs, batchSize, seed, device, batchNorm);
+                lr, epochs, schedule, warmupEpochs, batchSize, seed, device, batchNorm, bits, twnVariant, ttqThreshold,
+                bitnetRmsnorm, bitnetWarmup, tequilaLambda, tequilaGroup, annealSigma, pow2Slope);
         for (ObservableValue<?> input : inputs) {
             input.addListener((obs, was, now) -> revalidate());
         }
@@ -127,6 +140,15 @@ public final class SetupModel {
         seed.set(Long.toString(config.seed()));
         device.set(config.device());
         batchNorm.set(config.batchNorm());
+        bits.set(Integer.toString(config.bits()));
+        twnVariant.set(config.twnVariant());
+        ttqThreshold.set(Double.toString(config.ttqThreshold()));
+        bitnetRmsnorm.set(config.bitnetRmsnorm());
+        bitnetWarmup.set(Double.toString(config.bitnetWarmup()));
+        tequilaLambda.set(Double.toString(config.tequilaLambda()));
+        tequilaGroup.set(Integer.toString(config.tequilaGroup()));
+        annealSigma.set(Double.toString(config.annealSigma()));
+        pow2Slope.set(Double.toString(config.pow2Slope()));
         revalidate();
     }
 
@@ -156,6 +178,7 @@ public final class SetupModel {
         } else {
             b.sigma(null);
         }
+        parseMethodOptions(b, found);
         parseDouble("lr", lr.get(), found).ifPresent(b::lr);
         parseInt("epochs", epochs.get(), found).ifPresent(b::epochs);
         parseDouble("warmup-epochs", warmupEpochs.get(), found).ifPresent(b::warmupEpochs);
@@ -181,9 +204,37 @@ public final class SetupModel {
         ringPreview.set(preview());
     }
 
+    /** Only the chosen method's fields are parsed: a half-typed value elsewhere is not a problem. */
+    private void parseMethodOptions(RunConfig.Builder b, List<String> found) {
+        b.twnVariant(twnVariant.get()).bitnetRmsnorm(bitnetRmsnorm.get());
+        Method m = method.get();
+        if (m.usesBits()) {
+            parseInt("bits", bits.get(), found).ifPresent(b::bits);
+        }
+        if (m == Method.TTQ) {
+            parseDouble("ttq-threshold", ttqThreshold.get(), found).ifPresent(b::ttqThreshold);
+        }
+        if (m == Method.BITNET) {
+            parseDouble("bitnet-warmup", bitnetWarmup.get(), found).ifPresent(b::bitnetWarmup);
+        }
+        if (m == Method.TEQUILA) {
+            parseDouble("tequila-lambda", tequilaLambda.get(), found).ifPresent(b::tequilaLambda);
+            parseInt("tequila-group", tequilaGroup.get(), found).ifPresent(b::tequilaGroup);
+        }
+        if (m == Method.RING_ANNEAL) {
+            parseDouble("anneal-sigma", annealSigma.get(), found).ifPresent(b::annealSigma);
+        }
+        if (m == Method.POW2) {
+            parseDouble("pow2-slope", pow2Slope.get(), found).ifPresent(b::pow2Slope);
+        }
+    }
+
     private String preview() {
-        if (method.get() != Method.RING) {
-            return "FP32: no ring; weights stay 32-bit floats.";
+        if (method.get() == Method.FP32) {
+            return "FP32: no quantization; weights stay 32-bit floats.";
+        }
+        if (!method.get().usesRing()) {
+            return methodPreview();
         }
         try {
             int n = Integer.parseInt(ringSize.get().trim());
@@ -199,6 +250,21 @@ public final class SetupModel {
         } catch (IllegalArgumentException e) {
             return "ring: " + e.getMessage();
         }
+    }
+
+    /** What the chosen non-ring method stores per weight (spec §5), or why the setup cannot say. */
+    private String methodPreview() {
+        if (current == null) {
+            return method.get().displayName() + ": fix the problems below to see its bits.";
+        }
+        String label = ModelBuilder.methodLabel(current);
+        return switch (method.get().family()) {
+            case TERNARY -> label + String.format(Locale.ROOT,
+                    "%n3 levels → 2 bits (log2 3 = 1.585 ideal) plus its scales as side information");
+            case K_BIT -> label + String.format(Locale.ROOT, "%n2^%d levels → %d bits plus its scale",
+                    current.bits(), current.bits());
+            default -> label;
+        };
     }
 
     private static java.util.Optional<Integer> parseInt(String key, String text, List<String> found) {

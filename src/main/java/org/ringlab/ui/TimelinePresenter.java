@@ -19,6 +19,7 @@ import org.ringlab.train.LayerSnapshot;
 import org.ringlab.train.ModelBuilder;
 import org.ringlab.train.PositionSnapshot;
 import org.ringlab.ui.charts.MetricsCharts;
+import org.ringlab.ui.ringview.LatentHistogramView;
 import org.ringlab.ui.ringview.RingView;
 import org.ringlab.ui.ringview.WeightHistogram;
 
@@ -33,6 +34,9 @@ final class TimelinePresenter {
 
     final RingView ringView = new RingView(DEFAULT_RING);
     final WeightHistogram weightHistogram = new WeightHistogram(DEFAULT_RING);
+    /** Non-ring methods: their latent coordinate against the method's lines, in the ring view's place. */
+    final LatentHistogramView latentView = new LatentHistogramView();
+    private boolean latentMode;
     private final ComboBox<String> layerBox;
     private final Slider timeline;
     private final Label timelineLabel;
@@ -70,7 +74,19 @@ final class TimelinePresenter {
             ringView.setRing(ring);
             weightHistogram.setRing(ring);
         }
+        setLatentMode(c.quantized() && !c.usesRing());
         snapshotsArrived();
+    }
+
+    private void setLatentMode(boolean latent) {
+        latentMode = latent;
+        latentView.setVisible(latent);
+        ringView.setVisible(!latent);
+        weightHistogram.setVisible(!latent);
+    }
+
+    boolean isLatentMode() {
+        return latentMode;
     }
 
     boolean isShowing(LiveRun candidate) {
@@ -101,6 +117,7 @@ final class TimelinePresenter {
     void setDark(boolean dark) {
         ringView.setDark(dark);
         weightHistogram.setDark(dark);
+        latentView.setDark(dark);
     }
 
     void togglePlay() {
@@ -147,7 +164,13 @@ final class TimelinePresenter {
         int index = Math.min(run.snapshots.size() - 1, (int) Math.round(timeline.getValue()));
         PositionSnapshot snap = run.snapshots.get(index);
         String layer = layerBox.getValue();
-        if (ALL_LAYERS.equals(layer)) {
+        if (latentMode) {
+            if (ALL_LAYERS.equals(layer)) {
+                latentView.showAll(snap.layers());
+            } else {
+                snap.layers().stream().filter(l -> l.layer().equals(layer)).findFirst().ifPresent(latentView::show);
+            }
+        } else if (ALL_LAYERS.equals(layer)) {
             ringView.showAll(snap.layers());
             weightHistogram.showAll(snap.layers());
         } else {

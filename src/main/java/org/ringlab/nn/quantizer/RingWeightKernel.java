@@ -1,10 +1,11 @@
-package org.ringlab.nn;
+package org.ringlab.nn.quantizer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.ringlab.quant.Ring;
 import org.ringlab.quant.RingLookupTable;
+import org.ringlab.nn.WeightMode;
 
 /**
  * Turns a positions array into effective weights on the engine.
@@ -23,7 +24,7 @@ import org.ringlab.quant.RingLookupTable;
  * <p>The tables are created lazily on the positions' own manager (the model's), once per layer
  * and device.
  */
-final class RingWeightKernel {
+final class RingWeightKernel implements AutoCloseable {
     private final Ring ring;
     private final RingLookupTable table;
     private NDArray values;
@@ -33,8 +34,13 @@ final class RingWeightKernel {
     private NDArray ringValues;
 
     RingWeightKernel(Ring ring) {
+        this(ring, RingLookupTable.of(ring));
+    }
+
+    /** With its own table: an annealed ring's passing σ steps should not fill the shared cache. */
+    RingWeightKernel(Ring ring, RingLookupTable table) {
         this.ring = ring;
-        this.table = RingLookupTable.of(ring);
+        this.table = table;
     }
 
     Ring ring() {
@@ -46,6 +52,14 @@ final class RingWeightKernel {
      * The caller attaches the result where it must live and closes {@code scratch}.
      */
     NDArray apply(NDArray parameter, WeightMode mode, NDManager scratch) {
+        return apply(parameter, mode, false, scratch);
+    }
+
+    /**
+     * As {@link #apply(NDArray, WeightMode, NDManager)}; with {@code straightThrough} the SOFT forward
+     * value is the snapped ring value while the gradient stays the soft dw/dp (ring-STE).
+     */
+    NDArray apply(NDArray parameter, WeightMode mode, boolean straightThrough, NDManager scratch) {
         NDArray positions = parameter.getShape().dimension() == 1 ? parameter : parameter.reshape(-1);
         NDArray detached = positions.stopGradient();
         if (mode == WeightMode.SNAPPED) {
@@ -57,6 +71,10 @@ final class RingWeightKernel {
         NDArray frac = x.sub(cell.toType(DataType.FLOAT32, false));
         NDArray value = values.take(scratch, cell).add(valueSteps.take(scratch, cell).mul(frac));
         NDArray slope = slopes.take(scratch, cell).add(slopeSteps.take(scratch, cell).mul(frac));
+        if (straightThrough) {
+            NDArray slot = detached.mul(ring.size()).add(0.5f).floor().toType(DataType.INT64, false);
+            value = ringValues.take(scratch, slot.mod(ring.size()));
+        }
         NDArray offset = value.sub(detached.mul(slope));
         return positions.mul(slope).add(offset);
     }
@@ -75,5 +93,16 @@ final class RingWeightKernel {
         slopes = owner.create(table.slopes()).toDevice(positions.getDevice(), false);
         slopeSteps = owner.create(table.slopeSteps()).toDevice(positions.getDevice(), false);
         ringValues = owner.create(ring.values()).toDevice(positions.getDevice(), false);
+    }
+
+    /** Frees the engine tables (an annealed ring replaces its kernel as σ shrinks). */
+    @Override
+    public void close() {
+        for (NDArray a : new NDArray[] {values, valueSteps, slopes, slopeSteps, ringValues}) {
+            if (a != null) {
+                a.close();
+            }
+        }
+        values = null;
     }
 }
