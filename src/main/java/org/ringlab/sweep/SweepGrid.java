@@ -85,6 +85,9 @@ public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integ
                             if (width != null) {
                                 point.put("bits", width);
                                 name.append("-b").append(width);
+                            } else if (!usesBits(method)) {
+                                // the base carries every key with its default: a bit width means nothing here
+                                point.remove("bits");
                             }
                             point.put("seed", seed);
                             name.append("-s").append(seed);

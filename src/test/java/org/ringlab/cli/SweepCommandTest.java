@@ -42,10 +42,10 @@ class SweepCommandTest {
     @Test
     void anInvalidGridListsEveryProblemAndStartsNothing() {
         Path out = tmp.resolve("bad");
-        String line = Cli.run(sweep(out, "--methods", "ring,tequila", "--ring-sizes", "1,8", "--seeds", "1"))
-                .assertUsageError();
+        String line = Cli.run(sweep(out, "--methods", "ring,lsq", "--ring-sizes", "1,8", "--bit-widths", "2,9",
+                "--seeds", "1")).assertUsageError();
         assertTrue(line.contains("2 problems"), line);
-        assertTrue(line.contains("mlp-ring-triangle1-s1: ") && line.contains("mlp-tequila-s1: "), line);
+        assertTrue(line.contains("mlp-ring-triangle1-s1: ") && line.contains("mlp-lsq-b9-s1: "), line);
         assertFalse(Files.exists(out));
         assertTrue(Cli.run(sweep(out, "--out", "x")).assertUsageError().contains("--out-dir"));
     }
@@ -63,9 +63,10 @@ class SweepCommandTest {
         assertTrue(r.out().contains("4 of 4 run(s) finished"), r.out());
         List<String> table = r.out().lines().filter(l -> l.startsWith("| ")).toList();
         assertEquals(4, table.size(), r.out());
-        assertTrue(table.get(2).startsWith("| mlp-fp32-s1, mlp-fp32-s2 | fp32 | mlp | 32 |"), table.get(2));
-        assertTrue(table.get(3).startsWith("| mlp-ring-triangle4-s1, mlp-ring-triangle4-s2 | triangle-4 reference | mlp "
-                + "| 2 | 2 | 1 |"), table.get(3));
+        assertTrue(table.get(2).startsWith("| mlp-fp32-s1, mlp-fp32-s2 | FP32 baseline | mlp | 32 |"), table.get(2));
+        // nominal 2 bits, 2 levels, a 1-bit code
+        assertTrue(table.get(3).startsWith("| mlp-ring-triangle4-s1, mlp-ring-triangle4-s2 | ")
+                && table.get(3).contains(" | mlp | 2 | 2 | 1 |"), table.get(3));
         assertTrue(table.get(3).contains(" ± "), "two seeds give mean ± std: " + table.get(3));
         assertEquals(Files.readString(out.resolve("comparison.md")).strip(), String.join("\n", table));
         // the same folder again: every point already holds a run

@@ -88,7 +88,8 @@ class StoredTrainingTest {
             assertEquals(1, ResumeCheckpoint.read(ckpt).epochsDone(), "the epoch-1 checkpoint is intact");
             try (Stream<Path> files = Files.list(store.runDirectory(id))) {
                 List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-                assertEquals(List.of("config.json", RunStore.RESUME_CHECKPOINT), names, "no temporary file is left");
+                assertEquals(List.of("bits.json", "config.json", RunStore.RESUME_CHECKPOINT), names,
+                        "no temporary file is left");
             }
             assertEquals(List.of(1), run.epochs().stream().map(EpochMetrics::epoch).toList());
             assertEquals(20, run.totalSteps(), "the steps of epoch 2 were recorded before its checkpoint failed");
