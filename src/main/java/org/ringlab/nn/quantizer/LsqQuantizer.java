@@ -22,7 +22,8 @@ public final class LsqQuantizer extends FloatLatentQuantizer {
     LsqQuantizer(LayerGeometry layer, int bits) {
         super(layer);
         this.bits = bits;
-        // a placeholder: initialized() sets the LSQ initial step from the initial weights
+        // LSQ's step depends on the initial weights, which do not exist yet: initialized() sets
+        // 2·mean|v|/√Q_P once they do (AdaptersTest checks it); 1 is only the parameter's shape-giver
         this.step = scalar("step", 1f);
     }
 
