@@ -195,6 +195,23 @@ public record RunConfig(
         return method.quantized();
     }
 
+    /**
+     * The method as a table or a list shows it: "fp32", the ring as "triangle-8 reference", a
+     * repaired ring variant as "ring-ste triangle-8 reference" (so it never passes for the reference).
+     */
+    public String methodLabel() {
+        if (!usesRing()) {
+            return method.key();
+        }
+        String ring = ringType.key() + "-" + ringSize + " " + ringMode.key();
+        return method == Method.RING ? ring : method.key() + " " + ring;
+    }
+
+    /** The user's name, or "model method seed N" when none was given. */
+    public String displayName() {
+        return name != null && !name.isBlank() ? name : model.key() + " " + methodLabel() + " seed " + seed;
+    }
+
     /** Whether this run quantizes onto a ring (the reference or a repaired ring variant). */
     public boolean usesRing() {
         return method.usesRing();

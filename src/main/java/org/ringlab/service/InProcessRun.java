@@ -82,13 +82,7 @@ final class InProcessRun implements RunHandle {
 
     @Override
     public String name() {
-        if (config.name() != null && !config.name().isBlank()) {
-            return config.name();
-        }
-        String ring = config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key();
-        String method = config.method() == org.ringlab.config.Method.RING ? ring
-                : config.usesRing() ? config.method().key() + " " + ring : config.method().key();
-        return config.model().key() + " " + method + " seed " + config.seed();
+        return config.displayName();
     }
 
     @Override

@@ -31,12 +31,6 @@ public record RunBits(double nominalBits, Integer levels, int levelBits) {
 
     /** "fp32", the ring as "triangle-8 reference", a ring variant as "ring-ste triangle-8 reference". */
     public static String methodLabel(RunConfig config) {
-        if (!config.usesRing()) {
-            return config.method().key();
-        }
-        String ring = config.ringType().key() + "-" + config.ringSize() + " " + config.ringMode().key();
-        // ring variants (e.g. a straight-through ring) share the ring; their key tells them apart
-        String method = config.method().key();
-        return method.equals("ring") ? ring : method + " " + ring;
+        return config.methodLabel();
     }
 }
