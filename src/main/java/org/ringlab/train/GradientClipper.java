@@ -15,11 +15,7 @@ final class GradientClipper {
 
     /** Returns the total norm before clipping. Temporaries attach to the gradients' manager. */
     static double clip(List<NDArray> grads, double maxNorm) {
-        NDList norms = new NDList(grads.size());
-        for (NDArray g : grads) {
-            norms.add(g.norm());
-        }
-        double total = NDArrays.stack(norms).square().sum().sqrt().getFloat();
+        double total = norm(grads);
         double coefficient = maxNorm / (total + 1e-6);
         if (coefficient < 1.0) {
             for (NDArray g : grads) {
@@ -27,5 +23,14 @@ final class GradientClipper {
             }
         }
         return total;
+    }
+
+    /** The global L2 norm of all gradients (NaN or infinite when any element is). */
+    static double norm(List<NDArray> grads) {
+        NDList norms = new NDList(grads.size());
+        for (NDArray g : grads) {
+            norms.add(g.norm());
+        }
+        return NDArrays.stack(norms).square().sum().sqrt().getFloat();
     }
 }

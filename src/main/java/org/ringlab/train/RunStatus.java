@@ -11,7 +11,7 @@ public enum RunStatus {
     FINISHED,
     /** Stopped by the user between two steps; what was recorded so far is kept. */
     STOPPED,
-    /** The loss became NaN or infinite; training stopped at that step. */
+    /** The loss or a gradient became NaN or infinite; training stopped at that step, nothing updated. */
     DIVERGED,
     /** An error (bad data, engine failure); the message says which. */
     FAILED,

@@ -153,8 +153,8 @@ public final class Trainer {
             String methodLabel = ModelBuilder.methodLabel(config);
             listener.onInfo(String.format("model %s: %,d parameters, %d %s layers%s", config.model().key(),
                     model.parameterCount(), model.quantizedLayers().size(), config.usesRing() ? "ring" : "quantized",
-                    !quantized ? "" : model.spec().ringLayers() ? " (" + model.ringLayers().get(0).ring().label() + ")"
-                            : " (" + methodLabel + ")"));
+                    !quantized ? "" : " (" + methodLabel + (model.spec().ringLayers()
+                            ? "; ring layout " + model.ringLayers().get(0).ring().label() : "") + ")"));
 
             ParameterStore store = new ParameterStore(root, false);
             ParameterOptimizer optimizer = Optimizers.create(config, root);
@@ -219,10 +219,10 @@ public final class Trainer {
                     }
                     float batchLoss = result.loss();
                     long batchCorrect = result.correct();
-                    if (!Float.isFinite(batchLoss)) {
+                    if (result.diverged()) {
                         divergedMessage = String.format(java.util.Locale.ROOT,
-                                "diverged: loss became %s at epoch %d, step %d (lr %.3g); metrics up to the "
-                                        + "previous epoch are kept", batchLoss, epoch + 1, steps[0] + 1, lr);
+                                "diverged: %s at epoch %d, step %d (lr %.3g); metrics up to the "
+                                        + "previous epoch are kept", result.divergence(), epoch + 1, steps[0] + 1, lr);
                         listener.onStatus(RunStatus.DIVERGED, divergedMessage);
                         return RunStatus.DIVERGED;
                     }

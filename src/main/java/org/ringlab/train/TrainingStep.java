@@ -21,8 +21,14 @@ import org.ringlab.nn.BuiltModel;
  * the trainer and the benchmark so that both time the same code.
  */
 public final class TrainingStep {
-    /** The step's loss, and how many of the batch's predictions were right (−1 if not counted). */
-    public record Result(float loss, long correct) {
+    /**
+     * The step's loss, how many of the batch's predictions were right (−1 if not counted), and
+     * null or why nothing was updated: the loss, or a gradient with a finite loss, was not finite.
+     */
+    public record Result(float loss, long correct, String divergence) {
+        public boolean diverged() {
+            return divergence != null;
+        }
     }
 
     private final BuiltModel model;
@@ -74,19 +80,38 @@ public final class TrainingStep {
             g.attach(stepManager);
             grads.add(g);
         }
-        if (Float.isFinite(batchLoss)) {
-            if (clipNorm > 0) {
-                GradientClipper.clip(grads, clipNorm);
+        String divergence = null;
+        if (!Float.isFinite(batchLoss)) {
+            divergence = "loss became " + batchLoss;
+        } else {
+            // a NaN gradient under a finite loss would otherwise poison every parameter silently
+            // and surface one step later as a NaN loss with no hint of where it came from
+            double norm = clipNorm > 0 ? GradientClipper.clip(grads, clipNorm) : GradientClipper.norm(grads);
+            if (!Double.isFinite(norm)) {
+                divergence = nonFiniteGradients(grads, batchLoss);
+            } else {
+                optimizer.step(params, grads, lr, stepManager);
+                constraint.apply(params, stepManager);
             }
-            optimizer.step(params, grads, lr, stepManager);
-            constraint.apply(params, stepManager);
         }
         // torch accumulates into .grad and DJL does not zero it: do it here
         for (NDArray g : grads) {
             g.muli(0f);
         }
         long correct = labelValues == null ? -1 : Batches.correct(logits, labelValues, stepManager);
-        return new Result(batchLoss, correct);
+        return new Result(batchLoss, correct, divergence);
+    }
+
+    private String nonFiniteGradients(List<NDArray> grads, float batchLoss) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < grads.size(); i++) {
+            NDArray g = grads.get(i);
+            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
+                names.add(params.get(i).name());
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "the gradient of %s became NaN or infinite (loss %.4g, "
+                + "parameters left as they were)", String.join(", ", names), batchLoss);
     }
 
     List<TrainableParameter> parameters() {
