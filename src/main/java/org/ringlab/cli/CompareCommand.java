@@ -48,6 +48,11 @@ final class CompareCommand implements Callable<Integer> {
                 + "with final_soft or best_soft, and note is always kept. Default: all.")
     List<String> columns;
 
+    @Option(names = "--digits", paramLabel = "N",
+            description = "Round every number to N significant digits and a mean ± std's spread to two, for "
+                + "reading (e.g. 4 gives 98.74 ± 0.12). Default: 6, the digits metrics.csv stores.")
+    Integer digits;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
@@ -75,6 +80,13 @@ final class CompareCommand implements Callable<Integer> {
                 table = ComparisonTable.select(table, columns.stream().map(String::strip).toList());
             } catch (IllegalArgumentException e) {
                 throw new UserError("--columns: " + e.getMessage());
+            }
+        }
+        if (digits != null) {
+            try {
+                table = table.rounded(digits);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--digits: " + e.getMessage());
             }
         }
         write(table, tableFormat, out, spec.commandLine().getOut());

@@ -37,6 +37,11 @@ final class ExportDataCommand implements Callable<Integer> {
             description = "tidy or comparison (default: ${DEFAULT-VALUE}).")
     String table;
 
+    @Option(names = "--digits", paramLabel = "N",
+            description = "Round every number to N significant digits and a mean ± std's spread to two (for a "
+                + "paper's table). Default: 6, the digits metrics.csv stores.")
+    Integer digits;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
@@ -63,6 +68,13 @@ final class ExportDataCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         Table result = comparison ? ComparisonTable.of(recorded) : TidyExport.of(recorded);
+        if (digits != null) {
+            try {
+                result = result.rounded(digits);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--digits: " + e.getMessage());
+            }
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {
             tableFormat.write(result, stdout);

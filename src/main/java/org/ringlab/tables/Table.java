@@ -1,5 +1,7 @@
 package org.ringlab.tables;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -60,6 +62,41 @@ public record Table(List<String> columns, List<List<Object>> rows) {
             selected.add(cells);
         }
         return new Table(names, selected);
+    }
+
+    /**
+     * The table for readers rather than for a round trip: every number rounded to {@code digits}
+     * significant digits, and an estimate's spread to at most two (98.7433 ± 0.123456 reads
+     * 98.74 ± 0.12 at four digits), because more digits than the seeds' spread only pretend to a
+     * precision the runs do not have. Text cells are kept.
+     *
+     * @param digits significant digits, 1 to 17
+     */
+    public Table rounded(int digits) {
+        if (digits < 1 || digits > 17) {
+            throw new IllegalArgumentException("digits must be 1 to 17, got " + digits);
+        }
+        MathContext value = new MathContext(digits);
+        MathContext spread = new MathContext(Math.min(2, digits));
+        List<List<Object>> out = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Object> cells = new ArrayList<>(row.size());
+            for (Object cell : row) {
+                if (cell instanceof Estimate e) {
+                    cells.add(new Estimate(round(e.mean(), value), round(e.std(), spread), e.n()));
+                } else if (cell instanceof Double || cell instanceof Float) {
+                    cells.add(round(((Number) cell).doubleValue(), value));
+                } else {
+                    cells.add(cell);
+                }
+            }
+            out.add(cells);
+        }
+        return new Table(columns, out);
+    }
+
+    private static double round(double v, MathContext digits) {
+        return Double.isFinite(v) ? new BigDecimal(v).round(digits).doubleValue() : v;
     }
 
     /**

@@ -64,6 +64,19 @@ class CompareCommandTest {
     }
 
     @Test
+    void digitsRoundNumbersAndTheSpreadForReading() throws IOException {
+        RunDirs.ring(tmp, "b-s1", 1, 0.91);
+        RunDirs.ring(tmp, "c-s2", 2, 0.95);
+        Cli.Result r = Cli.run("compare", "--runs-dir", tmp.toString(), "--digits", "3", "--columns",
+                "method,final_soft,final_snapped");
+        assertEquals(0, r.code(), r.err());
+        // 0.93 ± 0.0282843 unrounded; the spread keeps two significant digits
+        assertTrue(r.out().lines().toList().get(2).startsWith("| triangle-8 reference | 0.93 ± 0.028 |"), r.out());
+        assertTrue(Cli.run("compare", "--runs-dir", tmp.toString(), "--digits", "0").assertUsageError()
+                .contains("--digits"));
+    }
+
+    @Test
     void refusesBadInputWithOneLine() throws IOException {
         Path run = RunDirs.ring(tmp, "r", 1, 0.9);
         assertTrue(Cli.run("compare").assertUsageError().contains("--run"));

@@ -35,6 +35,12 @@ class ExportDataCommandTest {
         assertEquals("wrote " + file + " (1 rows)", r.out().strip());
         String tex = Files.readString(file);
         assertTrue(tex.contains("\\toprule") && tex.contains("0.93 $\\pm$ 0.0282843"), tex);
+        Cli.Result rounded = Cli.run("export-data", "--run", tmp.resolve("s1").toString(), "--run",
+                tmp.resolve("s2").toString(), "--format", "latex", "--table", "comparison", "--digits", "2");
+        assertEquals(0, rounded.code(), rounded.err());
+        assertTrue(rounded.out().contains("0.93 $\\pm$ 0.028") && !rounded.out().contains("0.0282843"), rounded.out());
+        assertTrue(Cli.run("export-data", "--run", tmp.resolve("s1").toString(), "--format", "csv", "--digits", "18")
+                .assertUsageError().contains("--digits"));
     }
 
     @Test
