@@ -40,15 +40,20 @@ public final class ComparisonTable {
     }
 
     public static Table of(List<RecordedRun> runs) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<RecordedRun> group : groups(runs)) {
+            rows.add(group.size() == 1 ? single(group.get(0)) : seeds(group));
+        }
+        return new Table(COLUMNS, rows);
+    }
+
+    /** The runs behind each row of {@link #of(List)}, row by row: runs that differ only by seed together. */
+    public static List<List<RecordedRun>> groups(List<RecordedRun> runs) {
         Map<RunConfig, List<RecordedRun>> groups = new LinkedHashMap<>();
         for (RecordedRun run : runs) {
             groups.computeIfAbsent(withoutSeed(run.config()), k -> new ArrayList<>()).add(run);
         }
-        List<List<Object>> rows = new ArrayList<>();
-        for (List<RecordedRun> group : groups.values()) {
-            rows.add(group.size() == 1 ? single(group.get(0)) : seeds(group));
-        }
-        return new Table(COLUMNS, rows);
+        return List.copyOf(groups.values());
     }
 
     /**

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,11 +35,14 @@ public final class ComparisonPane extends BorderPane {
     private final Label status = new Label("no runs yet");
     private List<String> columns = ComparisonTable.COLUMNS;
     private List<List<Object>> unsorted = List.of();
+    /** The run directories behind each row shown, by row identity (sorting reorders the same lists). */
+    private final Map<List<Object>, List<Path>> rowDirectories = new IdentityHashMap<>();
 
     public ComparisonPane() {
         view.setId("comparisonTable");
         status.setId("comparisonStatus");
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         view.setPlaceholder(new Label("Runs appear here once they have ended."));
         view.setSortPolicy(table -> {
             sortRows();
@@ -54,6 +59,10 @@ public final class ComparisonPane extends BorderPane {
         return CompletableFuture.supplyAsync(() -> read(dirs)).thenAccept(result -> Platform.runLater(() -> {
             Table table = ComparisonTable.of(result.runs());
             show(table);
+            List<List<RecordedRun>> groups = ComparisonTable.groups(result.runs());
+            for (int i = 0; i < groups.size(); i++) {
+                rowDirectories.put(table.rows().get(i), groups.get(i).stream().map(RecordedRun::directory).toList());
+            }
             status.setText(result.runs().size() + " run(s) in " + table.rows().size() + " row(s)"
                     + (result.skipped().isEmpty() ? ""
                     : "; skipped " + result.skipped().size() + ": " + String.join("; ", result.skipped())));
@@ -100,6 +109,7 @@ public final class ComparisonPane extends BorderPane {
             buildColumns();
         }
         unsorted = table.rows();
+        rowDirectories.clear();
         view.setItems(FXCollections.observableArrayList(unsorted));
         view.getSortOrder().clear();
         for (int i = 0; i < sortColumns.size(); i++) {
@@ -125,6 +135,15 @@ public final class ComparisonPane extends BorderPane {
             }
             view.getColumns().get(c).setPrefWidth(Math.min(260, Math.max(44, width)));
         }
+    }
+
+    /** The run directories behind the selected rows (all seeds of a merged row), in the order shown. */
+    public List<Path> selectedDirectories() {
+        List<Path> dirs = new ArrayList<>();
+        for (List<Object> row : view.getSelectionModel().getSelectedItems()) {
+            dirs.addAll(rowDirectories.getOrDefault(row, List.of()));
+        }
+        return dirs;
     }
 
     /** The table in the order shown, as a tables.Table for writing. */

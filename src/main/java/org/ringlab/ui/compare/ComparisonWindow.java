@@ -30,7 +30,8 @@ import org.ringlab.tables.TableFormat;
 /**
  * The "Compare" window: the comparison table of every run of this session that has ended (plus
  * run folders opened from disk), refreshed as queued runs end, with the sweep launcher and copy
- * buttons above it.
+ * buttons above it. The user narrows it to the runs they want by removing rows (Remove selected
+ * or the Delete key) and widens it again with Show all.
  */
 public final class ComparisonWindow {
     private static final String METRICS = "metrics.csv";
@@ -40,6 +41,8 @@ public final class ComparisonWindow {
     private final ComparisonPane pane = new ComparisonPane();
     private final SweepDialog sweep;
     private final Set<Path> opened = new LinkedHashSet<>();
+    /** Runs the user took out of the comparison; they stay out until Show all, or their folder is opened again. */
+    private final Set<Path> removed = new LinkedHashSet<>();
     private final BorderPane root = new BorderPane();
     private final Timeline poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshIfChanged()));
     private List<String> shown = List.of();
@@ -61,7 +64,20 @@ public final class ComparisonWindow {
         Button csv = new Button("Copy CSV");
         csv.setId("copyCsvButton");
         csv.setOnAction(e -> pane.copy(TableFormat.CSV));
-        root.setTop(new ToolBar(sweepButton, open, new Separator(), markdown, csv));
+        Button remove = new Button("Remove selected");
+        remove.setId("removeRowsButton");
+        remove.setOnAction(e -> removeSelected());
+        remove.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(
+                pane.tableView().getSelectionModel().getSelectedItems()));
+        Button all = new Button("Show all");
+        all.setId("showAllButton");
+        all.setOnAction(e -> showAll());
+        pane.tableView().setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
+                removeSelected();
+            }
+        });
+        root.setTop(new ToolBar(sweepButton, open, new Separator(), remove, all, new Separator(), markdown, csv));
         root.setCenter(pane);
         poll.setCycleCount(Timeline.INDEFINITE);
     }
@@ -104,6 +120,25 @@ public final class ComparisonWindow {
      */
     public void open(Path folder) {
         opened.add(folder);
+        removed.removeIf(dir -> dir.equals(folder) || folder.equals(dir.getParent()));
+        refreshIfChanged();
+    }
+
+    /**
+     * Takes the selected rows' runs (every seed of a merged row) out of the table; nothing is
+     * deleted on disk, and Show all brings them back.
+     */
+    public void removeSelected() {
+        List<Path> dirs = pane.selectedDirectories();
+        if (!dirs.isEmpty()) {
+            removed.addAll(dirs);
+            refreshIfChanged();
+        }
+    }
+
+    /** Brings back every run taken out with Remove selected. */
+    public void showAll() {
+        removed.clear();
         refreshIfChanged();
     }
 
@@ -136,6 +171,7 @@ public final class ComparisonWindow {
                 dirs.add(run.directory());
             }
         }
+        dirs.removeAll(removed);
         return dirs;
     }
 
@@ -152,9 +188,7 @@ public final class ComparisonWindow {
         }
         if (!key.equals(shown)) {
             shown = key;
-            if (!dirs.isEmpty()) {
-                pane.load(dirs);
-            }
+            pane.load(dirs);
         }
     }
 

@@ -121,6 +121,43 @@ class ComparisonPaneTest {
     }
 
     @Test
+    void removedRowsLeaveTheComparisonWithAllTheirSeedsUntilShowAll(FxRobot robot) throws Exception {
+        Path sweep = java.nio.file.Files.createDirectories(tmp.resolve("sweep"));
+        RunDirs.fp32(sweep, "a");
+        RunDirs.ring(sweep, "b", 1, 90);
+        RunDirs.ring(sweep, "c", 2, 92);
+        robot.interact(() -> window.open(sweep));
+        await(() -> view().getItems().size() == 2);
+        assertTrue(robot.lookup("#removeRowsButton").queryButton().isDisabled(), "nothing selected yet");
+
+        robot.interact(() -> view().getSelectionModel().select(1));
+        assertEquals(List.of(sweep.resolve("b"), sweep.resolve("c")), window.pane().selectedDirectories(),
+                "the merged row stands for both seeds");
+        robot.clickOn("#removeRowsButton");
+        await(() -> view().getItems().size() == 1);
+        assertEquals(List.of("a"), shown("run"));
+        RunDirs.ring(sweep, "d", 3, 94);
+        robot.interact(window::refreshIfChanged);
+        await(() -> view().getItems().size() == 2);
+        assertEquals(List.of("1"), shown("n").subList(1, 2), "a new seed comes in alone; the removed ones stay out");
+
+        robot.interact(() -> {
+            view().getSelectionModel().select(0);
+            view().requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        await(() -> view().getItems().size() == 1);
+        assertEquals(List.of("tri8 seed 3"), shown("run"), "the Delete key removes the selected fp32 row");
+        robot.interact(() -> view().getSelectionModel().select(0));
+        robot.clickOn("#removeRowsButton");
+        await(() -> view().getItems().isEmpty());
+
+        robot.clickOn("#showAllButton");
+        await(() -> view().getItems().size() == 2);
+        assertEquals(List.of("1", "3"), shown("n"), "fp32, and the ring's three seeds merged again");
+    }
+
+    @Test
     void anUnreadableRunIsSkippedAndCounted() throws Exception {
         Path broken = RunDirs.ring(tmp, "broken", 1, 90);
         java.nio.file.Files.delete(broken.resolve("run.json"));
