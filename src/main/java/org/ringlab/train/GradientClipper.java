@@ -3,6 +3,7 @@ package org.ringlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import java.util.List;
 
 /**
@@ -25,12 +26,16 @@ final class GradientClipper {
         return total;
     }
 
-    /** The global L2 norm of all gradients (NaN or infinite when any element is). */
+    /**
+     * The global L2 norm of all gradients, NaN or infinite only when an element is. Squares are
+     * summed in float64: in float32 a single finite gradient of 2e19 already squares to infinity
+     * (PyTorch's clip_grad_norm_ then scales every gradient by 0, and an infinite one to NaN).
+     */
     static double norm(List<NDArray> grads) {
         NDList norms = new NDList(grads.size());
         for (NDArray g : grads) {
-            norms.add(g.norm());
+            norms.add(g.toType(DataType.FLOAT64, false).norm());
         }
-        return NDArrays.stack(norms).square().sum().sqrt().getFloat();
+        return NDArrays.stack(norms).norm().getDouble();
     }
 }

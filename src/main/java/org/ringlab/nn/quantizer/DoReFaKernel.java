@@ -36,9 +36,9 @@ public final class DoReFaKernel {
             NDArray binary = binary(w.stopGradient());
             return binary.add(w.sub(w.stopGradient()));
         }
-        NDArray y = normalised(w).mul((float) levels);
+        NDArray y = normalised(w).mul(OwnedScalar.of(w, levels));
         NDArray rounded = y.stopGradient().round().add(y.sub(y.stopGradient()));
-        return rounded.div((float) levels).mul(2f).sub(1f);
+        return rounded.div(OwnedScalar.of(w, levels)).mul(OwnedScalar.of(w, 2)).sub(1f);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class DoReFaKernel {
     /** x = tanh(w)/(2·max|tanh w|) + ½; the guard keeps an all-zero layer at ½ instead of NaN. */
     private static NDArray normalised(NDArray w) {
         NDArray t = w.tanh();
-        NDArray twiceMax = t.abs().max().maximum(Float.MIN_NORMAL).mul(2f);
+        NDArray twiceMax = t.abs().max().maximum(OwnedScalar.of(w, Float.MIN_NORMAL)).mul(OwnedScalar.of(w, 2));
         return t.div(twiceMax).add(0.5f);
     }
 

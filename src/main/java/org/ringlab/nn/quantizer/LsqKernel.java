@@ -1,7 +1,6 @@
 package org.ringlab.nn.quantizer;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.ringlab.quant.LsqGrid;
 
@@ -35,13 +34,12 @@ public final class LsqKernel {
      */
     public static NDArray fakeQuantize(NDArray v, NDArray step, int bits) {
         checkStep(step);
-        NDManager m = v.getManager();
         float qn = LsqGrid.negativeLevels(bits);
         float qp = LsqGrid.positiveLevels(bits);
         double g = 1.0 / Math.sqrt((double) v.size() * qp);
         // s' = stop(s) + (g·s − stop(g·s)): value s exactly, gradient g (spec: g·s + stop(s − g·s)).
-        NDArray s = m.create(1f).mul(step);
-        NDArray gs = s.mul((float) g);
+        NDArray s = OwnedScalar.of(v, 1).mul(step);
+        NDArray gs = s.mul(OwnedScalar.of(v, g));
         NDArray scaled = s.stopGradient().add(gs.sub(gs.stopGradient()));
         NDArray clipped = v.div(scaled).clip(-qn, qp);
         NDArray code = bits == 1 ? signCode(clipped.stopGradient()) : clipped.stopGradient().round();
@@ -60,10 +58,9 @@ public final class LsqKernel {
      */
     public static NDArray quantize(NDArray v, NDArray step, int bits) {
         checkStep(step);
-        NDManager m = v.getManager();
         float qn = LsqGrid.negativeLevels(bits);
         float qp = LsqGrid.positiveLevels(bits);
-        NDArray s = m.create(1f).mul(step).stopGradient();
+        NDArray s = OwnedScalar.of(v, 1).mul(step).stopGradient();
         NDArray clipped = v.stopGradient().div(s).clip(-qn, qp);
         NDArray code = bits == 1 ? signCode(clipped) : clipped.round();
         return code.mul(s);

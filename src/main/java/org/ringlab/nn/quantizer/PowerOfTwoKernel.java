@@ -38,14 +38,14 @@ public final class PowerOfTwoKernel {
         NDArray detached = w.stopGradient();
         NDArray s = scale(detached);
         if (bits == 1) {
-            return w.mul((float) slope).div(s).clip(-1f, 1f).mul(s);
+            return w.mul(OwnedScalar.of(w, slope)).div(s).clip(-1f, 1f).mul(s);
         }
         // Below s·2^(e_min−1) the exponent is clipped anyway; the floor keeps log2 and its gradient finite at w = 0.
         NDArray magnitude = w.abs().maximum(s.mul((float) Math.scalb(1.0, min - 1)));
         NDArray x = magnitude.div(s).log2().clip(min, 0);
         NDArray whole = x.stopGradient().floor();
-        NDArray r = whole.add(x.sub(whole).sub(0.5f).mul((float) slope).add(0.5f).clip(0f, 1f));
-        return sign(detached).mul(s).mul(w.getManager().create(2f).pow(r));
+        NDArray r = whole.add(x.sub(whole).sub(0.5f).mul(OwnedScalar.of(w, slope)).add(0.5f).clip(0f, 1f));
+        return sign(detached).mul(s).mul(OwnedScalar.of(w, 2).pow(r));
     }
 
     /**

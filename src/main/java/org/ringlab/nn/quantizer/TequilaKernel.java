@@ -57,7 +57,7 @@ public final class TequilaKernel {
         for (int i = 0; i < inputAxes.length; i++) {
             inputAxes[i] = i + 1;
         }
-        return weight.mul(dead).sum(inputAxes).mul(lambda);
+        return weight.mul(dead).sum(inputAxes).mul(OwnedScalar.of(weight, lambda));
     }
 
     /**

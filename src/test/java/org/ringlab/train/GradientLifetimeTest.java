@@ -1,0 +1,127 @@
+package org.ringlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.util.Pair;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ringlab.config.Method;
+import org.ringlab.config.ModelKind;
+import org.ringlab.config.RunConfig;
+import org.ringlab.nn.BuiltModel;
+import org.ringlab.nn.ModelFactory;
+
+/**
+ * On CPU, DJL's PyTorch engine builds an array made from Java data (every {@code x.mul(2f)} makes
+ * its 2 that way) on a direct buffer without copying, and frees that buffer once the array is
+ * closed and collected, while autograd may still hold the tensor for the backward pass: a
+ * collection between forward and backward then silently changes the gradients. Every method's
+ * gradients must be the same with a collection there, and with the freed memory overwritten.
+ */
+class GradientLifetimeTest {
+
+    /** Collects, then fills fresh direct buffers with a recognisable value, as a busy JVM would. */
+    private static List<ByteBuffer> collectAndReuseFreedMemory() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<ByteBuffer> junk = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+            for (int k = 0; k < 4; k++) {
+                b.putFloat(4 * k, 1e30f);
+            }
+            junk.add(b);
+        }
+        return junk;
+    }
+
+    private static List<float[]> gradients(RunConfig config, boolean stress) {
+        BuiltModel model = ModelFactory.build(ModelBuilder.spec(config, 1, 28, 28, 10));
+        model.setProgress(0.5);
+        try (NDManager root = NDManager.newBaseManager()) {
+            Engine.getEngine("PyTorch").setRandomSeed(7);
+            model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
+            ParameterStore store = new ParameterStore(root, false);
+            NDArray x = root.randomNormal(model.inputShape(8));
+            NDArray y = root.randomInteger(0, 10, new Shape(8), DataType.INT64);
+            GradMode.disableOnThisThread();
+            List<float[]> out = new ArrayList<>();
+            try (NDManager step = root.newSubManager()) {
+                x.tempAttach(step);
+                y.tempAttach(step);
+                List<ByteBuffer> junk;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray logits = model.block().forward(store, new NDList(x), true).singletonOrThrow();
+                    NDArray loss = new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits));
+                    junk = stress ? collectAndReuseFreedMemory() : List.of();
+                    gc.backward(loss);
+                }
+                junk.size();
+                for (Pair<String, Parameter> p : model.trainableParameters()) {
+                    NDArray g = p.getValue().getArray().getGradient();
+                    g.attach(step);
+                    out.add(g.toFloatArray());
+                }
+            }
+            return out;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void gradientsDoNotDependOnACollectionBetweenForwardAndBackward(Method method) {
+        RunConfig config = RunConfig.builder().model(ModelKind.LENET).method(method).bits(2).bitnetWarmup(0.5)
+                .bitnetRmsnorm(true).build();
+        List<float[]> plain = gradients(config, false);
+        List<float[]> stressed = gradients(config, true);
+        assertEquals(plain.size(), stressed.size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertArrayEquals(plain.get(i), stressed.get(i), method + ": gradient of parameter " + i);
+        }
+    }
+
+    @Test
+    void theStressReallyOverwritesFreedScalars() {
+        // the hazard itself, so that the test above cannot pass because the stress does nothing
+        try (NDManager m = NDManager.newBaseManager()) {
+            GradMode.disableOnThisThread();
+            NDArray w = m.create(new float[] {1f, 2f, 3f});
+            w.setRequiresGradient(true);
+            float[] grad;
+            try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = w.mul(3f).sum();
+                List<ByteBuffer> junk = collectAndReuseFreedMemory();
+                gc.backward(y);
+                junk.size();
+                NDArray g = w.getGradient();
+                g.attach(step);
+                grad = g.toFloatArray();
+            }
+            org.junit.jupiter.api.Assertions.assertNotEquals(3f, grad[0],
+                    "DJL no longer frees a closed scalar's buffer under autograd: this test and the Scalars "
+                            + "workaround can go");
+        }
+    }
+}
