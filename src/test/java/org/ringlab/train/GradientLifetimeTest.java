@@ -58,7 +58,9 @@ class GradientLifetimeTest {
     }
 
     private static List<float[]> gradients(RunConfig config, boolean stress) {
-        BuiltModel model = ModelFactory.build(ModelBuilder.spec(config, 1, 28, 28, 10));
+        boolean resnet = config.model().name().startsWith("RESNET");
+        BuiltModel model = ModelFactory.build(ModelBuilder.spec(config, resnet ? 3 : 1, resnet ? 32 : 28,
+                resnet ? 32 : 28, 10));
         model.setProgress(0.5);
         try (NDManager root = NDManager.newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed(7);
@@ -99,6 +101,19 @@ class GradientLifetimeTest {
         assertEquals(plain.size(), stressed.size());
         for (int i = 0; i < plain.size(); i++) {
             assertArrayEquals(plain.get(i), stressed.get(i), method + ": gradient of parameter " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = {"MLP", "RESNET20"})
+    void theOtherModelsToo(ModelKind kind) {
+        for (Method method : new Method[] {Method.FP32, Method.RING, Method.RING_STE}) {
+            RunConfig config = RunConfig.builder().model(kind).method(method).build();
+            List<float[]> plain = gradients(config, false);
+            List<float[]> stressed = gradients(config, true);
+            for (int i = 0; i < plain.size(); i++) {
+                assertArrayEquals(plain.get(i), stressed.get(i), kind + " " + method + ": gradient of parameter " + i);
+            }
         }
     }
 
