@@ -110,6 +110,10 @@ public final class TrainingStep {
                 names.add(params.get(i).name());
             }
         }
+        if (names.isEmpty()) {
+            return String.format(java.util.Locale.ROOT, "the global gradient norm overflowed (loss %.4g, "
+                    + "parameters left as they were)", batchLoss);
+        }
         return String.format(java.util.Locale.ROOT, "the gradient of %s became NaN or infinite (loss %.4g, "
                 + "parameters left as they were)", String.join(", ", names), batchLoss);
     }

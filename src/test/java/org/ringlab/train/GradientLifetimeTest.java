@@ -119,12 +119,22 @@ class GradientLifetimeTest {
 
     @Test
     void theStressReallyOverwritesFreedScalars() {
-        // the hazard itself, so that the test above cannot pass because the stress does nothing
+        // the hazard itself, so that the tests above cannot pass because the stress does nothing;
+        // a few attempts, as the collector decides when a closed buffer is really freed
+        float grad = 3f;
+        for (int attempt = 0; attempt < 5 && grad == 3f; attempt++) {
+            grad = unprotectedGradient();
+        }
+        org.junit.jupiter.api.Assertions.assertNotEquals(3f, grad,
+                "DJL no longer frees a closed scalar's buffer under autograd: this test and OwnedScalar can go");
+    }
+
+    /** d(sum(3·w))/dw[0] with DJL's own scalar, after the stress; 3 when nothing was overwritten. */
+    private static float unprotectedGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
             GradMode.disableOnThisThread();
             NDArray w = m.create(new float[] {1f, 2f, 3f});
             w.setRequiresGradient(true);
-            float[] grad;
             try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray y = w.mul(3f).sum();
                 List<ByteBuffer> junk = collectAndReuseFreedMemory();
@@ -132,11 +142,8 @@ class GradientLifetimeTest {
                 junk.size();
                 NDArray g = w.getGradient();
                 g.attach(step);
-                grad = g.toFloatArray();
+                return g.toFloatArray()[0];
             }
-            org.junit.jupiter.api.Assertions.assertNotEquals(3f, grad[0],
-                    "DJL no longer frees a closed scalar's buffer under autograd: this test and the Scalars "
-                            + "workaround can go");
         }
     }
 }
