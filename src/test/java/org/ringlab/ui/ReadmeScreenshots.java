@@ -71,6 +71,36 @@ class ReadmeScreenshots {
         robot.clickOn("#stopButton");
     }
 
+    /** The Compare window over a folder of runs given as -Dringlab.compare-runs (the README's sweep). */
+    @Test
+    void compareWindow(FxRobot robot) throws Exception {
+        String runs = System.getProperty("ringlab.compare-runs");
+        org.junit.jupiter.api.Assumptions.assumeTrue(runs != null, "-Dringlab.compare-runs=DIR not given");
+        Path out = Path.of(System.getProperty("ringlab.screenshots", "docs/screenshots"));
+        Files.createDirectories(out);
+        org.ringlab.ui.compare.ComparisonWindow window = new org.ringlab.ui.compare.ComparisonWindow(service,
+                () -> null, dir -> null, run -> { });
+        robot.interact(() -> {
+            window.show(stage);
+            window.open(Path.of(runs));
+        });
+        var view = window.pane().tableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.getItems().size() >= 11);
+        robot.interact(() -> {
+            var column = view.getColumns().stream().filter(c -> c.getId().equals("final_snapped")).findFirst()
+                    .orElseThrow();
+            column.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            view.getSortOrder().setAll(java.util.List.of(column));
+            view.getScene().getWindow().setWidth(1900);
+            view.getScene().getWindow().setHeight(380);
+        });
+        Thread.sleep(1000);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = window.root().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", out.resolve("compare-window.png").toFile());
+    }
+
     private void save(FxRobot robot, Path file) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
