@@ -105,6 +105,19 @@ class GradientLifetimeTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
+    void otherBitWidthsToo(int bits) {
+        for (Method method : new Method[] {Method.LSQ, Method.DOREFA, Method.POW2}) {
+            RunConfig config = RunConfig.builder().model(ModelKind.LENET).method(method).bits(bits).build();
+            List<float[]> plain = gradients(config, false);
+            List<float[]> stressed = gradients(config, true);
+            for (int i = 0; i < plain.size(); i++) {
+                assertArrayEquals(plain.get(i), stressed.get(i), method + " " + bits + " bits: gradient of parameter " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = ModelKind.class, names = {"MLP", "RESNET20"})
     void theOtherModelsToo(ModelKind kind) {
         for (Method method : new Method[] {Method.FP32, Method.RING, Method.RING_STE}) {
