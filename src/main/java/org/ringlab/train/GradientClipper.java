@@ -14,11 +14,15 @@ final class GradientClipper {
     private GradientClipper() {
     }
 
-    /** Returns the total norm before clipping. Temporaries attach to the gradients' manager. */
+    /**
+     * Returns the total norm before clipping (gradients untouched when it is not finite).
+     * Temporaries attach to the gradients' manager.
+     */
     static double clip(List<NDArray> grads, double maxNorm) {
         double total = norm(grads);
         double coefficient = maxNorm / (total + 1e-6);
-        if (coefficient < 1.0) {
+        // a non-finite norm is a divergence for the caller to report, not something to scale
+        if (Double.isFinite(total) && coefficient < 1.0) {
             for (NDArray g : grads) {
                 g.muli(coefficient);
             }
