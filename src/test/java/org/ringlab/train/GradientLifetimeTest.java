@@ -96,11 +96,15 @@ class GradientLifetimeTest {
     void gradientsDoNotDependOnACollectionBetweenForwardAndBackward(Method method) {
         RunConfig config = RunConfig.builder().model(ModelKind.LENET).method(method).bits(2).bitnetWarmup(0.5)
                 .bitnetRmsnorm(true).build();
+        assertSameGradients(config, method.key());
+    }
+
+    private static void assertSameGradients(RunConfig config, String label) {
         List<float[]> plain = gradients(config, false);
         List<float[]> stressed = gradients(config, true);
         assertEquals(plain.size(), stressed.size());
         for (int i = 0; i < plain.size(); i++) {
-            assertArrayEquals(plain.get(i), stressed.get(i), method + ": gradient of parameter " + i);
+            assertArrayEquals(plain.get(i), stressed.get(i), label + ": gradient of parameter " + i);
         }
     }
 
@@ -108,12 +112,8 @@ class GradientLifetimeTest {
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
     void otherBitWidthsToo(int bits) {
         for (Method method : new Method[] {Method.LSQ, Method.DOREFA, Method.POW2}) {
-            RunConfig config = RunConfig.builder().model(ModelKind.LENET).method(method).bits(bits).build();
-            List<float[]> plain = gradients(config, false);
-            List<float[]> stressed = gradients(config, true);
-            for (int i = 0; i < plain.size(); i++) {
-                assertArrayEquals(plain.get(i), stressed.get(i), method + " " + bits + " bits: gradient of parameter " + i);
-            }
+            assertSameGradients(RunConfig.builder().model(ModelKind.LENET).method(method).bits(bits).build(),
+                    method.key() + " " + bits + " bits");
         }
     }
 
@@ -121,12 +121,7 @@ class GradientLifetimeTest {
     @EnumSource(value = ModelKind.class, names = {"MLP", "RESNET20"})
     void theOtherModelsToo(ModelKind kind) {
         for (Method method : new Method[] {Method.FP32, Method.RING, Method.RING_STE}) {
-            RunConfig config = RunConfig.builder().model(kind).method(method).build();
-            List<float[]> plain = gradients(config, false);
-            List<float[]> stressed = gradients(config, true);
-            for (int i = 0; i < plain.size(); i++) {
-                assertArrayEquals(plain.get(i), stressed.get(i), kind + " " + method + ": gradient of parameter " + i);
-            }
+            assertSameGradients(RunConfig.builder().model(kind).method(method).build(), kind + " " + method.key());
         }
     }
 
