@@ -22,7 +22,7 @@ final class Cells {
             return "";
         }
         if (cell instanceof Estimate e) {
-            return Double.isNaN(e.std()) ? number(e.mean()) : number(e.mean()) + " ± " + number(e.std());
+            return Double.isNaN(e.std()) ? number(e.mean()) : number(e.mean()) + " ± " + spread(e.std());
         }
         if (cell instanceof Double || cell instanceof Float) {
             return number(((Number) cell).doubleValue());
@@ -36,6 +36,21 @@ final class Cells {
             return v > 0 ? "inf" : "-inf";
         }
         return new BigDecimal(v).round(DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A spread with at least two significant digits, so a rounded 1.0 does not read as the
+     * coarser "1" (padding with zeros is exact: the value was rounded to more digits than shown).
+     */
+    static String spread(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return number(v);
+        }
+        BigDecimal d = new BigDecimal(v).round(DIGITS).stripTrailingZeros();
+        if (d.precision() < 2) {
+            d = d.setScale(d.scale() + 2 - d.precision());
+        }
+        return d.toPlainString();
     }
 
     /** Whether a column holds numbers only, so it is right-aligned in Markdown and LaTeX. */

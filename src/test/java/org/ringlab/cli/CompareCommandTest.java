@@ -72,6 +72,10 @@ class CompareCommandTest {
         assertEquals(0, r.code(), r.err());
         // 0.93 ± 0.0282843 unrounded; the spread keeps two significant digits
         assertTrue(r.out().lines().toList().get(2).startsWith("| triangle-8 reference | 0.93 ± 0.028 |"), r.out());
+        // one digit: the spread is cut to one too, but still printed with two (0.030, not 0.03)
+        Cli.Result one = Cli.run("compare", "--runs-dir", tmp.toString(), "--digits", "1", "--columns",
+                "method,final_soft,final_snapped");
+        assertTrue(one.out().lines().toList().get(2).startsWith("| triangle-8 reference | 0.9 ± 0.030 |"), one.out());
         assertTrue(Cli.run("compare", "--runs-dir", tmp.toString(), "--digits", "0").assertUsageError()
                 .contains("--digits"));
     }
