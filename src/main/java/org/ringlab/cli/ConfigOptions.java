@@ -71,6 +71,9 @@ final class ConfigOptions {
     @Option(names = "--bitnet-warmup", description = "BitNet: share of steps over which λ ramps from FP to ternary; 0 = ternary from the start (default: 0).")
     Double bitnetWarmup;
 
+    @Option(names = "--bitnet-layerwise", negatable = true, description = "BitNet: the λ warm-up goes layer by layer, input to output, instead of all layers at once (default: no).")
+    Boolean bitnetLayerwise;
+
     @Option(names = "--tequila-lambda", description = "Tequila's dead-zone bias factor λ (default: 1e-3).")
     Double tequilaLambda;
 

@@ -86,6 +86,9 @@ public final class ConfigValidator {
         if (method == Method.BITNET && !(config.bitnetWarmup() >= 0 && config.bitnetWarmup() <= 1)) {
             violation("bitnet-warmup", config.bitnetWarmup(), "must be in [0, 1] (a share of the training steps)");
         }
+        if (method == Method.BITNET && config.bitnetLayerwise() && !(config.bitnetWarmup() > 0)) {
+            violation("bitnet-layerwise", true, "needs a λ warm-up to stagger: set bitnet-warmup > 0");
+        }
         if (method == Method.TEQUILA) {
             nonNegativeFinite("tequila-lambda", config.tequilaLambda());
             if (config.tequilaGroup() < 1) {

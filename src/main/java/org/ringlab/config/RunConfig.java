@@ -29,6 +29,8 @@ import java.util.Objects;
  *   <li>{@code ttq-threshold} = {@code 0.05}: TTQ's t in Δ = t·max|w̃|
  *   <li>{@code bitnet-rmsnorm} = {@code false}: BitNet's extra parameter-free RMSNorm before each quantized layer
  *   <li>{@code bitnet-warmup} = {@code 0.0}: share of training over which λ ramps from FP (0) to ternary (1); 0 = ternary from the start
+ *   <li>{@code bitnet-layerwise} = {@code false}: the λ warm-up goes layer by layer, from the input to the output, instead of
+ *       all layers at once
  *   <li>{@code tequila-lambda} = {@code 1e-3}: Tequila's dead-zone bias factor λ
  *   <li>{@code tequila-group} = {@code 128}: Tequila's group size G (consecutive inputs of one output)
  *   <li>{@code anneal-sigma} = {@code 0.05}: ring-anneal's final σ (slot units), reached geometrically at the end
@@ -80,6 +82,7 @@ public record RunConfig(
         double ttqThreshold,
         boolean bitnetRmsnorm,
         double bitnetWarmup,
+        boolean bitnetLayerwise,
         double tequilaLambda,
         int tequilaGroup,
         double annealSigma,
@@ -155,6 +158,7 @@ public record RunConfig(
         b.ttqThreshold = ttqThreshold;
         b.bitnetRmsnorm = bitnetRmsnorm;
         b.bitnetWarmup = bitnetWarmup;
+        b.bitnetLayerwise = bitnetLayerwise;
         b.tequilaLambda = tequilaLambda;
         b.tequilaGroup = tequilaGroup;
         b.annealSigma = annealSigma;
@@ -269,6 +273,7 @@ public record RunConfig(
         private double ttqThreshold = 0.05;
         private boolean bitnetRmsnorm = false;
         private double bitnetWarmup = 0.0;
+        private boolean bitnetLayerwise = false;
         private double tequilaLambda = 1e-3;
         private int tequilaGroup = 128;
         private double annealSigma = 0.05;
@@ -382,6 +387,11 @@ public record RunConfig(
 
         public Builder bitnetWarmup(double bitnetWarmup) {
             this.bitnetWarmup = bitnetWarmup;
+            return this;
+        }
+
+        public Builder bitnetLayerwise(boolean bitnetLayerwise) {
+            this.bitnetLayerwise = bitnetLayerwise;
             return this;
         }
 
@@ -549,7 +559,7 @@ public record RunConfig(
             return new RunConfig(
                     data, model, method, ringType, ringSize, ringMode, sigma, batchNorm, ringBias,
                     quantizeFirst, quantizeLast, bits, twnVariant, ttqThreshold, bitnetRmsnorm, bitnetWarmup,
-                    tequilaLambda, tequilaGroup, annealSigma, pow2Slope, optimizer, lr, momentum, nesterov,
+                    bitnetLayerwise, tequilaLambda, tequilaGroup, annealSigma, pow2Slope, optimizer, lr, momentum, nesterov,
                     weightDecay,
                     weightDecayPositions, adamBeta1, adamBeta2, adamEps, epochs, batchSize,
                     testBatchSize, schedule, warmupEpochs, clipNorm, positionBound, seed, augment,

@@ -35,6 +35,9 @@ public final class ModelFactory {
             case MLP -> f.mlp();
             case RESNET20, RESNET32, RESNET44 -> f.resnet(spec.architecture().blocksPerStage());
         };
+        for (int i = 0; i < f.quantizedLayers.size(); i++) {
+            f.quantizedLayers.get(i).quantizer().placed(i, f.quantizedLayers.size());
+        }
         return new BuiltModel(spec, block, List.copyOf(f.quantizedLayers));
     }
 

@@ -47,7 +47,7 @@ public final class ModelBuilder {
             case RING_ANNEAL -> RingQuantizer.factory(ring(c), RingQuantizer.Variant.ANNEAL, c.annealSigma());
             case TWN -> TwnQuantizer.factory(TwnQuantizer.Variant.valueOf(c.twnVariant().name()));
             case TTQ -> TtqQuantizer.factory(c.ttqThreshold());
-            case BITNET -> BitNetQuantizer.factory(c.bitnetRmsnorm(), c.bitnetWarmup());
+            case BITNET -> BitNetQuantizer.factory(c.bitnetRmsnorm(), c.bitnetWarmup(), c.bitnetLayerwise());
             case TEQUILA -> TequilaQuantizer.factory(c.tequilaGroup(), c.tequilaLambda());
             case LSQ -> LsqQuantizer.factory(c.bits());
             case DOREFA -> DoReFaQuantizer.factory(c.bits());

@@ -107,6 +107,7 @@ public final class MainController {
     @FXML private CheckBox bitnetRmsnormBox;
     @FXML private Label bitnetWarmupLabel;
     @FXML private TextField bitnetWarmupField;
+    @FXML private CheckBox bitnetLayerwiseBox;
     @FXML private Label tequilaLambdaLabel;
     @FXML private TextField tequilaLambdaField;
     @FXML private Label tequilaGroupLabel;
@@ -254,6 +255,7 @@ public final class MainController {
         twnVariantBox.setItems(FXCollections.observableArrayList(TwnVariant.values()));
         twnVariantBox.valueProperty().bindBidirectional(setup.twnVariant);
         bitnetRmsnormBox.selectedProperty().bindBidirectional(setup.bitnetRmsnorm);
+        bitnetLayerwiseBox.selectedProperty().bindBidirectional(setup.bitnetLayerwise);
         bindText(bitsField, setup.bits, "bits", fields);
         bindText(ttqThresholdField, setup.ttqThreshold, "ttq-threshold", fields);
         bindText(bitnetWarmupField, setup.bitnetWarmup, "bitnet-warmup", fields);
@@ -264,7 +266,7 @@ public final class MainController {
         showFor(Method::usesBits, bitsLabel, bitsField);
         showFor(m -> m == Method.TWN, twnVariantLabel, twnVariantBox);
         showFor(m -> m == Method.TTQ, ttqThresholdLabel, ttqThresholdField);
-        showFor(m -> m == Method.BITNET, bitnetRmsnormBox, bitnetWarmupLabel, bitnetWarmupField);
+        showFor(m -> m == Method.BITNET, bitnetRmsnormBox, bitnetWarmupLabel, bitnetWarmupField, bitnetLayerwiseBox);
         showFor(m -> m == Method.TEQUILA, tequilaLambdaLabel, tequilaLambdaField, tequilaGroupLabel, tequilaGroupField);
         showFor(m -> m == Method.RING_ANNEAL, annealSigmaLabel, annealSigmaField);
         showFor(m -> m == Method.POW2, pow2SlopeLabel, pow2SlopeField);

@@ -64,6 +64,7 @@ public final class SetupModel {
     public final StringProperty ttqThreshold = new SimpleStringProperty("0.05");
     public final BooleanProperty bitnetRmsnorm = new SimpleBooleanProperty(false);
     public final StringProperty bitnetWarmup = new SimpleStringProperty("0");
+    public final BooleanProperty bitnetLayerwise = new SimpleBooleanProperty(false);
     public final StringProperty tequilaLambda = new SimpleStringProperty("0.001");
     public final StringProperty tequilaGroup = new SimpleStringProperty("128");
     public final StringProperty annealSigma = new SimpleStringProperty("0.05");
@@ -84,7 +85,7 @@ public final class SetupModel {
         this.probe = probe;
         List<ObservableValue<?>> inputs = List.of(method, ringType, ringSize, ringMode, sigma, model, data, optimizer,
                 lr, epochs, schedule, warmupEpochs, batchSize, seed, device, batchNorm, bits, twnVariant, ttqThreshold,
-                bitnetRmsnorm, bitnetWarmup, tequilaLambda, tequilaGroup, annealSigma, pow2Slope);
+                bitnetRmsnorm, bitnetWarmup, bitnetLayerwise, tequilaLambda, tequilaGroup, annealSigma, pow2Slope);
         for (ObservableValue<?> input : inputs) {
             input.addListener((obs, was, now) -> revalidate());
         }
@@ -145,6 +146,7 @@ public final class SetupModel {
         ttqThreshold.set(Double.toString(config.ttqThreshold()));
         bitnetRmsnorm.set(config.bitnetRmsnorm());
         bitnetWarmup.set(Double.toString(config.bitnetWarmup()));
+        bitnetLayerwise.set(config.bitnetLayerwise());
         tequilaLambda.set(Double.toString(config.tequilaLambda()));
         tequilaGroup.set(Integer.toString(config.tequilaGroup()));
         annealSigma.set(Double.toString(config.annealSigma()));
@@ -206,7 +208,7 @@ public final class SetupModel {
 
     /** Only the chosen method's fields are parsed: a half-typed value elsewhere is not a problem. */
     private void parseMethodOptions(RunConfig.Builder b, List<String> found) {
-        b.twnVariant(twnVariant.get()).bitnetRmsnorm(bitnetRmsnorm.get());
+        b.twnVariant(twnVariant.get()).bitnetRmsnorm(bitnetRmsnorm.get()).bitnetLayerwise(bitnetLayerwise.get());
         Method m = method.get();
         if (m.usesBits()) {
             parseInt("bits", bits.get(), found).ifPresent(b::bits);

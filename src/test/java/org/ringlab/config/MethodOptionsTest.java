@@ -56,6 +56,10 @@ class MethodOptionsTest {
                 RunConfig.builder().method(Method.RING_ANNEAL).annealSigma(0.5).build().validate(null));
         assertEquals(2, RunConfig.builder().method(Method.TEQUILA).tequilaGroup(0).tequilaLambda(-1).build()
                 .validate(null).size());
+        assertEquals(List.of("bitnet-layerwise true: needs a λ warm-up to stagger: set bitnet-warmup > 0"),
+                RunConfig.builder().method(Method.BITNET).bitnetLayerwise(true).build().validate(null));
+        assertEquals(List.of(), RunConfig.builder().method(Method.BITNET).bitnetLayerwise(true).bitnetWarmup(0.2)
+                .build().validate(null));
         assertEquals(List.of(), RunConfig.builder().method(Method.TWN).bits(99).annealSigma(-1).build()
                 .validate(null), "keys of other methods are ignored, like ring-size for fp32");
     }

@@ -43,9 +43,11 @@ class SetupMethodOptionsTest {
     void loadingAConfigFillsTheMethodFields() {
         SetupModel m = new SetupModel(dir -> MNIST);
         m.load(RunConfigJson.fromJson("""
-                {"method": "bitnet", "bitnet-rmsnorm": true, "bitnet-warmup": 0.15}"""));
+                {"method": "bitnet", "bitnet-rmsnorm": true, "bitnet-warmup": 0.15, "bitnet-layerwise": true}"""));
         assertEquals(Method.BITNET, m.method.get());
         assertTrue(m.bitnetRmsnorm.get());
+        assertTrue(m.bitnetLayerwise.get());
+        assertTrue(m.config().bitnetLayerwise());
         assertEquals("0.15", m.bitnetWarmup.get());
         assertTrue(m.validProperty().get(), m.problems().toString());
         assertEquals(0.15, m.config().bitnetWarmup());

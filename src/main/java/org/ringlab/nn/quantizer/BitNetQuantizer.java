@@ -14,8 +14,11 @@ import org.ringlab.nn.WeightMode;
  * <p>Options from "An Extra RMSNorm is All You Need" (Steinmetz et al. 2025, spec §4.4): a
  * parameter-free RMSNorm on the layer input (over the channel axis at every pixel for a convolution,
  * over the features for a linear layer), and a warm-up w_λ = w + λ·stop(Q(w) − w) with λ ramping
- * linearly from 0 to 1 over the first {@code warmup} share of training, one λ for all layers (the
- * ramp's shape is a suggestion of the spec, not from the paper). Activations stay in float.
+ * linearly from 0 to 1 over the first {@code warmup} share of training (the ramp's shape is a
+ * suggestion of the spec, not from the paper). One λ for all layers, or layer by layer: the spec
+ * offers "a staggered ramp per layer" for the paper's gradual layer-wise schedule, and here layer l
+ * of L ramps in the l-th of L equal stretches of the warm-up, from the input to the output (the
+ * order is our choice; the paper's was not retrieved). Activations stay in float.
  */
 public final class BitNetQuantizer extends FloatLatentQuantizer {
     static final float EPS = 1e-5f;
@@ -23,32 +26,54 @@ public final class BitNetQuantizer extends FloatLatentQuantizer {
 
     private final boolean rmsNorm;
     private final double warmup;
+    private final boolean layerwise;
+    private int index;
+    private int count = 1;
 
-    BitNetQuantizer(LayerGeometry layer, boolean rmsNorm, double warmup) {
+    BitNetQuantizer(LayerGeometry layer, boolean rmsNorm, double warmup, boolean layerwise) {
         super(layer);
         this.rmsNorm = rmsNorm;
         this.warmup = warmup;
+        this.layerwise = layerwise;
     }
 
     public static QuantizerFactory factory(boolean rmsNorm, double warmup) {
-        return Factories.of("bitnet", label(rmsNorm, warmup), List.of(rmsNorm, warmup),
-                layer -> new BitNetQuantizer(layer, rmsNorm, warmup));
+        return factory(rmsNorm, warmup, false);
     }
 
-    private static String label(boolean rmsNorm, double warmup) {
+    public static QuantizerFactory factory(boolean rmsNorm, double warmup, boolean layerwise) {
+        return Factories.of("bitnet", label(rmsNorm, warmup, layerwise), List.of(rmsNorm, warmup, layerwise),
+                layer -> new BitNetQuantizer(layer, rmsNorm, warmup, layerwise));
+    }
+
+    @Override
+    public void placed(int index, int count) {
+        this.index = index;
+        this.count = count;
+    }
+
+    private static String label(boolean rmsNorm, double warmup, boolean layerwise) {
         String s = "BitNet b1.58 (absmean ternary, Δ=0.5·mean|W|";
         if (rmsNorm) {
             s += "; extra RMSNorm";
         }
         if (warmup > 0) {
-            s += String.format(Locale.ROOT, "; λ warm-up over %.0f%% of steps", 100 * warmup);
+            s += String.format(Locale.ROOT, "; λ warm-up over %.0f%% of steps%s", 100 * warmup,
+                    layerwise ? ", layer by layer" : "");
         }
         return s + ")";
     }
 
-    /** λ(t): 1 = fully ternary. */
+    /** λ(t) of this layer: 1 = fully ternary. */
     public double lambda(double progress) {
-        return warmup <= 0 ? 1.0 : Math.min(1.0, Math.max(0.0, progress / warmup));
+        if (warmup <= 0) {
+            return 1.0;
+        }
+        double ramp = progress / warmup;
+        if (layerwise) {
+            ramp = ramp * count - index;
+        }
+        return Math.min(1.0, Math.max(0.0, ramp));
     }
 
     private static NDArray gamma(NDArray w) {
@@ -112,6 +137,6 @@ public final class BitNetQuantizer extends FloatLatentQuantizer {
 
     @Override
     public String label() {
-        return label(rmsNorm, warmup);
+        return label(rmsNorm, warmup, layerwise);
     }
 }

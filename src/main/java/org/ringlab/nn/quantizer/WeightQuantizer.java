@@ -39,6 +39,16 @@ public interface WeightQuantizer {
     }
 
     /**
+     * Called once the model is built with this layer's place among its quantized layers, in forward
+     * order (BitNet's layer-by-layer warm-up ramps each layer in its own stretch of training).
+     *
+     * @param index 0 for the layer nearest the input
+     * @param count the model's number of quantized layers
+     */
+    default void placed(int index, int count) {
+    }
+
+    /**
      * Called once after the layer's parameters are initialised (before any checkpoint is loaded into
      * them): the place to set values that depend on the initial weights (LSQ's initial step).
      */

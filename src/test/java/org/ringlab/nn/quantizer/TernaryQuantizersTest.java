@@ -2,6 +2,7 @@ package org.ringlab.nn.quantizer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -88,6 +89,35 @@ class TernaryQuantizersTest {
                     v -> q.compute(v, WeightMode.SNAPPED, 0.25, m), null);
             assertArrayEquals(ternary, snapped.output(), 1e-5f, "deployed weights are ternary whatever λ");
         }
+    }
+
+    @Test
+    void bitnetLayerByLayerWarmUpRampsEachLayerInItsOwnStretch() {
+        // a 0.6 warm-up over 3 layers: layer l ramps over [0.2·l, 0.2·(l + 1)] of training
+        BitNetQuantizer[] layers = new BitNetQuantizer[3];
+        for (int i = 0; i < 3; i++) {
+            layers[i] = (BitNetQuantizer) BitNetQuantizer.factory(false, 0.6, true).create(FC);
+            layers[i].placed(i, 3);
+        }
+        double[][] expected = {{0, 0, 0}, {0.5, 0, 0}, {1, 0.5, 0}, {1, 1, 0.5}, {1, 1, 1}};
+        double[] progress = {0, 0.1, 0.3, 0.5, 0.6};
+        for (int t = 0; t < progress.length; t++) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[t][i], layers[i].lambda(progress[t]), 1e-12, "layer " + i + " at " + progress[t]);
+            }
+        }
+        BitNetQuantizer together = (BitNetQuantizer) BitNetQuantizer.factory(false, 0.6, false).create(FC);
+        together.placed(2, 3);
+        assertEquals(0.5, together.lambda(0.3), 1e-12, "without layerwise every layer shares one λ");
+        assertTrue(layers[0].label().contains("layer by layer"), layers[0].label());
+
+        // a built model tells each layer its place: LeNet's 4 quantized layers, a 0.5 warm-up
+        org.ringlab.nn.BuiltModel lenet = org.ringlab.nn.ModelFactory.build(new org.ringlab.nn.ModelSpec(
+                org.ringlab.nn.Architecture.LENET, 1, 28, 28, 10, null, false, true, true, false,
+                BitNetQuantizer.factory(false, 0.5, true)));
+        double[] lambdas = lenet.quantizedLayers().stream()
+                .mapToDouble(l -> ((BitNetQuantizer) l.quantizer()).lambda(0.25)).toArray();
+        assertArrayEquals(new double[] {1, 1, 0, 0}, lambdas, 1e-12, "halfway through the warm-up");
     }
 
     @Test
