@@ -187,6 +187,9 @@ public final class ComparisonPane extends BorderPane {
                 protected void updateItem(Object item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : CellFormat.text(name, item));
+                    // long method labels and merged run names are cut to the column; the tooltip has them whole
+                    setTooltip(empty || !(item instanceof String text) || text.isEmpty() ? null
+                            : new javafx.scene.control.Tooltip(text));
                     boolean note = !empty && name.equals("note") && item != null;
                     setStyle(note ? "-fx-text-fill: -rl-error;" : Table.numeric(item) != null ? "-fx-alignment: CENTER-RIGHT;" : "");
                 }
