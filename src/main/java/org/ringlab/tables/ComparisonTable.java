@@ -27,7 +27,7 @@ import org.ringlab.config.RunConfig;
 public final class ComparisonTable {
     public static final List<String> COLUMNS = List.of("run", "method", "model", "nominal_bits", "levels",
             "level_bits", "entropy_bits", "side_bits", "cr_weights", "cr_model", "n", "final_soft", "final_snapped",
-            "final_snapped_bn", "best_soft", "best_epoch", "wall_s", "note");
+            "final_snapped_bn", "best_soft", "best_epoch", "best_snapped", "wall_s", "note");
 
     /** The status run.json holds for a run that ran to its last epoch. */
     private static final String FINISHED = "finished";
@@ -85,6 +85,7 @@ public final class ComparisonTable {
         List<Object> row = describe(List.of(run), run.name());
         row.addAll(List.of(s.finalSoft(), s.finalSnapped(), s.finalSnappedBn(), s.bestSoft()));
         row.add(s.bestEpoch());
+        row.add(s.bestSnapped());
         row.add(s.wallSeconds());
         row.add(note(List.of(run), List.of(s)));
         return row;
@@ -99,6 +100,7 @@ public final class ComparisonTable {
         row.add(estimate(summaries, RunSummary::finalSnappedBn));
         row.add(estimate(summaries, RunSummary::bestSoft));
         row.add(null);
+        row.add(estimate(summaries, RunSummary::bestSnapped));
         row.add(estimate(summaries, RunSummary::wallSeconds));
         row.add(note(group, summaries));
         return row;

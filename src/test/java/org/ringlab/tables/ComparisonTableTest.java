@@ -63,6 +63,20 @@ class ComparisonTableTest {
     }
 
     @Test
+    void bestSnappedIsTheBestAQuantizedNetworkReallyReached() throws IOException {
+        assertTrue(Cells.isEmpty(cell(0, "best_snapped")), "fp32 has no snapped accuracy");
+        assertEquals(0.86, ((Estimate) cell(1, "best_snapped")).mean(), 1e-12);
+        // snapped peaks at epoch 1 (0.9) while soft peaks at epoch 2
+        Path early = RunDirs.write(tmp.resolve("early"), RunConfig.defaults(), RunDirs.HEADER
+                + "1,100,0.5,0.8,0.91,0.9,0.88,0.001,1000,10.0,10.0\n"
+                + "2,200,0.3,0.9,0.95,0.86,0.89,0.001,1000,10.0,20.5\n");
+        Table t = ComparisonTable.of(RunTable.read(List.of(early)));
+        assertEquals(0.9, t.column("best_snapped").get(0));
+        assertEquals(0.95, t.column("best_soft").get(0));
+        assertEquals(2, t.column("best_epoch").get(0), "best_epoch is the best soft accuracy's");
+    }
+
+    @Test
     void seedsOfOneConfigShareARowWithMeanAndSampleStd() {
         assertEquals(2, table.rows().size());
         assertEquals("s1, s2, s3", cell(1, "run"));
@@ -106,7 +120,7 @@ class ComparisonTableTest {
         StringWriter out = new StringWriter();
         TableFormat.LATEX.write(table, out);
         String tex = out.toString();
-        assertTrue(tex.startsWith("\\begin{tabular}{lllrrrrrrrrrrrrrrl}\n\\toprule\n"), tex);
+        assertTrue(tex.startsWith("\\begin{tabular}{lllrrrrrrrrrrrrrrrl}\n\\toprule\n"), tex);
         assertTrue(tex.contains("\\midrule\n"), tex);
         assertTrue(tex.endsWith("\\bottomrule\n\\end{tabular}\n"), tex);
         assertTrue(tex.contains("nominal\\_bits"), tex);

@@ -9,7 +9,8 @@ import org.ringlab.tables.Estimate;
  * bits to two, compression to one), so a column lines up; the exported text keeps full precision.
  */
 final class CellFormat {
-    private static final Set<String> ACCURACIES = Set.of("final_soft", "final_snapped", "final_snapped_bn", "best_soft");
+    private static final Set<String> ACCURACIES = Set.of("final_soft", "final_snapped", "final_snapped_bn", "best_soft",
+            "best_snapped");
     private static final Set<String> WHOLE = Set.of("levels", "n", "best_epoch");
 
     /** Header text for the table's columns; a column not listed shows its own name. */
@@ -19,7 +20,8 @@ final class CellFormat {
             java.util.Map.entry("cr_weights", "CR weights"), java.util.Map.entry("cr_model", "CR model"),
             java.util.Map.entry("final_soft", "soft %"), java.util.Map.entry("final_snapped", "snapped %"),
             java.util.Map.entry("final_snapped_bn", "snapped+BN %"), java.util.Map.entry("best_soft", "best soft %"),
-            java.util.Map.entry("best_epoch", "best epoch"), java.util.Map.entry("wall_s", "wall s"));
+            java.util.Map.entry("best_epoch", "best epoch"),
+            java.util.Map.entry("best_snapped", "best snapped %"), java.util.Map.entry("wall_s", "wall s"));
 
     private CellFormat() {
     }
