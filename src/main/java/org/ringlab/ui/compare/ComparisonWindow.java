@@ -64,6 +64,9 @@ public final class ComparisonWindow {
         Button csv = new Button("Copy CSV");
         csv.setId("copyCsvButton");
         csv.setOnAction(e -> pane.copy(TableFormat.CSV));
+        Button latex = new Button("Copy LaTeX");
+        latex.setId("copyLatexButton");
+        latex.setOnAction(e -> pane.copy(TableFormat.LATEX));
         Button remove = new Button("Remove selected");
         remove.setId("removeRowsButton");
         remove.setOnAction(e -> removeSelected());
@@ -77,7 +80,7 @@ public final class ComparisonWindow {
                 removeSelected();
             }
         });
-        root.setTop(new ToolBar(sweepButton, open, new Separator(), remove, all, new Separator(), markdown, csv));
+        root.setTop(new ToolBar(sweepButton, open, new Separator(), remove, all, new Separator(), markdown, csv, latex));
         root.setCenter(pane);
         poll.setCycleCount(Timeline.INDEFINITE);
     }

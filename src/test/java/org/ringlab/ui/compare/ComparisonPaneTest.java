@@ -74,6 +74,11 @@ class ComparisonPaneTest {
         assertEquals(List.of("tri8 seed 1", "fp"), shown("run"), "descending");
         assertTrue(window.pane().text(TableFormat.MARKDOWN).lines().toList().get(2).startsWith("| tri8 seed 1 |"),
                 "copies keep the order shown");
+        robot.clickOn("#copyLatexButton");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(copied[0].startsWith("\\begin{tabular}") && copied[0].indexOf("tri8 seed 1") < copied[0].indexOf("fp"),
+                copied[0]);
 
         robot.clickOn("#final_snapped");
         WaitForAsyncUtils.waitForFxEvents();
