@@ -19,6 +19,7 @@ import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.RingLayer;
 import org.ringlab.nn.WeightMode;
+import org.ringlab.nn.quantizer.ParameterFill;
 import org.ringlab.quant.Ring;
 import org.ringlab.train.ModelBuilder;
 
@@ -98,7 +99,7 @@ public final class QuantizedModelReader {
         if (array.size() != positions.length) {
             throw RqmFile.problem(file, what + ": " + positions.length + " stored, the model has " + array.size());
         }
-        array.set(positions);
+        ParameterFill.copy(array, positions);
     }
 
     private static void restoreFloats(Path file, BuiltModel model, List<RqmFile.FloatTensor> stored)
@@ -123,7 +124,7 @@ public final class QuantizedModelReader {
                 throw RqmFile.problem(file, "parameter " + p.getKey() + " has shape " + Arrays.toString(t.shape())
                         + ", the model's is " + array.getShape());
             }
-            array.set(t.values());
+            ParameterFill.copy(array, t.values());
         }
         if (!byName.isEmpty()) {
             throw RqmFile.problem(file, "stores parameters the model lacks: " + byName.keySet());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.RingLayer;
+import org.ringlab.nn.quantizer.ParameterFill;
 
 /**
  * Copies a reference checkpoint's tensors into a RingLab model built by {@code ModelFactory}.
@@ -218,7 +219,7 @@ public final class ReferenceImporter {
                 throw error("tensor " + key + " is " + t.dtype() + " " + Arrays.toString(t.shape())
                         + " but the model's " + where + " is " + expected);
             }
-            array.set(t.floats());
+            ParameterFill.copy(array, t.floats());
             destinations.put(key, where);
         }
 

@@ -1,8 +1,6 @@
 package org.ringlab.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -30,6 +28,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.ringlab.nn.BuiltModel;
+import org.ringlab.nn.quantizer.ParameterFill;
 
 /**
  * Everything a run needs to continue exactly where it was: every parameter of the model (running
@@ -101,7 +100,7 @@ public final class ResumeCheckpoint {
     }
 
     /** Copies the parameters into the model's arrays in place (the optimiser keeps its handles). */
-    void restoreParameters(BuiltModel model, Path source, NDManager root) throws IOException {
+    void restoreParameters(BuiltModel model, Path source) throws IOException {
         List<Pair<String, Parameter>> modelParams = model.block().getParameters().stream().toList();
         if (modelParams.size() != parameters.size()) {
             throw new IOException(source + ": holds " + parameters.size() + " parameters, this model has "
@@ -117,15 +116,8 @@ public final class ResumeCheckpoint {
                         + " (a checkpoint of another model or configuration?)");
             }
         }
-        // in-place arithmetic rather than NDArray.set(Buffer), which goes through a deprecated
-        // libtorch path that prints a warning; the saved values are finite (taken after an epoch)
-        try (NDManager scratch = root.newSubManager()) {
-            for (Pair<String, Parameter> p : modelParams) {
-                Tensor t = parameters.get(p.getKey());
-                NDArray a = p.getValue().getArray();
-                a.tempAttach(scratch);
-                a.muli(0f).addi(scratch.create(t.values(), new Shape(t.shape())).toDevice(a.getDevice(), false));
-            }
+        for (Pair<String, Parameter> p : modelParams) {
+            ParameterFill.copy(p.getValue().getArray(), parameters.get(p.getKey()).values());
         }
     }
 

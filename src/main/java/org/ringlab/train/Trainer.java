@@ -166,7 +166,7 @@ public final class Trainer {
             int firstEpoch = 0;
             long start = System.nanoTime();
             if (resume != null) {
-                resume.restoreParameters(model, resumeFrom, root);
+                resume.restoreParameters(model, resumeFrom);
                 try {
                     optimizer.restore(resume.optimizer(), step.parameters());
                 } catch (IllegalArgumentException e) {

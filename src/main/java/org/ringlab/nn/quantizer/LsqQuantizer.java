@@ -3,7 +3,6 @@ package org.ringlab.nn.quantizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +41,7 @@ public final class LsqQuantizer extends FloatLatentQuantizer {
 
     @Override
     public void initialized(List<NDArray> values) {
-        float initial = LsqKernel.initialStep(values.get(0).toFloatArray(), bits);
-        // in place under no-grad, not NDArray.set: on CPU set() points the parameter at a Java
-        // buffer through a deprecated libtorch path that prints a warning on every first LSQ run
-        NDArray step = values.get(1);
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDArray value = OwnedScalar.of(step, initial)) {
-            step.muli(0f).addi(value);
-        } finally {
-            JniUtils.setGradMode(grad);
-        }
+        ParameterFill.copy(values.get(1), new float[] {LsqKernel.initialStep(values.get(0).toFloatArray(), bits)});
     }
 
     @Override
