@@ -1,9 +1,6 @@
 package org.ringlab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Compare recorded runs side by side: one row per configuration (seeds merged into "
             + "mean ± std) with nominal bits, distinct levels, code and entropy bits, side information, "
             + "weights-only and whole-model compression, final soft / snapped / snapped+BN accuracy, best soft "
-            + "accuracy and its epoch, wall time.", "See docs/comparison.md for how each figure is computed."})
+            + "accuracy and its epoch, best snapped accuracy, wall time.", "See docs/comparison.md for how each figure is computed."})
 final class CompareCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "DIR", description = "A run directory; repeat for several.")
     List<Path> runs = new ArrayList<>();
@@ -61,12 +58,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TableFormat tableFormat;
-        try {
-            tableFormat = TableFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--format: " + e.getMessage());
-        }
+        TableFormat tableFormat = TableOutput.format(format);
         List<Path> dirs = directories();
         Table table;
         try {
@@ -82,14 +74,7 @@ final class CompareCommand implements Callable<Integer> {
                 throw new UserError("--columns: " + e.getMessage());
             }
         }
-        if (digits != null) {
-            try {
-                table = table.rounded(digits);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--digits: " + e.getMessage());
-            }
-        }
-        write(table, tableFormat, out, spec.commandLine().getOut());
+        TableOutput.write(TableOutput.rounded(table, digits), tableFormat, out, spec.commandLine().getOut());
         return 0;
     }
 
@@ -143,22 +128,5 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--sort: " + e.getMessage());
         }
-    }
-
-    static void write(Table table, TableFormat format, Path file, PrintWriter stdout) {
-        if (file == null) {
-            try {
-                format.write(table, stdout);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return;
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            format.write(table, w);
-        } catch (IOException e) {
-            throw new UserError("--out " + file + ": cannot write: " + e.getMessage(), e);
-        }
-        stdout.printf("wrote %s (%d rows)%n", file, table.rows().size());
     }
 }

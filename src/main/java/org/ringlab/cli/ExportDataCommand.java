@@ -1,10 +1,6 @@
 package org.ringlab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,12 +46,7 @@ final class ExportDataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TableFormat tableFormat;
-        try {
-            tableFormat = TableFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--format: " + e.getMessage());
-        }
+        TableFormat tableFormat = TableOutput.format(format);
         boolean comparison = switch (table) {
             case "tidy" -> false;
             case "comparison" -> true;
@@ -68,24 +59,7 @@ final class ExportDataCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         Table result = comparison ? ComparisonTable.of(recorded) : TidyExport.of(recorded);
-        if (digits != null) {
-            try {
-                result = result.rounded(digits);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--digits: " + e.getMessage());
-            }
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (out == null) {
-            tableFormat.write(result, stdout);
-            return 0;
-        }
-        try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            tableFormat.write(result, file);
-        } catch (IOException e) {
-            throw new UserError("--out " + out + ": cannot write: " + e.getMessage(), e);
-        }
-        stdout.printf("wrote %s (%d rows)%n", out, result.rows().size());
+        TableOutput.write(TableOutput.rounded(result, digits), tableFormat, out, spec.commandLine().getOut());
         return 0;
     }
 }
