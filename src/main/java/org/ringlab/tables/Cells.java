@@ -35,7 +35,11 @@ final class Cells {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return new BigDecimal(v).round(DIGITS).stripTrailingZeros().toPlainString();
+        return significant(v).toPlainString();
+    }
+
+    private static BigDecimal significant(double v) {
+        return new BigDecimal(v).round(DIGITS).stripTrailingZeros();
     }
 
     /**
@@ -46,7 +50,7 @@ final class Cells {
         if (!Double.isFinite(v) || v == 0) {
             return number(v);
         }
-        BigDecimal d = new BigDecimal(v).round(DIGITS).stripTrailingZeros();
+        BigDecimal d = significant(v);
         if (d.precision() < 2) {
             d = d.setScale(d.scale() + 2 - d.precision());
         }

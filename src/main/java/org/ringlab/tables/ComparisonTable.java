@@ -40,8 +40,13 @@ public final class ComparisonTable {
     }
 
     public static Table of(List<RecordedRun> runs) {
+        return ofGroups(groups(runs));
+    }
+
+    /** One row per group of {@link #groups(List)}, in that order. */
+    public static Table ofGroups(List<List<RecordedRun>> groups) {
         List<List<Object>> rows = new ArrayList<>();
-        for (List<RecordedRun> group : groups(runs)) {
+        for (List<RecordedRun> group : groups) {
             rows.add(group.size() == 1 ? single(group.get(0)) : seeds(group));
         }
         return new Table(COLUMNS, rows);

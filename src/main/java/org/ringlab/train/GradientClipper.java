@@ -31,15 +31,21 @@ final class GradientClipper {
     }
 
     /**
-     * The global L2 norm of all gradients, NaN or infinite only when an element is. Squares are
-     * summed in float64: in float32 a single finite gradient of 2e19 already squares to infinity
-     * (PyTorch's clip_grad_norm_ then scales every gradient by 0, and an infinite one to NaN).
+     * The global L2 norm of all gradients, NaN or infinite only when an element is. In float32 a
+     * single finite gradient of 2e19 already squares to infinity (PyTorch's clip_grad_norm_ then
+     * scales every gradient by 0, and an infinite one to NaN), so a non-finite float32 norm is
+     * summed again in float64; the float32 sum stays the per-step path, as in the peer.
      */
     static double norm(List<NDArray> grads) {
+        double total = norm(grads, DataType.FLOAT32);
+        return Double.isFinite(total) ? total : norm(grads, DataType.FLOAT64);
+    }
+
+    private static double norm(List<NDArray> grads, DataType type) {
         NDList norms = new NDList(grads.size());
         for (NDArray g : grads) {
-            norms.add(g.toType(DataType.FLOAT64, false).norm());
+            norms.add(g.toType(type, false).norm());
         }
-        return NDArrays.stack(norms).norm().getDouble();
+        return NDArrays.stack(norms).square().sum().sqrt().toType(DataType.FLOAT64, false).getDouble();
     }
 }

@@ -57,9 +57,9 @@ public final class ComparisonPane extends BorderPane {
     public CompletableFuture<Void> load(List<Path> directories) {
         List<Path> dirs = List.copyOf(directories);
         return CompletableFuture.supplyAsync(() -> read(dirs)).thenAccept(result -> Platform.runLater(() -> {
-            Table table = ComparisonTable.of(result.runs());
-            show(table);
             List<List<RecordedRun>> groups = ComparisonTable.groups(result.runs());
+            Table table = ComparisonTable.ofGroups(groups);
+            show(table);
             for (int i = 0; i < groups.size(); i++) {
                 rowDirectories.put(table.rows().get(i), groups.get(i).stream().map(RecordedRun::directory).toList());
             }
