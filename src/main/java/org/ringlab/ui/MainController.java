@@ -341,29 +341,27 @@ public final class MainController {
 
     @FXML
     void onPause() {
-        if (current != null) {
-            current.handle.pause();
-        }
+        onCurrent(RunHandle::pause);
     }
 
     @FXML
     void onResume() {
-        if (current != null) {
-            current.handle.resume();
-        }
+        onCurrent(RunHandle::resume);
     }
 
     @FXML
     void onStep() {
-        if (current != null) {
-            current.handle.step();
-        }
+        onCurrent(RunHandle::step);
     }
 
     @FXML
     void onStop() {
+        onCurrent(RunHandle::stop);
+    }
+
+    private void onCurrent(java.util.function.Consumer<RunHandle> action) {
         if (current != null) {
-            current.handle.stop();
+            action.accept(current.handle);
         }
     }
 
