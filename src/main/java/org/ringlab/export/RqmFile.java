@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataLimits;
+import org.ringlab.io.Printable;
 import org.ringlab.io.RegularFile;
 
 /**
@@ -226,7 +227,8 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         return n;
     }
 
+    /** Messages may quote the file (a layer's name), so they are made printable on one line. */
     static IOException problem(Path path, String message) {
-        return new IOException(path + ": " + message);
+        return new IOException(path + ": " + Printable.shown(message, 1_000));
     }
 }
