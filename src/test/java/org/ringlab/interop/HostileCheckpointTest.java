@@ -1,7 +1,6 @@
 package org.ringlab.interop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -87,7 +86,7 @@ class HostileCheckpointTest {
 
     @Test
     void moreTensorsThanAnyModelHasAreRefused() throws Exception {
-        Path file = bareStateDict(1, TorchCheckpoint.MAX_TENSORS + 1, 1).storage("0", 1).write(dir, "many", true);
+        Path file = bareStateDict(1, 10_001, 1).storage("0", 1).write(dir, "many", true);
 
         assertContains(failure(file), "holds more than 10000 tensors");
     }
@@ -166,11 +165,5 @@ class HostileCheckpointTest {
             return i;
         }
         return -1;
-    }
-
-    @Test
-    void theLimitsAreWhatTheReadmeStates() {
-        assertEquals(1L << 26, TorchCheckpoint.MAX_ELEMENTS);
-        assertEquals(4L << 20, TorchCheckpoint.MAX_PICKLE_BYTES);
     }
 }
