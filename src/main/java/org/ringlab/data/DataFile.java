@@ -125,8 +125,9 @@ final class DataFile implements Closeable {
             }
             String detail = String.valueOf(e.getMessage());
             if (detail.startsWith("Garbage after")) {
-                throw new DataFormatException(path.getFileName() + ": unexpected bytes after the gzip data (after "
-                        + (position + total) + " decompressed bytes); the file is damaged or has something appended", e);
+                // the decoder reads ahead, so how much content came before is not known here
+                throw new DataFormatException(path.getFileName() + ": unexpected bytes after the end of the gzip data;"
+                        + " the file is damaged or has something appended", e);
             }
             throw new DataFormatException(path.getFileName() + ": corrupt gzip data after " + (position + total)
                     + " decompressed bytes: " + detail, e);

@@ -97,7 +97,7 @@ class HostileDataFilesTest {
         System.arraycopy("garbage".getBytes(), 0, longer, gz.length, 7);
         Files.write(labels, longer);
 
-        assertContains(loadFailure(), "train-labels-idx1-ubyte.gz: unexpected bytes after the gzip data");
+        assertContains(loadFailure(), "train-labels-idx1-ubyte.gz: unexpected bytes after the end of the gzip data");
     }
 
     @Test
