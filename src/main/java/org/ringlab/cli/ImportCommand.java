@@ -68,8 +68,9 @@ final class ImportCommand implements Callable<Integer> {
         } else {
             // a bare state dict has no accuracy to show; say what was read rather than nothing at all
             long values = checkpoint.stateDict().values().stream().mapToLong(t -> t.size()).sum();
-            out.printf(Locale.ROOT, "%s: %s state dict, %d tensors, %,d values, no stored accuracy%n",
-                    file.getFileName(), kind, checkpoint.stateDict().size(), values);
+            int tensors = checkpoint.stateDict().size();
+            out.printf(Locale.ROOT, "%s: %s state dict, %d tensor%s, %,d values, no stored accuracy%n",
+                    file.getFileName(), kind, tensors, tensors == 1 ? "" : "s", values);
         }
         RunConfig.Builder config = RunConfig.defaults().toBuilder().model(model).method(ring ? Method.RING : Method.FP32)
                 .testBatchSize(100).batchSize(128).bnRecalBatches(bnRecalBatches);

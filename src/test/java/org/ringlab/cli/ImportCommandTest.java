@@ -74,7 +74,7 @@ class ImportCommandTest {
         }
         Cli.Result r = Cli.run("import", file.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("bare.pth: resnet20 fp32 state dict, 1 tensors, 2 values, no stored accuracy", r.out().strip());
+        assertEquals("bare.pth: resnet20 fp32 state dict, 1 tensor, 2 values, no stored accuracy", r.out().strip());
     }
 
     @Test
