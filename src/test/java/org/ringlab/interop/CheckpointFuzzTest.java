@@ -1,11 +1,17 @@
 package org.ringlab.interop;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -16,13 +22,16 @@ import org.ringlab.io.ReaderOutcome;
 
 /**
  * Property-based fuzzing of the {@code .pth} reader and its restricted unpickler, from a seed shaped
- * like the reference checkpoints (a dict with best_accuracy, epoch and an OrderedDict state dict):
- * whatever the bytes, reading gives a checkpoint or a {@link CheckpointException} with one line,
- * never another exception, an Error (stack overflow, out of memory) or a hang.
+ * like the reference checkpoints (a dict with best_accuracy, epoch and an OrderedDict state dict)
+ * and, when the shared folder is beside the checkout, the published ResNet-20 ring-4 checkpoint
+ * itself: whatever the bytes, reading gives a checkpoint or a {@link CheckpointException} with one
+ * line, never another exception, an Error (stack overflow, out of memory) or a hang.
  */
 class CheckpointFuzzTest {
     private static final Path DIR = tempDir();
     private static final byte[] PICKLE = seedPickle();
+    /** The published checkpoint's entries by name (data.pkl first), or empty without the shared folder. */
+    private static final Map<String, byte[]> PUBLISHED = published();
 
     private static Path tempDir() {
         try {
@@ -44,6 +53,25 @@ class CheckpointFuzzTest {
                 .string("linear.weight").floatTensor("0", 12, 6, new int[] {2, 3}, new int[] {3, 1})
                 .op('u', 'u', '.');
         return c.pickleBytes();
+    }
+
+    private static Map<String, byte[]> published() {
+        Path file = Path.of(System.getProperty("ringlab.repo", ".")).resolve("../shared/reference-checkpoints")
+                .resolve("best_ResNet20_ring4.pth").normalize();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return entries;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
     }
 
     private static CraftedCheckpoint withStorages(CraftedCheckpoint c) {
@@ -75,6 +103,26 @@ class CheckpointFuzzTest {
     void mutatedZip(@ForAll("mutations") List<ByteMutation> mutations, @ForAll boolean stored) throws IOException {
         byte[] zip = withStorages(new CraftedCheckpoint().raw(PICKLE)).zipBytes("zip", stored);
         Path file = Files.write(DIR.resolve("zip.pth"), ByteMutation.applyAll(zip, mutations));
+        read(file);
+    }
+
+    /**
+     * The published checkpoint with its data.pkl mutated, every other entry intact (skipped without
+     * it). Each try writes and reads a 1 MB checkpoint, about 30 ms, hence fewer tries.
+     */
+    @Property(tries = 150)
+    void mutatedPickleOfThePublishedCheckpoint(@ForAll("mutations") List<ByteMutation> mutations) throws IOException {
+        if (PUBLISHED.isEmpty()) {
+            return;
+        }
+        Path file = DIR.resolve("published.pth");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.setLevel(0);
+            for (Map.Entry<String, byte[]> e : PUBLISHED.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getKey().endsWith("/data.pkl") ? ByteMutation.applyAll(e.getValue(), mutations) : e.getValue());
+            }
+        }
         read(file);
     }
 
