@@ -2,11 +2,11 @@ package org.ringlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.io.RegularFile;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -189,8 +189,12 @@ final class ConfigOptions {
     }
 
     private static ObjectNode readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
+        String kind = RegularFile.problem(file);
+        if ("does not exist".equals(kind)) {
             throw new UserError("--config " + file + ": no such file");
+        }
+        if (kind != null) {
+            throw new UserError("--config " + file + " " + kind);
         }
         RunConfig fromFile = RunConfigJson.read(file);
         try {

@@ -61,9 +61,17 @@ final class ImportCommand implements Callable<Integer> {
         boolean ring = checkpoint.stateDict().containsKey("conv1.positions");
         ModelKind model = checkpoint.stateDict().keySet().stream().anyMatch(k -> k.startsWith("layer1.3."))
                 ? ModelKind.RESNET32 : ModelKind.RESNET20;
-        checkpoint.number("best_accuracy").ifPresent(a -> out.printf(Locale.ROOT,
-                "%s: %s, stored best accuracy %.2f%% (soft weights, best epoch on the test set)%n", file.getFileName(),
-                model.key() + (ring ? " ring" : " fp32"), a));
+        String kind = model.key() + (ring ? " ring" : " fp32");
+        if (checkpoint.number("best_accuracy").isPresent()) {
+            out.printf(Locale.ROOT, "%s: %s, stored best accuracy %.2f%% (soft weights, best epoch on the test set)%n",
+                    file.getFileName(), kind, checkpoint.number("best_accuracy").getAsDouble());
+        } else {
+            // a bare state dict has no accuracy to show; say what was read rather than nothing at all
+            long values = checkpoint.stateDict().values().stream().mapToLong(t -> t.size()).sum();
+            int tensors = checkpoint.stateDict().size();
+            out.printf(Locale.ROOT, "%s: %s state dict, %d tensor%s, %,d values, no stored accuracy%n",
+                    file.getFileName(), kind, tensors, tensors == 1 ? "" : "s", values);
+        }
         RunConfig.Builder config = RunConfig.defaults().toBuilder().model(model).method(ring ? Method.RING : Method.FP32)
                 .testBatchSize(100).batchSize(128).bnRecalBatches(bnRecalBatches);
         if (ring) {

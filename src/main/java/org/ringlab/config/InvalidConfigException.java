@@ -1,6 +1,7 @@
 package org.ringlab.config;
 
 import java.util.List;
+import org.ringlab.io.Printable;
 
 /**
  * A run configuration that cannot be used. The message is a heading followed by one indented
@@ -9,6 +10,11 @@ import java.util.List;
 public final class InvalidConfigException extends RuntimeException {
 
     public static final String HEADING = "Invalid run configuration:";
+    /**
+     * A problem line quotes the configuration (a key, a value), which may hold line breaks or be
+     * megabytes long; lines are made printable and cut here. The list of valid keys is about 1,100.
+     */
+    private static final int MAX_PROBLEM = 2_000;
 
     private final List<String> problems;
 
@@ -19,8 +25,12 @@ public final class InvalidConfigException extends RuntimeException {
 
     /** Problems under a different heading, e.g. one naming the config file that holds them. */
     public InvalidConfigException(String heading, List<String> problems) {
-        super(heading + formatLines(problems));
-        this.problems = List.copyOf(problems);
+        this(heading, problems.stream().map(p -> Printable.shown(p, MAX_PROBLEM)).toList(), true);
+    }
+
+    private InvalidConfigException(String heading, List<String> printable, boolean unused) {
+        super(heading + formatLines(printable));
+        this.problems = printable;
     }
 
     public List<String> problems() {

@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.ringlab.io.RegularFile;
 
 /**
  * Reads and writes {@link RunConfig} as JSON with the CLI's kebab-case keys
@@ -57,8 +58,19 @@ import java.util.regex.Pattern;
  * <p>Reading is strict: unknown keys, values of the wrong JSON type (a string where a number
  * belongs, 8.5 for an integer) and unknown enum values are errors rather than silent
  * coercions, all reported together in one {@link InvalidConfigException}.
+ *
+ * <p>Input is bounded before it is parsed: a file must be a regular file of at most {@link
+ * #MAX_FILE_BYTES}, an object of at most {@link #MAX_KEYS} keys, and a message lists at most
+ * {@link #UNKNOWN_KEYS_SHOWN} unknown keys.
  */
 public final class RunConfigJson {
+
+    /** Largest configuration read, file or text (1 MiB); a complete config.json is about 2 KB. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** Most keys in a configuration object: several times the number of valid keys. */
+    static final int MAX_KEYS = 500;
+    /** Unknown keys named in a message; the rest are counted. */
+    static final int UNKNOWN_KEYS_SHOWN = 5;
 
     private static final PropertyNamingStrategies.NamingBase NAMING =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
@@ -87,8 +99,21 @@ public final class RunConfigJson {
      */
     public static RunConfig read(Path file) {
         String heading = "Invalid run configuration file " + file + ":";
+        String kind = RegularFile.problem(file);
+        if ("does not exist".equals(kind)) {
+            throw new InvalidConfigException(heading, List.of("the file does not exist"));
+        }
+        if (kind != null) {
+            // a folder fails to read, but a named pipe would block and /dev/zero never end
+            throw new InvalidConfigException(heading, List.of("the path " + kind));
+        }
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new InvalidConfigException(heading, List.of("the file is " + size
+                        + " bytes; a configuration file may have at most " + MAX_FILE_BYTES));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidConfigException(heading, List.of("the file does not exist"));
@@ -121,6 +146,10 @@ public final class RunConfigJson {
     }
 
     private static RunConfig parse(String json, String heading) {
+        if (json.length() > MAX_FILE_BYTES) {
+            throw new InvalidConfigException(heading, List.of("the JSON is " + json.length()
+                    + " characters; a configuration may have at most " + MAX_FILE_BYTES));
+        }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
@@ -135,14 +164,22 @@ public final class RunConfigJson {
             throw new InvalidConfigException(heading, List.of("expected a JSON object such as "
                     + "{\"model\": \"lenet\"}, got " + article(tree.getNodeType().name())));
         }
+        if (tree.size() > MAX_KEYS) {
+            throw new InvalidConfigException(heading, List.of("the object has " + tree.size()
+                    + " keys; a configuration has at most " + MAX_KEYS + " (there are " + COMPONENTS.size()
+                    + " valid keys)"));
+        }
         List<String> problems = new ArrayList<>();
+        int unknown = 0;
         // Binding each key on its own lets one file report all its bad values at once;
         // Jackson alone would stop at the first.
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
             if (!COMPONENTS.containsKey(key)) {
-                problems.add(unknownKey(key));
+                if (++unknown <= UNKNOWN_KEYS_SHOWN) {
+                    problems.add(unknownKey(key));
+                }
                 continue;
             }
             ObjectNode single = MAPPER.createObjectNode().set(key, field.getValue());
@@ -151,6 +188,9 @@ public final class RunConfigJson {
             } catch (JsonProcessingException e) {
                 problems.add(badValue(key, field.getValue(), e));
             }
+        }
+        if (unknown > UNKNOWN_KEYS_SHOWN) {
+            problems.add("… and " + (unknown - UNKNOWN_KEYS_SHOWN) + " more unknown keys");
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(heading, problems);
@@ -180,13 +220,21 @@ public final class RunConfigJson {
 
     private static String unknownKey(String key) {
         String suggestion = closestKey(key);
-        return "unknown key '" + key + "'"
+        return "unknown key '" + shortKey(key) + "'"
                 + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
                 + "; valid keys: " + String.join(", ", COMPONENTS.keySet());
     }
 
+    /** A key as shown in a message: keys may be as long as the file. */
+    private static String shortKey(String key) {
+        return key.length() <= 60 ? key : key.substring(0, 57) + "...";
+    }
+
     /** The valid key a typo most likely meant: same words in another case style, or 2 edits away. */
     private static String closestKey(String key) {
+        if (key.length() > 60) {
+            return null; // no valid key is near, and the edit distance would cost length x keys
+        }
         String normalized = NAMING.translate(key.trim()).replace('_', '-').toLowerCase(Locale.ROOT);
         if (COMPONENTS.containsKey(normalized)) {
             return normalized;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.ringlab.io.RegularFile;
 
 /**
  * A folder of CIFAR-10 binary batches: {@code data_batch_*.bin} (training, read in name order)
@@ -82,15 +83,20 @@ final class CifarLayout implements DataLayout {
             counts[b] = recordCount(batches.get(b));
             total += counts[b];
         }
-        if (total * IMAGE_BYTES > IdxReader.MAX_ARRAY_LENGTH) {
-            throw new DataFormatException(names(batches) + ": " + total + " images together are more than this"
-                    + " reader can hold");
+        if (total * IMAGE_BYTES > DataLimits.MAX_SPLIT_BYTES) {
+            throw new DataFormatException(names(batches) + ": " + total + " images together are "
+                    + DataLimits.bytes(total * IMAGE_BYTES) + ", more than the "
+                    + DataLimits.bytes(DataLimits.MAX_SPLIT_BYTES) + " RingLab reads for one split");
         }
         return counts;
     }
 
     /** The number of records in a batch file, from its size alone. */
     private static int recordCount(Path batch) throws IOException {
+        String problem = RegularFile.problem(batch);
+        if (problem != null) {
+            throw DataFormatException.inFile(batch, problem);
+        }
         long size = Files.size(batch);
         if (size == 0) {
             throw DataFormatException.inFile(batch, "empty file; a CIFAR-10 batch holds records of " + RECORD_BYTES
@@ -100,8 +106,9 @@ final class CifarLayout implements DataLayout {
             throw DataFormatException.inFile(batch, "size " + size + " bytes is not a multiple of " + RECORD_BYTES
                     + " (1 label byte + 3x32x32 pixels)");
         }
-        if (size / RECORD_BYTES * IMAGE_BYTES > IdxReader.MAX_ARRAY_LENGTH) {
-            throw DataFormatException.inFile(batch, size / RECORD_BYTES + " records are more than this reader can hold");
+        if (size / RECORD_BYTES * IMAGE_BYTES > DataLimits.MAX_SPLIT_BYTES) {
+            throw DataFormatException.inFile(batch, size / RECORD_BYTES + " records are more than the "
+                    + DataLimits.bytes(DataLimits.MAX_SPLIT_BYTES) + " RingLab reads for one split");
         }
         return (int) (size / RECORD_BYTES);
     }

@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Reads IDX files of unsigned bytes: 1-D label files and 3-D image files, gzip or raw. Checks
- * the magic number, that every dimension is positive and that the content is exactly as long
- * as the header says.
+ * the magic number, that every dimension is positive, that the header's claims fit {@link
+ * DataLimits} and the file's size before anything is allocated, and that the content is exactly
+ * as long as the header says.
  */
 final class IdxReader {
 
@@ -44,6 +45,7 @@ final class IdxReader {
             byte[] header = readHeader(in, LABELS_HEADER_BYTES, "magic number and label count",
                     LABELS_MAGIC, "IDX unsigned-byte 1-D labels");
             int count = dimension(in, header, 4, "label count");
+            checkClaim(in, count, 1, "labels");
             return readBody(in, count, 1, "labels");
         }
     }
@@ -71,12 +73,26 @@ final class IdxReader {
         int count = dimension(in, header, 4, "image count");
         int rows = dimension(in, header, 8, "number of rows per image");
         int columns = dimension(in, header, 12, "number of columns per image");
-        if ((double) count * rows * columns > MAX_ARRAY_LENGTH) {
-            throw in.error("header says " + count + " images of " + rows + "x" + columns + " pixels, "
-                    + (long) count * rows * columns + " bytes: more than this reader can hold ("
-                    + MAX_ARRAY_LENGTH + ")");
+        if (rows > DataLimits.MAX_IMAGE_SIDE || columns > DataLimits.MAX_IMAGE_SIDE) {
+            throw in.error("images are " + rows + "x" + columns + " pixels; RingLab reads images of at most "
+                    + DataLimits.MAX_IMAGE_SIDE + "x" + DataLimits.MAX_IMAGE_SIDE);
         }
+        checkClaim(in, count, rows * columns, "images of " + rows + "x" + columns + " pixels");
         return new ImagesHeader(count, rows, columns);
+    }
+
+    /** Refuses a header announcing more than RingLab reads, or more than the file can hold. */
+    private static void checkClaim(DataFile in, int count, int itemBytes, String items) throws DataFormatException {
+        long claimed = (long) count * itemBytes;
+        if (claimed > DataLimits.MAX_SPLIT_BYTES) {
+            throw in.error("header says " + count + " " + items + ", " + DataLimits.bytes(claimed)
+                    + ": more than the " + DataLimits.bytes(DataLimits.MAX_SPLIT_BYTES) + " RingLab reads from one file");
+        }
+        if (in.isGzip() && claimed > in.maxContentBytes()) {
+            throw in.error("header says " + count + " " + items + ", " + DataLimits.bytes(claimed) + ", but "
+                    + in.fileSize() + " bytes of gzip data expand to at most " + DataLimits.bytes(in.maxContentBytes())
+                    + ": the header is wrong or the file is cut short");
+        }
     }
 
     /** Reads a header; a wrong magic number is reported even when the header is also short. */

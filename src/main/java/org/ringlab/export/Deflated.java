@@ -35,13 +35,21 @@ final class Deflated {
         }
     }
 
-    /** @throws IllegalArgumentException when the bytes are not a complete deflate stream */
-    static String decompress(byte[] bytes, String what) {
-        return new String(inflate(bytes, what), StandardCharsets.UTF_8);
+    /**
+     * @throws IllegalArgumentException when the bytes are not a complete deflate stream, or inflate
+     *     to more than {@code maxBytes}
+     */
+    static String decompress(byte[] bytes, String what, int maxBytes) {
+        return new String(inflate(bytes, what, maxBytes), StandardCharsets.UTF_8);
     }
 
-    /** @throws IllegalArgumentException when the bytes are not a complete deflate stream */
-    static byte[] inflate(byte[] bytes, String what) {
+    /**
+     * Inflates through a cap: a few kilobytes of deflate data can expand to gigabytes.
+     *
+     * @throws IllegalArgumentException when the bytes are not a complete deflate stream, or inflate
+     *     to more than {@code maxBytes}
+     */
+    static byte[] inflate(byte[] bytes, String what, int maxBytes) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(bytes);
@@ -49,8 +57,12 @@ final class Deflated {
             byte[] buffer = new byte[8192];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IllegalArgumentException(what + " is cut short");
+                }
+                if (out.size() + n > maxBytes) {
+                    throw new IllegalArgumentException(what + " inflates to more than " + maxBytes
+                            + " bytes, more than RingLab reads");
                 }
                 out.write(buffer, 0, n);
             }

@@ -10,10 +10,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.data.DataLimits;
+import org.ringlab.io.Printable;
+import org.ringlab.io.RegularFile;
 
 /**
  * The checked contents of an {@code .rqm} file (layout in {@link RqmFormat}), before any model is
  * built: everything a size report or a reader needs, with the codes already unpacked.
+ *
+ * <p>A valid checksum proves only that the file is the one written, not that its writer was
+ * honest: every count is checked against the bytes left and against the limits below before
+ * anything is allocated, and deflated sections are inflated through a cap.
  */
 record RqmFile(long fileBytes, int channels, int height, int width, int classes, String configJson,
         List<RingTensors> ringLayers, List<FloatTensor> floats) {
@@ -26,11 +34,29 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
     record FloatTensor(String name, long[] shape, float[] values) {
     }
 
+    /** Largest file read (256 MiB); a ResNet-56's file is under 1 MB. */
+    static final long MAX_FILE_BYTES = 256L << 20;
+    /** Ring layers, and float parameters, per file. */
+    static final int MAX_TENSORS = 10_000;
+    /** Weight codes per file (64 Mi): with a code width of 0 they take no bytes, so only a cap bounds them. */
+    static final long MAX_CODES = 1L << 26;
+    /** Inflated size of the layer table and of the parameter names. */
+    static final int MAX_TABLE_BYTES = 16 << 20;
+    private static final int MAX_RANK = 8;
+
     /**
      * @throws IOException naming the file when it is not an {@code .rqm} file, has a version this
      *     reader does not know, is truncated, or fails its checksum
      */
     static RqmFile read(Path path) throws IOException {
+        String kind = RegularFile.problem(path);
+        if (kind != null) {
+            throw problem(path, kind);
+        }
+        long size = Files.size(path);
+        if (size > MAX_FILE_BYTES) {
+            throw problem(path, "is " + size + " bytes; RingLab reads quantized models of at most " + MAX_FILE_BYTES);
+        }
         byte[] bytes = Files.readAllBytes(path);
         checkIntegrity(path, bytes);
         ByteBuffer in = ByteBuffer.wrap(bytes, RqmFormat.PREAMBLE_BYTES, bytes.length - RqmFormat.PREAMBLE_BYTES
@@ -78,19 +104,25 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
     }
 
     private static RqmFile parse(long fileBytes, ByteBuffer in) {
-        int channels = in.getInt();
-        int height = in.getInt();
-        int width = in.getInt();
-        int classes = in.getInt();
-        String json = Deflated.decompress(bytes(in, in.getInt()), "the configuration");
-        int ringCount = count(in.getInt(), "ring layers");
-        ByteBuffer descriptors = ByteBuffer.wrap(Deflated.inflate(bytes(in, in.getInt()), "the ring layers' table"));
+        int channels = within(in.getInt(), 1, DataLimits.MAX_CHANNELS, "image channels");
+        int height = within(in.getInt(), 1, DataLimits.MAX_IMAGE_SIDE, "image height");
+        int width = within(in.getInt(), 1, DataLimits.MAX_IMAGE_SIDE, "image width");
+        int classes = within(in.getInt(), 1, 256, "classes"); // labels are bytes
+        String json = Deflated.decompress(bytes(in, in.getInt()), "the configuration", RunConfigJson.MAX_FILE_BYTES);
+        // every ring layer takes at least its weight count and bias flag (5 bytes) in the main data
+        int ringCount = within(in.getInt(), 0, Math.min(MAX_TENSORS, in.remaining() / 5), "ring layers");
+        ByteBuffer descriptors = ByteBuffer.wrap(Deflated.inflate(bytes(in, in.getInt()), "the ring layers' table",
+                MAX_TABLE_BYTES));
         List<RingTensors> rings = new ArrayList<>(ringCount);
+        long[] codes = {0};
         for (int i = 0; i < ringCount; i++) {
-            rings.add(ringTensors(descriptors, in));
+            rings.add(ringTensors(descriptors, in, codes));
         }
         int floatCount = count(in.getInt(), "float parameters");
-        String[] names = Deflated.decompress(bytes(in, in.getInt()), "the parameter names").split("\n", -1);
+        String[] names = Deflated.decompress(bytes(in, in.getInt()), "the parameter names", MAX_TABLE_BYTES)
+                .split("\n", -1);
+        // every float parameter takes at least its rank byte
+        within(floatCount, 0, Math.min(MAX_TENSORS, in.remaining()), "float parameters");
         if (floatCount > 0 && names.length != floatCount) {
             throw new IllegalArgumentException(names.length + " parameter names for " + floatCount + " parameters");
         }
@@ -102,7 +134,7 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
                 List.copyOf(floats));
     }
 
-    private static RingTensors ringTensors(ByteBuffer descriptor, ByteBuffer in) {
+    private static RingTensors ringTensors(ByteBuffer descriptor, ByteBuffer in, long[] codesSoFar) {
         String name = string(descriptor);
         String type = string(descriptor);
         String mode = string(descriptor);
@@ -110,14 +142,26 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         float[] values = floats(descriptor, Byte.toUnsignedInt(descriptor.get()));
         float[] levels = floats(descriptor, Byte.toUnsignedInt(descriptor.get()));
         int bits = Byte.toUnsignedInt(descriptor.get());
-        int[] weights = codes(in, bits, levels.length);
-        int[] bias = in.get() != 0 ? codes(in, bits, levels.length) : null;
+        int needed = levels.length <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(levels.length - 1);
+        if (levels.length == 0 || bits != needed) {
+            throw new IllegalArgumentException("ring layer " + name + " has " + levels.length + " levels and a code width"
+                    + " of " + bits + " bits" + (levels.length == 0 ? "" : "; " + levels.length + " levels take " + needed));
+        }
+        int[] weights = codes(in, bits, levels.length, codesSoFar);
+        int[] bias = in.get() != 0 ? codes(in, bits, levels.length, codesSoFar) : null;
         return new RingTensors(name, type, mode, sigma, values, levels, bits, weights, bias);
     }
 
-    private static int[] codes(ByteBuffer in, int bits, int levels) {
+    private static int[] codes(ByteBuffer in, int bits, int levels, long[] codesSoFar) {
         int n = count(in.getInt(), "weights");
-        int[] codes = BitPacking.unpack(bytes(in, (int) BitPacking.packedBytes(n, bits)), bits, n);
+        codesSoFar[0] += n;
+        if (codesSoFar[0] > MAX_CODES) {
+            throw new IllegalArgumentException("the ring layers hold more than " + MAX_CODES
+                    + " weights, more than RingLab reads from one file");
+        }
+        long packed = BitPacking.packedBytes(n, bits);
+        ensureRemaining(in, packed);
+        int[] codes = BitPacking.unpack(bytes(in, (int) packed), bits, n);
         for (int c : codes) {
             if (c >= levels) {
                 throw new IllegalArgumentException("code " + c + " points past the " + levels + " levels");
@@ -127,7 +171,7 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
     }
 
     private static FloatTensor floatTensor(ByteBuffer in, String name) {
-        long[] shape = new long[Byte.toUnsignedInt(in.get())];
+        long[] shape = new long[within(Byte.toUnsignedInt(in.get()), 0, MAX_RANK, "dimensions of parameter " + name)];
         long size = 1;
         for (int d = 0; d < shape.length; d++) {
             shape[d] = in.getLong();
@@ -135,8 +179,19 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
                 throw new IllegalArgumentException("parameter " + name + " has an impossible dimension " + shape[d]);
             }
             size *= shape[d];
+            // four bytes per value must be left; checked per dimension so the product cannot overflow
+            ensureRemaining(in, 4 * size);
         }
-        return new FloatTensor(name, shape, floats(in, count(Math.toIntExact(size), "values of " + name)));
+        return new FloatTensor(name, shape, floats(in, (int) size));
+    }
+
+    /** @throws IllegalArgumentException when {@code n} is outside {@code min..max} */
+    private static int within(int n, int min, int max, String what) {
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("the file says " + Integer.toUnsignedString(n) + " " + what
+                    + "; expected " + min + ".." + max);
+        }
+        return n;
     }
 
     private static String string(ByteBuffer in) {
@@ -172,7 +227,8 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         return n;
     }
 
+    /** Messages may quote the file (a layer's name), so they are made printable on one line. */
     static IOException problem(Path path, String message) {
-        return new IOException(path + ": " + message);
+        return new IOException(path + ": " + Printable.shown(message, 1_000));
     }
 }

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the pickle of a torch state-dict checkpoint without running it.
@@ -66,6 +68,14 @@ final class RestrictedUnpickler {
 
     private static final Object MARK = new Object();
     private static final int MAX_GLOBAL_NAME = 200;
+    /** Dimensions of a tensor; torch itself stops at 64, a state dict's tensors have at most 4. */
+    private static final int MAX_RANK = 16;
+    /**
+     * Lists, tuples and dicts inside one another: a state dict needs 4 or so. Deeper nesting, or a
+     * container holding itself, would only make whoever walks the result (printing, comparing)
+     * overflow its stack.
+     */
+    static final int MAX_NESTING = 32;
     private static final String WHY = "a pickle is a program, and RingLab only interprets the few instructions a"
             + " PyTorch state dict needs, so it refuses this file";
 
@@ -107,6 +117,7 @@ final class RestrictedUnpickler {
                     if (!stack.isEmpty() || !marks.isEmpty()) {
                         throw malformed("the pickle stops with " + stack.size() + " values left on its stack");
                     }
+                    checkNesting(result, 0, Collections.newSetFromMap(new IdentityHashMap<>()), new IdentityHashMap<>());
                     return result;
                 }
                 case '(' -> marks.add(stack.size()); // MARK
@@ -263,14 +274,53 @@ final class RestrictedUnpickler {
         if (!(o instanceof List<?> l)) {
             throw malformed("tensor " + what + " is " + describeValue(o));
         }
+        if (l.size() > MAX_RANK) {
+            throw malformed("tensor " + what + " has " + l.size() + " dimensions; RingLab reads at most " + MAX_RANK);
+        }
         long[] out = new long[l.size()];
         for (int i = 0; i < out.length; i++) {
+            // the item is described, never printed: a list may hold itself, and printing it would never end
             if (!(l.get(i) instanceof Long v) || v < 0) {
-                throw malformed("tensor " + what + " " + l + " is not a tuple of non-negative ints");
+                throw malformed("tensor " + what + " is not a tuple of non-negative ints (item " + i + " is "
+                        + describeValue(l.get(i)) + ")");
             }
             out[i] = v;
         }
         return out;
+    }
+
+    /**
+     * Refuses a container that holds itself or nests deeper than {@link #MAX_NESTING}, walking each
+     * container once (heights are remembered), so shared sub-lists cost nothing extra.
+     *
+     * @return the nesting height of {@code o}: 0 for a plain value
+     */
+    private int checkNesting(Object o, int depth, Set<Object> onPath, Map<Object, Integer> heights)
+            throws CheckpointException {
+        if (!(o instanceof List<?> || o instanceof Map<?, ?>)) {
+            return 0;
+        }
+        Integer known = heights.get(o);
+        if (known == null) {
+            if (onPath.contains(o)) {
+                throw malformed("a list, tuple or dict contains itself");
+            }
+            if (depth >= MAX_NESTING) {
+                throw malformed("lists, tuples and dicts nest more than " + MAX_NESTING + " deep");
+            }
+            onPath.add(o);
+            int height = 0;
+            for (Object child : o instanceof Map<?, ?> m ? m.values() : (List<?>) o) {
+                height = Math.max(height, checkNesting(child, depth + 1, onPath, heights));
+            }
+            onPath.remove(o);
+            known = height + 1;
+            heights.put(o, known);
+        }
+        if (depth + known > MAX_NESTING) {
+            throw malformed("lists, tuples and dicts nest more than " + MAX_NESTING + " deep");
+        }
+        return known;
     }
 
     // ---- stack, memo and raw input

@@ -9,18 +9,22 @@ final class TensorLayout {
     private TensorLayout() {
     }
 
+    /** The elements of a tensor of {@code size}, refusing a product that overflows. */
+    static long numel(Path file, long[] size) throws CheckpointException {
+        try {
+            return Tensor.numel(size);
+        } catch (ArithmeticException e) {
+            throw new CheckpointException(file, "a tensor of size " + Arrays.toString(size) + " is impossibly large");
+        }
+    }
+
     static Tensor copy(Path file, StorageRef ref, ByteBuffer raw, long offset, long[] size, long[] stride)
             throws CheckpointException {
         if (size.length != stride.length) {
             throw new CheckpointException(file, "a tensor in storage " + ref.key() + " has size "
                     + Arrays.toString(size) + " but stride " + Arrays.toString(stride));
         }
-        long numel;
-        try {
-            numel = Tensor.numel(size);
-        } catch (ArithmeticException e) {
-            throw new CheckpointException(file, "a tensor of size " + Arrays.toString(size) + " is impossibly large");
-        }
+        long numel = numel(file, size);
         // Only C-contiguous views are read: that is all torch.save writes for parameters and buffers,
         // and a strided copy would be easy to get subtly wrong for no gain.
         long expected = 1;

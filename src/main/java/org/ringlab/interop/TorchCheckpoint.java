@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -12,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.ringlab.io.RegularFile;
 
 /**
  * A PyTorch checkpoint ({@code torch.save} zip format) read without Python: the top-level entries
@@ -22,10 +25,23 @@ import java.util.zip.ZipFile;
  *
  * <p>The pickle is interpreted by {@link RestrictedUnpickler}, which refuses anything but plain data and
  * tensors; tensor data is copied from the raw little-endian storages in {@code <name>/data/<key>}.
+ *
+ * <p>Sizes in a checkpoint are claims: the pickle says how many elements a storage and a tensor
+ * hold, the zip how many bytes an entry inflates to. Both are checked against the limits below
+ * before anything is allocated, entries are read through a cap at their expected size, and every
+ * entry's CRC-32 is checked, so a damaged or hostile file fails with one line instead of exhausting
+ * memory or loading flipped bits.
  */
 public final class TorchCheckpoint {
     /** data.pkl of a ResNet-32 is about 40 KB; anything near this is not a state dict. */
-    private static final long MAX_PICKLE_BYTES = 64L << 20;
+    static final long MAX_PICKLE_BYTES = 4L << 20;
+    /**
+     * Elements read from the storages, and elements copied into tensors, per checkpoint: 64 Mi
+     * (256 MiB of float32), over a hundred times a ResNet-32's 0.47 M.
+     */
+    static final long MAX_ELEMENTS = 1L << 26;
+    /** Tensors per checkpoint; a ResNet-32 state dict has about 200. */
+    static final int MAX_TENSORS = 10_000;
     private static final String STATE_DICT_KEY = "model_state_dict";
 
     private final Path file;
@@ -39,16 +55,30 @@ public final class TorchCheckpoint {
     }
 
     public static TorchCheckpoint read(Path file) throws CheckpointException {
+        String problem = RegularFile.problem(file);
+        if (problem != null) {
+            throw new CheckpointException(file, problem);
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String prefix = archivePrefix(file, zip);
             byte[] pickle = readEntry(file, zip, prefix + "data.pkl", MAX_PICKLE_BYTES);
             Map<String, ByteBuffer> storages = new HashMap<>();
+            long[] storageElements = {0};
+            long[] tensorElements = {0};
+            int[] tensorCount = {0};
             RestrictedUnpickler.TensorFactory factory = (ref, offset, size, stride) -> {
                 ByteBuffer raw = storages.get(ref.key());
                 if (raw == null) {
+                    storageElements[0] = withinLimit(file, storageElements[0], ref.numel(),
+                            "storage " + ref.key() + " claims " + ref.numel() + " elements");
                     raw = readStorage(file, zip, prefix, ref);
                     storages.put(ref.key(), raw);
                 }
+                if (++tensorCount[0] > MAX_TENSORS) {
+                    throw new CheckpointException(file, "holds more than " + MAX_TENSORS + " tensors, more than RingLab reads");
+                }
+                tensorElements[0] = withinLimit(file, tensorElements[0], TensorLayout.numel(file, size),
+                        "a tensor of size " + Arrays.toString(size));
                 return TensorLayout.copy(file, ref, raw, offset, size, stride);
             };
             Object root = RestrictedUnpickler.load(file, pickle, factory);
@@ -60,6 +90,15 @@ public final class TorchCheckpoint {
         } catch (IOException e) {
             throw new CheckpointException(file, "cannot be read: " + e, e);
         }
+    }
+
+    /** @return {@code used + more}, refusing a sum over {@link #MAX_ELEMENTS} */
+    private static long withinLimit(Path file, long used, long more, String what) throws CheckpointException {
+        if (more > MAX_ELEMENTS - used) {
+            throw new CheckpointException(file, what + ", which would take the elements read past "
+                    + MAX_ELEMENTS + " (256 MiB of float32), the most RingLab reads from one checkpoint");
+        }
+        return used + more;
     }
 
     /** torch.save puts every entry under one folder named after the file it first wrote. */
@@ -101,10 +140,18 @@ public final class TorchCheckpoint {
                     + " bytes, more than the " + limit + " expected");
         }
         try (InputStream in = zip.getInputStream(entry)) {
+            // the declared size may lie: the read itself stops one byte past the limit
             byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > limit) {
                 throw new CheckpointException(file, "the zip entry " + name + " is larger than the " + limit
                         + " bytes expected");
+            }
+            // java.util.zip.ZipFile checks no CRC, least of all for the stored entries torch.save writes
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                throw new CheckpointException(file, String.format("the zip entry %s is damaged: its CRC-32 is %08x,"
+                        + " the archive says %08x", name, crc.getValue(), entry.getCrc()));
             }
             return bytes;
         } catch (CheckpointException e) {

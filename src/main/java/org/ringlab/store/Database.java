@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ringlab.io.RegularFile;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -50,6 +51,12 @@ final class Database {
 
     /** Refuses a file that is not an SQLite database, before SQLite gets to see it. */
     static void checkHeader(Path db) {
+        // opening a named pipe would block until someone writes to it
+        String kind = RegularFile.problem(db);
+        if (kind != null) {
+            throw new StoreException("the run store " + db + " " + kind + "; move it away or choose another workspace"
+                    + " folder");
+        }
         byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(db)) {

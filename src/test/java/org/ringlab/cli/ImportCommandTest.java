@@ -58,4 +58,43 @@ class ImportCommandTest {
         String line = Cli.run("import", file.toString()).assertUsageError();
         assertTrue(line.contains("os") && line.contains("system"), line);
     }
+
+    @Test
+    void aBareStateDictIsDescribedNotPassedOverInSilence(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bare.pth");
+        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            zip.putNextEntry(new ZipEntry("bare/data.pkl"));
+            // {'w': _rebuild_tensor_v2(('storage', FloatStorage, '0', 'cpu', 2), 0, (2,), (1,), False, OrderedDict())}
+            zip.write(("\u0080\u0002}(X\u0001\u0000\u0000\u0000wctorch._utils\n_rebuild_tensor_v2\n((X\u0007\u0000\u0000\u0000"
+                    + "storagectorch\nFloatStorage\nX\u0001\u0000\u0000\u00000X\u0003\u0000\u0000\u0000cpuK\u0002tQK\u0000"
+                    + "K\u0002\u0085K\u0001\u0085\u0089ccollections\nOrderedDict\n)RtRu.").getBytes(StandardCharsets.ISO_8859_1));
+            zip.putNextEntry(new ZipEntry("bare/data/0"));
+            zip.write(new byte[8]);
+            zip.closeEntry();
+        }
+        Cli.Result r = Cli.run("import", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("bare.pth: resnet20 fp32 state dict, 1 tensor, 2 values, no stored accuracy", r.out().strip());
+    }
+
+    @Test
+    void aStateDictZipBombIsOneLineAndNonZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bomb.pth");
+        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            zip.putNextEntry(new ZipEntry("bomb/data.pkl"));
+            // {'w': a tensor of 2^29 - 1 float32 elements (2 GB)}
+            zip.write(("\u0080\u0002}(X\u0001\u0000\u0000\u0000wctorch._utils\n_rebuild_tensor_v2\n((X\u0007\u0000\u0000\u0000"
+                    + "storagectorch\nFloatStorage\nX\u0001\u0000\u0000\u00000X\u0003\u0000\u0000\u0000cpuJ\u00ff\u00ff\u00ff\u001ftQK\u0000"
+                    + "J\u00ff\u00ff\u00ff\u001f\u0085K\u0001\u0085\u0089ccollections\nOrderedDict\n)RtRu.")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            zip.putNextEntry(new ZipEntry("bomb/data/0"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        String line = Cli.run("import", file.toString()).assertUsageError();
+        assertTrue(line.contains("storage 0 claims 536870911 elements"), line);
+    }
 }

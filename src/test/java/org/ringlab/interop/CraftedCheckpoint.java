@@ -2,7 +2,6 @@ package org.ringlab.interop;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -92,18 +92,38 @@ final class CraftedCheckpoint {
     }
 
     Path write(Path dir, String name) throws IOException {
+        return write(dir, name, false);
+    }
+
+    /** @param stored whether entries are stored uncompressed, as torch.save writes them */
+    Path write(Path dir, String name, boolean stored) throws IOException {
         Path file = dir.resolve(name + ".pth");
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, name + "/data.pkl", pickleBytes());
-            for (Map.Entry<String, byte[]> s : storages.entrySet()) {
-                put(zip, name + "/data/" + s.getKey(), s.getValue());
-            }
-        }
+        Files.write(file, zipBytes(name, stored));
         return file;
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+    byte[] zipBytes(String name, boolean stored) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, name + "/data.pkl", pickleBytes(), stored);
+            for (Map.Entry<String, byte[]> s : storages.entrySet()) {
+                put(zip, name + "/data/" + s.getKey(), s.getValue(), stored);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes, boolean stored) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        if (stored) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(bytes.length);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
     }
