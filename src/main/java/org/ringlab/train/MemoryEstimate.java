@@ -1,0 +1,95 @@
+package org.ringlab.train;
+
+import java.util.Locale;
+import org.ringlab.config.DataDescription;
+import org.ringlab.config.OptimizerKind;
+import org.ringlab.config.RunConfig;
+import org.ringlab.nn.ModelShape;
+
+/**
+ * How much memory a run needs at its peak, in bytes, worked out from the configuration and the
+ * data's description before anything is loaded or built. Deliberately a little generous: it is used
+ * to refuse runs that cannot fit, and `ringlab bench --memory-steps` prints it beside the measured
+ * resident memory.
+ *
+ * @param parameters trainable scalars of the model
+ * @param model the parameters with their gradients and optimizer state (4 bytes each, Adam keeps
+ *     two moments, SGD with momentum one)
+ * @param quantizer what the quantized layers compute from their latents every step: the effective
+ *     weights, their gradients and the quantizer's temporaries ({@link #QUANTIZER_BYTES} per weight)
+ * @param activations layer outputs kept for the backward pass and their gradients, for the larger
+ *     of a training batch and a test batch (which keeps nothing for a backward pass)
+ * @param activationBatch which batch that is, e.g. "batch size 128"
+ * @param snapshots the snapshot recorder's copy of the latents (to count changed slots)
+ * @param data the data set held in memory (one byte per pixel), with the subsets that limit-train /
+ *     limit-test draw from it
+ * @param runtime the JVM and libtorch themselves ({@link #RUNTIME_BYTES})
+ */
+public record MemoryEstimate(long parameters, long model, long quantizer, long activations, String activationBatch,
+        long snapshots, long data, long runtime) {
+
+    static final long FLOAT = 4;
+    /** Effective weight, its gradient, the lookup index and a handful of weight-sized temporaries. */
+    static final long QUANTIZER_BYTES = 8 * FLOAT;
+    /** A layer output kept in the forward pass, and its gradient in the backward pass. */
+    static final long ACTIVATION_COPIES = 2;
+    /** What the JVM and libtorch take before any tensor of the run exists (measured: 0.4-0.5 GiB). */
+    static final long RUNTIME_BYTES = 512L << 20;
+
+    public static MemoryEstimate of(RunConfig config, DataDescription data) {
+        ModelShape shape = ModelShape.of(ModelBuilder.spec(config, data.channels(), data.height(), data.width(),
+                data.numClasses()));
+        long p = shape.parameters();
+        long optimizerCopies = config.optimizer() == OptimizerKind.ADAM ? 2 : config.momentum() > 0 ? 1 : 0;
+        long model = p * FLOAT * (2 + optimizerCopies);
+        long quantizer = shape.quantizedWeights() * QUANTIZER_BYTES;
+        long input = (long) data.channels() * data.height() * data.width();
+        long train = (long) config.batchSize() * (shape.activationsPerSample() * ACTIVATION_COPIES + input) * FLOAT;
+        long test = (long) config.testBatchSize() * (shape.largestActivationPerSample() * ACTIVATION_COPIES + input)
+                * FLOAT;
+        long snapshots = shape.quantizedWeights() * 2 * FLOAT;
+        long images = (long) data.trainCount() + data.testCount() + config.limitTrain() + config.limitTest();
+        long dataBytes = images * (input + 1);
+        String batch = test > train ? "test batch size " + config.testBatchSize() : "batch size " + config.batchSize();
+        return new MemoryEstimate(p, model, quantizer, Math.max(train, test), batch, snapshots, dataBytes,
+                RUNTIME_BYTES);
+    }
+
+    public long total() {
+        return model + quantizer + activations + snapshots + data + runtime;
+    }
+
+    /** The largest part, as the refusal names it, e.g. "activations 58 GiB at batch size 65536". */
+    public String largestPart() {
+        long weights = model + quantizer + snapshots;
+        if (activations >= weights && activations >= data) {
+            return "activations " + bytes(activations) + " at " + activationBatch;
+        }
+        if (weights >= data) {
+            return String.format(Locale.ROOT, "%s for %,d parameters with their gradients, optimizer state and "
+                    + "quantizer", bytes(weights), parameters);
+        }
+        return "data set " + bytes(data);
+    }
+
+    /** The configuration key that drives the largest part: the one to change. */
+    public String largestPartKey() {
+        long weights = model + quantizer + snapshots;
+        if (activations >= weights && activations >= data) {
+            return activationBatch.startsWith("test") ? "test-batch-size" : "batch-size";
+        }
+        return weights >= data ? "model" : "data";
+    }
+
+    /** 1.5 GiB, 620 MiB, 61 GiB: two significant figures are all an estimate has. */
+    public static String bytes(long n) {
+        double gib = n / (double) (1L << 30);
+        if (gib >= 10) {
+            return String.format(Locale.ROOT, "%.0f GiB", gib);
+        }
+        if (gib >= 1) {
+            return String.format(Locale.ROOT, "%.1f GiB", gib);
+        }
+        return String.format(Locale.ROOT, "%.0f MiB", n / (double) (1L << 20));
+    }
+}
