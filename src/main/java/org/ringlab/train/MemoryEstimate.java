@@ -81,10 +81,10 @@ public record MemoryEstimate(long parameters, long model, long quantizer, long a
         return weights >= data ? "model" : "data";
     }
 
-    /** 1.5 GiB, 620 MiB, 61 GiB: two significant figures are all an estimate has. */
+    /** 620 MiB, 1.5 GiB, 23.5 GiB, 554 GiB. */
     public static String bytes(long n) {
         double gib = n / (double) (1L << 30);
-        if (gib >= 10) {
+        if (gib >= 100) {
             return String.format(Locale.ROOT, "%.0f GiB", gib);
         }
         if (gib >= 1) {

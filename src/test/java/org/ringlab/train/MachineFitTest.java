@@ -38,7 +38,7 @@ class MachineFitTest {
         assertEquals(1, problems.size(), problems.toString());
         String line = problems.get(0);
         assertTrue(line.startsWith("batch-size 65536: the run needs about "), line);
-        assertTrue(line.contains("(activations ") && line.contains(" at batch size 65536), this machine has 24 GiB"),
+        assertTrue(line.contains("(activations ") && line.contains(" at batch size 65536), this machine has 24.0 GiB"),
                 line);
         // the same run at the default batch size fits
         assertEquals(List.of(), MachineFit.check(config().model(ModelKind.RESNET44).build(), MNIST, LAPTOP));
