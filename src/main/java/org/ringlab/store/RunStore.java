@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.runstate.Owner;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.PositionSnapshot;
 import org.ringlab.train.ResumeCheckpoint;
