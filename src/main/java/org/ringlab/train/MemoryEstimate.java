@@ -5,11 +5,12 @@ import org.ringlab.config.DataDescription;
 import org.ringlab.config.OptimizerKind;
 import org.ringlab.config.RunConfig;
 import org.ringlab.nn.ModelShape;
+import org.ringlab.nn.ModelSpec;
 
 /**
  * How much memory a run needs at its peak, in bytes, worked out from the configuration and the
- * data's description before anything is loaded or built. Deliberately a little generous: it is used
- * to refuse runs that cannot fit, and `ringlab bench --memory-steps` prints it beside the measured
+ * data's description before anything is loaded or built. It is used to refuse runs that cannot fit
+ * ({@link MachineFit}); {@code ringlab bench --memory-steps} prints it beside the measured peak
  * resident memory.
  *
  * @param parameters trainable scalars of the model
@@ -37,20 +38,29 @@ public record MemoryEstimate(long parameters, long model, long quantizer, long a
     static final long RUNTIME_BYTES = 512L << 20;
 
     public static MemoryEstimate of(RunConfig config, DataDescription data) {
-        ModelShape shape = ModelShape.of(ModelBuilder.spec(config, data.channels(), data.height(), data.width(),
-                data.numClasses()));
+        ModelSpec spec = ModelBuilder.spec(config, data.channels(), data.height(), data.width(), data.numClasses());
+        int optimizerCopies = config.optimizer() == OptimizerKind.ADAM ? 2 : config.momentum() > 0 ? 1 : 0;
+        return of(spec, optimizerCopies, config.batchSize(), config.testBatchSize(), data, config.limitTrain(),
+                config.limitTest());
+    }
+
+    /**
+     * @param optimizerCopies parameter-sized tensors the optimizer keeps (Adam 2, SGD with momentum 1)
+     * @param limitTrain images drawn from the training split into a subset (0: none), as limit-train
+     */
+    public static MemoryEstimate of(ModelSpec spec, int optimizerCopies, int batchSize, int testBatchSize,
+            DataDescription data, int limitTrain, int limitTest) {
+        ModelShape shape = ModelShape.of(spec);
         long p = shape.parameters();
-        long optimizerCopies = config.optimizer() == OptimizerKind.ADAM ? 2 : config.momentum() > 0 ? 1 : 0;
         long model = p * FLOAT * (2 + optimizerCopies);
         long quantizer = shape.quantizedWeights() * QUANTIZER_BYTES;
-        long input = (long) data.channels() * data.height() * data.width();
-        long train = (long) config.batchSize() * (shape.activationsPerSample() * ACTIVATION_COPIES + input) * FLOAT;
-        long test = (long) config.testBatchSize() * (shape.largestActivationPerSample() * ACTIVATION_COPIES + input)
-                * FLOAT;
+        long input = spec.inputSize();
+        long train = (long) batchSize * (shape.activationsPerSample() * ACTIVATION_COPIES + input) * FLOAT;
+        long test = (long) testBatchSize * (shape.largestActivationPerSample() * ACTIVATION_COPIES + input) * FLOAT;
         long snapshots = shape.quantizedWeights() * 2 * FLOAT;
-        long images = (long) data.trainCount() + data.testCount() + config.limitTrain() + config.limitTest();
+        long images = (long) data.trainCount() + data.testCount() + limitTrain + limitTest;
         long dataBytes = images * (input + 1);
-        String batch = test > train ? "test batch size " + config.testBatchSize() : "batch size " + config.batchSize();
+        String batch = test > train ? "test batch size " + testBatchSize : "batch size " + batchSize;
         return new MemoryEstimate(p, model, quantizer, Math.max(train, test), batch, snapshots, dataBytes,
                 RUNTIME_BYTES);
     }
