@@ -40,6 +40,8 @@ public final class TrainingStep {
     private final PositionConstraint constraint;
     private final double clipNorm;
     private final Loss loss = new SoftmaxCrossEntropyLoss();
+    /** Parameters named in a divergence message; the rest are counted. */
+    private static final int NAMED = 3;
 
     TrainingStep(BuiltModel model, ParameterStore store, ParameterOptimizer optimizer, boolean wrapPositions,
             boolean decayPositions, double clipNorm) {
@@ -156,7 +158,13 @@ public final class TrainingStep {
                 }
             }
         }
-        return names.isEmpty() ? null : "the update made " + String.join(", ", names) + " NaN or infinite";
+        if (names.isEmpty()) {
+            return null;
+        }
+        // a blown-up lr hits nearly every parameter: the first few say where, the count says how far
+        String named = names.size() <= NAMED ? String.join(", ", names)
+                : String.join(", ", names.subList(0, NAMED)) + " and " + (names.size() - NAMED) + " more";
+        return "the update made " + named + " NaN or infinite";
     }
 
     List<TrainableParameter> parameters() {
