@@ -280,10 +280,10 @@ public final class RunStore implements AutoCloseable {
                     int totalSteps = count("SELECT COUNT(*) FROM steps WHERE run_id = ?", id);
                     Path ckpt = resumeCheckpoint(id);
                     RunStatus status = seen(r.getString(3), r.getString(10));
-                    return new StoredRun(id, r.getString(1), config, configJson, status,
-                            status == status(r.getString(3)) ? r.getString(4) : ABANDONED, r.getString(5), instant(r.getString(6)), instant(r.getString(7)),
-                            instant(r.getString(8)), r.getDouble(9), epochs(id), steps(id, totalSteps, maxSteps),
-                            totalSteps, snapshots(id), info(id), runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
+                    String message = status == status(r.getString(3)) ? r.getString(4) : ABANDONED;
+                    return new StoredRun(id, r.getString(1), config, configJson, status, message, r.getString(5),
+                            instant(r.getString(6)), instant(r.getString(7)), instant(r.getString(8)), r.getDouble(9),
+                            epochs(id), steps(id, totalSteps, maxSteps), totalSteps, snapshots(id), info(id), runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
                 }
             }
         });

@@ -21,7 +21,7 @@ import org.ringlab.runstate.Owner;
  * Writes a run directory as the run goes: {@code metrics.csv} (one row per epoch, flushed at once so
  * a crash loses nothing already measured), {@code snapshots.jsonl} (one position snapshot per line)
  * and {@code run.json} (status, timings and the owning process, rewritten atomically on every
- * status change; {@link RecordedStatus} reads it back).
+ * status change; {@link org.ringlab.runstate.RecordedStatus} reads it back).
  */
 public final class RunRecorder implements TrainingListener, Closeable {
     public static final String METRICS = "metrics.csv";
