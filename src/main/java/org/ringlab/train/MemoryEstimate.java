@@ -58,14 +58,28 @@ public record MemoryEstimate(long parameters, long model, long quantizer, long a
         long model = p * FLOAT * (2 + optimizerCopies);
         long quantizer = shape.quantizedWeights() * QUANTIZER_BYTES;
         long input = spec.inputSize();
-        long train = (long) batchSize * (shape.activationsPerSample() * ACTIVATION_COPIES + input) * FLOAT;
-        long test = (long) testBatchSize * (shape.largestActivationPerSample() * ACTIVATION_COPIES + input) * FLOAT;
+        // a batch never holds more images than its split (or the subset drawn from it) has
+        long trainBatch = batch(batchSize, data.trainCount(), limitTrain);
+        long testBatch = batch(testBatchSize, data.testCount(), limitTest);
+        long train = trainBatch * (shape.activationsPerSample() * ACTIVATION_COPIES + input) * FLOAT;
+        long test = testBatch * (shape.largestActivationPerSample() * ACTIVATION_COPIES + input) * FLOAT;
         long snapshots = shape.quantizedWeights() * 2 * FLOAT;
         long images = (long) data.trainCount() + data.testCount() + limitTrain + limitTest;
         long dataBytes = images * (input + 1);
-        String batch = test > train ? "test batch size " + testBatchSize : "batch size " + batchSize;
+        String batch = test > train ? label("test batch size", testBatchSize, testBatch)
+                : label("batch size", batchSize, trainBatch);
         return new MemoryEstimate(p, model, quantizer, Math.max(train, test), batch, snapshots, dataBytes,
                 RUNTIME_BYTES);
+    }
+
+    private static String label(String key, int configured, long images) {
+        return key + " " + configured + (images < configured ? String.format(Locale.ROOT, " (%,d images)", images) : "");
+    }
+
+    /** The images in one batch; a split of 0 images means unknown (the bench's random batch). */
+    private static long batch(int batchSize, int count, int limit) {
+        long images = limit > 0 ? Math.min(limit, count) : count;
+        return images > 0 ? Math.min(batchSize, images) : batchSize;
     }
 
     public long total() {

@@ -33,7 +33,7 @@ class WorkerMachineLimitsTest {
             TrainingWorkerGrpc.TrainingWorkerBlockingStub stub = TrainingWorkerGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(60, TimeUnit.SECONDS);
             String huge = RunConfigJson.toJson(TinyRuns.tiny().toBuilder().model(ModelKind.RESNET44).batchSize(65536)
-                    .build());
+                    .limitTrain(0).limitTest(0).build());
             StatusRuntimeException memory = assertThrows(StatusRuntimeException.class,
                     () -> stub.submit(SubmitRequest.newBuilder().setConfigJson(huge).build()));
             assertEquals(Status.Code.INVALID_ARGUMENT, memory.getStatus().getCode());

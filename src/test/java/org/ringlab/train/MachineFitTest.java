@@ -38,16 +38,17 @@ class MachineFitTest {
         assertEquals(1, problems.size(), problems.toString());
         String line = problems.get(0);
         assertTrue(line.startsWith("batch-size 65536: the run needs about "), line);
-        assertTrue(line.contains("(activations ") && line.contains(" at batch size 65536), this machine has 24.0 GiB"),
-                line);
+        // MNIST has 60,000 training images: a batch holds all of them
+        assertTrue(line.contains("(activations ") && line.contains(" at batch size 65536 (60,000 images)), this "
+                + "machine has 24.0 GiB of memory"), line);
         // the same run at the default batch size fits
         assertEquals(List.of(), MachineFit.check(config().model(ModelKind.RESNET44).build(), MNIST, LAPTOP));
     }
 
     @Test
     void hugeImagesAreRefusedBeforeTheModelGrowsTo499MillionParameters() {
-        DataDescription big = new DataDescription("IDX", 1, 2048, 2048, 10, 2, 1);
-        RunConfig c = config().batchSize(1).testBatchSize(1).build();
+        DataDescription big = new DataDescription("IDX", 1, 2048, 2048, 10, 3, 1);
+        RunConfig c = config().build();
         MemoryEstimate e = MemoryEstimate.of(c, big);
         assertEquals(499_406_158L, e.parameters());
         List<String> problems = MachineFit.check(c, big, LAPTOP);
@@ -70,10 +71,20 @@ class MachineFitTest {
     @Test
     void aLargerTestBatchIsWhatTheEstimateAndTheMessageFollow() {
         RunConfig c = config().model(ModelKind.RESNET44).batchSize(8).testBatchSize(65536).build();
-        List<String> problems = MachineFit.check(c, MNIST, new MachineResources(2 * GIB, GIB, 2));
+        List<String> problems = MachineFit.check(c, MNIST, new MachineResources(GIB, GIB, 2));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("test-batch-size 65536: ")
                 && problems.get(0).contains("at test batch size 65536"), problems.get(0));
+    }
+
+    @Test
+    void aBatchIsNeverLargerThanTheImagesItIsDrawnFrom() {
+        RunConfig huge = config().model(ModelKind.RESNET44).batchSize(65536).testBatchSize(65536).build();
+        // 60,000 and 10,000 images: the batches hold that many, not 65,536
+        assertEquals(MemoryEstimate.of(huge.toBuilder().batchSize(60_000).testBatchSize(10_000).build(), MNIST)
+                .activations(), MemoryEstimate.of(huge, MNIST).activations());
+        RunConfig limited = huge.toBuilder().limitTrain(100).limitTest(100).build();
+        assertEquals(List.of(), MachineFit.check(limited, MNIST, LAPTOP));
     }
 
     @Test
