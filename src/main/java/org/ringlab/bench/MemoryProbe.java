@@ -67,9 +67,18 @@ public final class MemoryProbe {
 
     /** Resident set size of this process, from /proc (Linux). */
     public static double rssMiB() {
+        return statusMiB("VmRSS:");
+    }
+
+    /** The most this process has ever had resident (its high-water mark), from /proc (Linux). */
+    public static double peakRssMiB() {
+        return statusMiB("VmHWM:");
+    }
+
+    private static double statusMiB(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }

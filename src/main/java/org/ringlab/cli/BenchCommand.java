@@ -8,6 +8,8 @@ import org.ringlab.bench.BenchCase;
 import org.ringlab.bench.MemoryProbe;
 import org.ringlab.bench.PeerBench;
 import org.ringlab.bench.StepTimer;
+import org.ringlab.config.DataDescription;
+import org.ringlab.train.MemoryEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +49,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "1", description = "Repeat the whole matrix, interleaved (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--memory-steps", paramLabel = "N", description = "Instead of timing: train LeNet ring 8 for N "
-            + "steps and print the resident memory every --memory-every steps.")
+    @Option(names = "--memory-steps", paramLabel = "N", description = "Instead of timing: train LeNet ring 8 "
+            + "(or the first of --configs) for N steps, print the resident memory every --memory-every steps, "
+            + "then the memory estimate runs are checked with beside the peak.")
     Integer memorySteps;
 
     @Option(names = "--memory-every", defaultValue = "500", paramLabel = "N", description = "(default: ${DEFAULT-VALUE})")
@@ -67,7 +70,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<BenchCase> cases = BenchCase.peerCases();
         if (memorySteps != null) {
-            return memory(out, cases.stream().filter(c -> c.name().equals("lenet-ring8")).findFirst().orElseThrow());
+            String name = configs == null ? "lenet-ring8" : configs.get(0);
+            return memory(out, cases.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new UserError("--configs: unknown configuration '" + name + "'")));
         }
         if (configs != null) {
             for (String name : configs) {
@@ -139,6 +144,16 @@ final class BenchCommand implements Callable<Integer> {
                     100 * (last.rssMiB() - first.rssMiB()) / first.rssMiB(), first.outsideHeapMiB(),
                     last.outsideHeapMiB(), 100 * (last.outsideHeapMiB() - first.outsideHeapMiB()) / first.outsideHeapMiB());
         }
+        // what a run's memory check would have estimated for this model and batch (no data set:
+        // the probe trains on one random batch), against what the process really held at its peak
+        MemoryEstimate e = MemoryEstimate.of(c.spec(), 1, batch, batch, new DataDescription("random batch",
+                c.spec().channels(), c.spec().height(), c.spec().width(), c.spec().classes(), 0, 0), 0, 0);
+        double peak = MemoryProbe.peakRssMiB();
+        out.printf(Locale.ROOT, "memory estimate %s (model %s, quantizer %s, activations %s, runtime %s); "
+                + "peak rss %.0f MiB; estimate / peak %.2f%n", MemoryEstimate.bytes(e.total()),
+                MemoryEstimate.bytes(e.model()), MemoryEstimate.bytes(e.quantizer()),
+                MemoryEstimate.bytes(e.activations()), MemoryEstimate.bytes(e.runtime()), peak,
+                e.total() / (1024.0 * 1024.0) / peak);
         return 0;
     }
 }

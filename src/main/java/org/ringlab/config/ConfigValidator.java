@@ -41,7 +41,11 @@ public final class ConfigValidator {
         validator.checkSchedule();
         validator.checkBookkeeping();
         if (probe != null) {
-            validator.checkData(probe);
+            DataDescription data = validator.checkData(probe);
+            // memory is estimated only for an otherwise valid configuration: a broken one would
+            // just repeat its own problem as a size
+            probe.machineLimits(config, validator.violations.isEmpty() ? data : null)
+                    .forEach(validator::violation);
         }
         return List.copyOf(validator.violations);
     }
@@ -192,22 +196,23 @@ public final class ConfigValidator {
         nonNegative("threads", config.threads());
     }
 
-    private void checkData(DataProbe probe) {
+    /** @return the folder's description when it could be read and suits the model, else null */
+    private DataDescription checkData(DataProbe probe) {
         String data = config.data();
         Path dir;
         try {
             dir = Path.of(data);
         } catch (InvalidPathException e) {
             violation("data", data, "not a valid path (" + e.getReason() + ")");
-            return;
+            return null;
         }
         if (!Files.exists(dir)) {
             violation("data", data, "folder does not exist");
-            return;
+            return null;
         }
         if (!Files.isDirectory(dir)) {
             violation("data", data, "is a file; expected a folder");
-            return;
+            return null;
         }
         DataDescription description;
         try {
@@ -215,13 +220,15 @@ public final class ConfigValidator {
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             // the probe's message names the file and what is wrong with it
             violation("data", data, messageOf(e));
-            return;
+            return null;
         }
         ModelKind model = config.model();
         int min = model.minInputSize();
+        boolean fits = true;
         if (description.height() < min || description.width() < min) {
             violation("data", data + " (" + description.shape() + ")",
                     model.key() + " needs images of at least " + min + "×" + min);
+            fits = false;
         }
         if (config.limitTrain() > description.trainCount()) {
             violation("limit-train", config.limitTrain(), "more than the "
@@ -231,6 +238,7 @@ public final class ConfigValidator {
             violation("limit-test", config.limitTest(), "more than the "
                     + description.testCount() + " test images in " + data);
         }
+        return fits ? description : null;
     }
 
     private static String messageOf(Exception e) {
@@ -266,6 +274,13 @@ public final class ConfigValidator {
 
     private void violation(String key, long value, String rule) {
         violation(key, Long.toString(value), rule);
+    }
+
+    /** A line already in the "key value: rule" form. */
+    private void violation(String line) {
+        if (!violations.contains(line)) {
+            violations.add(line);
+        }
     }
 
     private void violation(String key, Object value, String rule) {

@@ -2,6 +2,7 @@ package org.ringlab.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Looks at a data folder for {@link ConfigValidator}; the data package implements it, so this
@@ -15,4 +16,15 @@ public interface DataProbe {
      *     the offending file and the problem, since it is shown to the user as it is
      */
     DataDescription describe(Path dir) throws IOException;
+
+    /**
+     * What keeps {@code config} from running on the machine that will train it (memory, threads),
+     * one line each as {@link ConfigValidator} writes them. None by default: only a probe that runs
+     * where the run will train can tell (the UI's probe may face a remote worker).
+     *
+     * @param data the folder's description, or null when it could not be read
+     */
+    default List<String> machineLimits(RunConfig config, DataDescription data) {
+        return List.of();
+    }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.runstate.Owner;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.PositionSnapshot;
 import org.ringlab.train.ResumeCheckpoint;
@@ -47,6 +48,8 @@ public final class RunStore implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACTIVE = "('pending', 'running', 'paused')";
+    private static final String ABANDONED = "interrupted: the process recording it ended without finishing it; "
+            + "resumable from its last checkpoint";
 
     private final Path workspace;
     private final Path db;
@@ -236,14 +239,16 @@ public final class RunStore implements AutoCloseable {
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("""
                     SELECT r.id, r.name, r.config_json, r.status, r.status_message, r.device, r.created_at,
                            (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id) AS epochs_done,
-                           e.test_acc_soft, e.test_acc_snapped, e.test_acc_snapped_bn
+                           e.test_acc_soft, e.test_acc_snapped, e.test_acc_snapped_bn, r.owner
                     FROM runs r LEFT JOIN epochs e ON e.run_id = r.id
                          AND e.epoch = (SELECT MAX(epoch) FROM epochs WHERE run_id = r.id)
                     ORDER BY r.id DESC""")) {
                 while (r.next()) {
                     JsonNode config = configTree(r.getString(3));
+                    RunStatus status = seen(r.getString(4), r.getString(12));
+                    String message = status == status(r.getString(4)) ? r.getString(5) : ABANDONED;
                     out.add(new RunSummary(r.getLong(1), r.getString(2), config.path("method").asText(""),
-                            config.path("model").asText(""), status(r.getString(4)), r.getString(5), r.getString(6),
+                            config.path("model").asText(""), status, message, r.getString(6),
                             r.getInt(8), config.path("epochs").asInt(0), real(r, 9), real(r, 10), real(r, 11),
                             Instant.parse(r.getString(7))));
                 }
@@ -264,7 +269,7 @@ public final class RunStore implements AutoCloseable {
     public synchronized StoredRun load(long id, int maxSteps) {
         return query(() -> {
             try (PreparedStatement s = connection.prepareStatement("SELECT name, config_json, status, status_message, "
-                    + "device, created_at, started_at, ended_at, elapsed_s FROM runs WHERE id = ?")) {
+                    + "device, created_at, started_at, ended_at, elapsed_s, owner FROM runs WHERE id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -274,10 +279,11 @@ public final class RunStore implements AutoCloseable {
                     RunConfig config = parseConfig(id, configJson);
                     int totalSteps = count("SELECT COUNT(*) FROM steps WHERE run_id = ?", id);
                     Path ckpt = resumeCheckpoint(id);
-                    return new StoredRun(id, r.getString(1), config, configJson, status(r.getString(3)),
-                            r.getString(4), r.getString(5), instant(r.getString(6)), instant(r.getString(7)),
-                            instant(r.getString(8)), r.getDouble(9), epochs(id), steps(id, totalSteps, maxSteps),
-                            totalSteps, snapshots(id), info(id), runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
+                    RunStatus status = seen(r.getString(3), r.getString(10));
+                    String message = status == status(r.getString(3)) ? r.getString(4) : ABANDONED;
+                    return new StoredRun(id, r.getString(1), config, configJson, status, message, r.getString(5),
+                            instant(r.getString(6)), instant(r.getString(7)), instant(r.getString(8)), r.getDouble(9),
+                            epochs(id), steps(id, totalSteps, maxSteps), totalSteps, snapshots(id), info(id), runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
                 }
             }
         });
@@ -300,13 +306,13 @@ public final class RunStore implements AutoCloseable {
 
     public synchronized RunStatus status(long id) {
         return query(() -> {
-            try (PreparedStatement s = connection.prepareStatement("SELECT status FROM runs WHERE id = ?")) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT status, owner FROM runs WHERE id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
                         throw new StoreException("no run " + id + " in " + db);
                     }
-                    return status(r.getString(1));
+                    return seen(r.getString(1), r.getString(2));
                 }
             }
         });
@@ -342,9 +348,7 @@ public final class RunStore implements AutoCloseable {
             for (int i = 0; i < candidates.size(); i++) {
                 if (!Owner.isAlive(owners.get(i))) {
                     long id = candidates.get(i)[0];
-                    Statuses.update(connection, id, RunStatus.INTERRUPTED,
-                            "interrupted: the process recording it ended without finishing it; resumable from its "
-                                    + "last checkpoint", null);
+                    Statuses.update(connection, id, RunStatus.INTERRUPTED, ABANDONED, null);
                     marked.add(id);
                 }
             }
@@ -586,6 +590,17 @@ public final class RunStore implements AutoCloseable {
 
     private static Instant instant(String text) {
         return text == null ? null : Instant.parse(text);
+    }
+
+    /**
+     * The status as anyone should see it: a pending, running or paused run whose recording process
+     * is gone (killed, out of memory, a native abort) reads as interrupted at once, before
+     * {@link #markAbandonedRunsInterrupted} writes it down.
+     */
+    private static RunStatus seen(String id, String owner) {
+        RunStatus status = status(id);
+        boolean active = status == RunStatus.PENDING || status == RunStatus.RUNNING || status == RunStatus.PAUSED;
+        return active && !Owner.isAlive(owner) ? RunStatus.INTERRUPTED : status;
     }
 
     static RunStatus status(String id) {

@@ -1,7 +1,5 @@
 package org.ringlab.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.Set;
 import org.ringlab.config.DataProbe;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
+import org.ringlab.runstate.RecordedStatus;
 
 /**
  * A sweep checked before any run starts: every point parsed and validated, and every problem of
@@ -23,7 +22,6 @@ import org.ringlab.config.RunConfig;
  * @param problems one line per violation; the sweep may start only when this is empty
  */
 public record SweepPlan(List<PlannedRun> runs, List<PlannedRun> kept, List<String> problems) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A point ready to train. */
     public record PlannedRun(String name, RunConfig config) {
@@ -88,11 +86,13 @@ public record SweepPlan(List<PlannedRun> runs, List<PlannedRun> kept, List<Strin
         return new SweepPlan(runs, kept, problems);
     }
 
-    /** The status a run.json records, or "no status" when it cannot be read. */
+    /**
+     * The status a run.json records ("interrupted" when its process is gone), or "no status" when
+     * it cannot be read.
+     */
     private static String status(Path runJson) {
         try {
-            JsonNode status = JSON.readTree(runJson.toFile()).get("status");
-            return status == null || !status.isTextual() ? "no status" : status.asText();
+            return RecordedStatus.read(runJson).status();
         } catch (IOException e) {
             return "no status";
         }

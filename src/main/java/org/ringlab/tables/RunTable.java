@@ -1,7 +1,6 @@
 package org.ringlab.tables;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,11 +21,11 @@ import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.train.PositionSnapshot;
+import org.ringlab.runstate.RecordedStatus;
 import org.ringlab.train.RunRecorder;
 
 /** A selection of run directories read back from disk, in the order given. */
 public final class RunTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper SNAPSHOT_JSON = new ObjectMapper()
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String EPOCH = "epoch";
@@ -73,7 +72,7 @@ public final class RunTable {
         }
         Path name = dir.toAbsolutePath().normalize().getFileName();
         RunConfig config = readConfig(dir.resolve(RunRecorder.CONFIG));
-        String status = readStatus(dir.resolve(RunRecorder.RUN_INFO));
+        String status = RecordedStatus.read(dir.resolve(RunRecorder.RUN_INFO)).status();
         Path metricsFile = dir.resolve(RunRecorder.METRICS);
         List<String> metrics = new ArrayList<>();
         List<EpochRecord> epochs = readMetrics(metricsFile, metrics);
@@ -113,22 +112,6 @@ public final class RunTable {
             // its message already names the file, with one problem per line
             throw new IOException(String.join(" ", e.getMessage().strip().lines().map(String::strip).toList()), e);
         }
-    }
-
-    private static String readStatus(Path file) throws IOException {
-        JsonNode info;
-        try {
-            info = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "the run has no status file");
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": malformed JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode status = info == null ? null : info.get("status");
-        if (status == null || !status.isTextual()) {
-            throw new IOException(file + ": no \"status\" text");
-        }
-        return status.asText();
     }
 
     /** Fills {@code metrics} with the file's metric columns and returns its rows. */

@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ringlab.runstate.Owner;
 
 /**
  * Writes a run directory as the run goes: {@code metrics.csv} (one row per epoch, flushed at once so
  * a crash loses nothing already measured), {@code snapshots.jsonl} (one position snapshot per line)
- * and {@code run.json} (status and timings, rewritten atomically on every status change).
+ * and {@code run.json} (status, timings and the owning process, rewritten atomically on every
+ * status change; {@link org.ringlab.runstate.RecordedStatus} reads it back).
  */
 public final class RunRecorder implements TrainingListener, Closeable {
     public static final String METRICS = "metrics.csv";
@@ -46,6 +48,8 @@ public final class RunRecorder implements TrainingListener, Closeable {
         this.metrics.flush();
         this.snapshots = Files.newBufferedWriter(dir.resolve(SNAPSHOTS), StandardCharsets.UTF_8);
         info.put("started", Instant.now().toString());
+        // lets a reader tell a run still going from one whose process died without a word
+        info.put("owner", Owner.current());
         info.put("status", RunStatus.PENDING.id());
         writeInfo();
     }

@@ -2,6 +2,7 @@ package org.ringlab.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -23,7 +24,8 @@ import org.ringlab.nn.BuiltModel;
 public final class TrainingStep {
     /**
      * The step's loss, how many of the batch's predictions were right (−1 if not counted), and
-     * null or why nothing was updated: the loss, or a gradient with a finite loss, was not finite.
+     * null or why training cannot go on: the loss or a gradient was not finite (nothing was
+     * updated), or the update made a parameter or latent not finite.
      */
     public record Result(float loss, long correct, String divergence) {
         public boolean diverged() {
@@ -38,6 +40,8 @@ public final class TrainingStep {
     private final PositionConstraint constraint;
     private final double clipNorm;
     private final Loss loss = new SoftmaxCrossEntropyLoss();
+    /** Parameters named in a divergence message; the rest are counted. */
+    private static final int NAMED = 3;
 
     TrainingStep(BuiltModel model, ParameterStore store, ParameterOptimizer optimizer, boolean wrapPositions,
             boolean decayPositions, double clipNorm) {
@@ -92,6 +96,7 @@ public final class TrainingStep {
             } else {
                 optimizer.step(params, grads, lr, stepManager);
                 constraint.apply(params, stepManager);
+                divergence = nonFiniteParameters(stepManager);
             }
         }
         // torch accumulates into .grad and DJL does not zero it: do it here
@@ -116,6 +121,50 @@ public final class TrainingStep {
         }
         return String.format(java.util.Locale.ROOT, "the gradient of %s became NaN or infinite (loss %.4g, "
                 + "parameters left as they were)", String.join(", ", names), batchLoss);
+    }
+
+    /**
+     * Null when every parameter (weights and the latents: positions, steps, scales) is finite after
+     * the update, else which are not. A finite gradient times a huge lr overflows the weights
+     * without touching the loss of this step; left alone, the next step fails somewhere else (a
+     * NaN position is a lookup index of −2⁶³) or the method hides it (a ternary quantizer's
+     * threshold). One sum per parameter and one transfer: a NaN or ±∞ anywhere makes the sum
+     * non-finite; only then is each parameter looked at, so a finite sum past float's range is
+     * not mistaken for one.
+     */
+    private String nonFiniteParameters(NDManager stepManager) {
+        NDList sums = new NDList(params.size());
+        for (TrainableParameter p : params) {
+            NDArray sum = p.array().sum();
+            sum.attach(stepManager);
+            sums.add(sum);
+        }
+        NDArray all = NDArrays.stack(sums);
+        all.attach(stepManager);
+        boolean finite = true;
+        for (float v : all.toFloatArray()) {
+            finite &= Float.isFinite(v);
+        }
+        if (finite) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (TrainableParameter p : params) {
+            // ops on a parameter land on the model's manager: close them here
+            try (NDArray nan = p.array().isNaN(); NDArray inf = p.array().isInfinite();
+                    NDArray either = nan.logicalOr(inf); NDArray any = either.any()) {
+                if (any.getBoolean()) {
+                    names.add(p.name());
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        // a blown-up lr hits nearly every parameter: the first few say where, the count says how far
+        String named = names.size() <= NAMED ? String.join(", ", names)
+                : String.join(", ", names.subList(0, NAMED)) + " and " + (names.size() - NAMED) + " more";
+        return "the update made " + named + " NaN or infinite";
     }
 
     List<TrainableParameter> parameters() {

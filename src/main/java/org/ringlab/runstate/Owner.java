@@ -1,4 +1,4 @@
-package org.ringlab.store;
+package org.ringlab.runstate;
 
 import java.net.InetAddress;
 import java.time.Instant;
@@ -6,19 +6,21 @@ import java.util.Optional;
 
 /**
  * Identifies the process recording a run as {@code pid@host@start}: the start instant tells a live
- * process from a later one that reused the pid.
+ * process from a later one that reused the pid. The run store keeps it per run and a run folder's
+ * run.json holds it, so whoever reads a run can tell a run still going from one whose process died
+ * (killed, out of memory, a native abort) without a word.
  */
-final class Owner {
+public final class Owner {
     private Owner() {
     }
 
-    static String current() {
+    public static String current() {
         ProcessHandle self = ProcessHandle.current();
         return self.pid() + "@" + host() + "@" + self.info().startInstant().map(Instant::toString).orElse("");
     }
 
     /** Whether that process still runs; unknown owners count as dead, other machines' as alive. */
-    static boolean isAlive(String owner) {
+    public static boolean isAlive(String owner) {
         if (owner == null || owner.isBlank()) {
             return false;
         }
