@@ -75,5 +75,10 @@ final class EventSpool implements AutoCloseable {
     @Override
     public void close() {
         deleteTree(dir);
+        try {
+            Files.deleteIfExists(dir.getParent());
+        } catch (IOException e) {
+            // another worker's spool is still there
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Lets at most {@code perMinute} lines through in each minute and counts the rest; the first line
- * after a minute with dropped lines says how many were dropped. A flood of bad requests thus costs
+ * after a minute with dropped lines, or {@link #tick()}, says how many were dropped. A flood of bad requests thus costs
  * the log a few lines a minute, however many arrive.
  */
 final class RateLimitedLog implements Consumer<String> {
@@ -47,10 +47,16 @@ final class RateLimitedLog implements Consumer<String> {
         }
     }
 
-    /** Says how many lines were dropped since the last one written, if any (at shutdown). */
-    synchronized void flush() {
-        if (dropped > 0) {
-            log.accept(dropped + " more lines like the last were not logged");
+    /**
+     * Once a minute with dropped lines is over, says how many there were, so that the count comes
+     * even if no further line does (the worker calls this every second).
+     */
+    synchronized void tick() {
+        long now = nanoClock.getAsLong();
+        if (dropped > 0 && now - windowStart >= MINUTE_NANOS) {
+            log.accept(dropped + " more like the last line in the minute before were not logged");
+            windowStart = now;
+            written = 0;
             dropped = 0;
         }
     }

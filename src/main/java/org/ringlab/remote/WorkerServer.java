@@ -78,10 +78,10 @@ public final class WorkerServer implements AutoCloseable {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new WorkerException("TLS needs both --tls-cert and --tls-key");
         }
-        WorkerService service = new WorkerService(new InProcessTrainingService(workspace), HEARTBEAT_MILLIS,
-                dataRoots, tuning);
         // a flood of garbage costs the log a few lines a minute
         RateLimitedLog malformed = new RateLimitedLog(tuning.log(), MALFORMED_LINES_PER_MINUTE, System::nanoTime);
+        WorkerService service = new WorkerService(new InProcessTrainingService(workspace), HEARTBEAT_MILLIS,
+                dataRoots, tuning, malformed);
         ServerServiceDefinition guarded = MalformedRequests.guard(service.bindService(), malformed);
         ServerServiceDefinition definition = token == null || token.isBlank()
                 ? guarded

@@ -55,13 +55,14 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
     private volatile WorkerInfo info;
 
     WorkerService(InProcessTrainingService service, long heartbeatMillis, DataRoots dataRoots,
-            WorkerServer.Tuning tuning) {
+            WorkerServer.Tuning tuning, RateLimitedLog malformedRequests) {
         this.service = service;
         this.dataGate = new DataGate(dataRoots, tuning.log());
         this.disk = new DiskCalls(tuning.diskDeadline());
         this.spool = new EventSpool(service.workspace(), tuning.events(), tuning.log());
         service.addQueueListener(this::beat);
         beats.scheduleAtFixedRate(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        beats.scheduleAtFixedRate(malformedRequests::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override

@@ -33,6 +33,23 @@ class RateLimitedLogTest {
     }
 
     @Test
+    void theCountComesEvenWhenNoFurtherLineDoes() {
+        List<String> lines = new ArrayList<>();
+        AtomicLong now = new AtomicLong(0);
+        RateLimitedLog log = new RateLimitedLog(lines::add, 2, now::get);
+        for (int i = 0; i < 10; i++) {
+            log.accept("bad request " + i);
+        }
+        log.tick();
+        assertEquals(2, lines.size(), "not before the minute is over");
+        now.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        log.tick();
+        log.tick();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(2).startsWith("8 more"), lines.get(2));
+    }
+
+    @Test
     void aLineNeverSpansTwo() {
         List<String> lines = new ArrayList<>();
         new WorkerLog(lines::add).accept("refused data /x\nforged line\u001b[31m");
