@@ -1,5 +1,6 @@
 package org.ringlab.remote;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.io.BufferedInputStream;
@@ -235,7 +236,7 @@ final class RunEventLog implements TrainingListener {
             return true;
         } catch (IOException e) {
             log.accept("cannot read the event spool " + spool + " (" + e.getMessage() + ")");
-            watcher.onError(io.grpc.Status.UNAVAILABLE.withDescription("the worker cannot read this run's earlier "
+            watcher.onError(Status.UNAVAILABLE.withDescription("the worker cannot read this run's earlier "
                     + "events; watch from a later seq").asRuntimeException());
             return false;
         }

@@ -10,6 +10,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.remote.v1.ListQueueRequest;
+import org.ringlab.remote.v1.ListRunsRequest;
 import org.ringlab.remote.v1.SubmitRequest;
 import org.ringlab.remote.v1.TrainingWorkerGrpc;
 
@@ -64,7 +66,7 @@ class WorkerDiskDeadlineTest {
         Process mkfifo;
         try {
             mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             fifo = null;
             assumeTrue(false, "no mkfifo here");
             return;
@@ -91,6 +93,6 @@ class WorkerDiskDeadlineTest {
         assertEquals(0, stub.withDeadlineAfter(5, TimeUnit.SECONDS).listQueue(ListQueueRequest.getDefaultInstance())
                 .getRunIdsCount());
         assertEquals(0, stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                .listRuns(org.ringlab.remote.v1.ListRunsRequest.getDefaultInstance()).getRunsCount());
+                .listRuns(ListRunsRequest.getDefaultInstance()).getRunsCount());
     }
 }
