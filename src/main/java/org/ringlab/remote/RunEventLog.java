@@ -1,5 +1,6 @@
 package org.ringlab.remote;
 
+import com.google.protobuf.CodedOutputStream;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -8,6 +9,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -200,43 +203,103 @@ final class RunEventLog implements TrainingListener {
         keptSteps = (keptSteps + 1) / 2;
     }
 
-    /** Replays events from {@code fromSeq}, then streams live ones until the run ends or the call is cancelled. */
+    /**
+     * Replays events from {@code fromSeq}, then streams live ones until the run ends or the call is
+     * cancelled. The replay follows the client's flow control: it sends while the stream is ready
+     * and goes on when gRPC says it is ready again, so a slow client of a long history does not
+     * pile the whole history up in the worker's send buffers. Live events are sent as they come.
+     */
     synchronized void watch(long fromSeq, ServerCallStreamObserver<RunEvent> watcher) {
-        // gRPC accepts the handler only before this call returns to it
+        Replay replay = new Replay(watcher, fromSeq);
+        // gRPC accepts the handlers only before this call returns to it
         watcher.setOnCancelHandler(() -> forget(watcher));
-        if (fromSeq < firstInMemory && !replaySpool(fromSeq, watcher)) {
-            return;
-        }
-        for (RunEvent event : recent) {
-            if (event.getSeq() >= fromSeq && kept(event) && !send(watcher, event)) {
-                return;
-            }
-        }
-        if (ended) {
-            complete(watcher);
-        } else {
-            watchers.add(watcher);
+        watcher.setOnReadyHandler(() -> pump(replay));
+        pump(replay);
+    }
+
+    /** Where one watcher's replay stands. */
+    private static final class Replay {
+        final ServerCallStreamObserver<RunEvent> watcher;
+        /** The smallest seq not yet considered. */
+        long next;
+        /** A spool offset at or before the event {@code next}. */
+        long offset;
+        /** Live, completed or gone: nothing left to replay. */
+        boolean over;
+
+        Replay(ServerCallStreamObserver<RunEvent> watcher, long fromSeq) {
+            this.watcher = watcher;
+            this.next = fromSeq;
         }
     }
 
-    /** Sends what only the spool holds; false when the watcher went away or the spool failed it. */
-    private boolean replaySpool(long fromSeq, ServerCallStreamObserver<RunEvent> watcher) {
+    private synchronized void pump(Replay r) {
+        if (r.over) {
+            return;
+        }
+        if (r.next < firstInMemory && !replaySpool(r)) {
+            return;
+        }
+        for (RunEvent event : recent) {
+            if (event.getSeq() < r.next) {
+                continue;
+            }
+            if (!r.watcher.isReady()) {
+                // the rest when the client has taken what was sent
+                return;
+            }
+            if (kept(event) && !send(r.watcher, event)) {
+                r.over = true;
+                return;
+            }
+            r.next = event.getSeq() + 1;
+        }
+        r.over = true;
+        if (ended) {
+            complete(r.watcher);
+        } else {
+            watchers.add(r.watcher);
+        }
+    }
+
+    /**
+     * Sends what only the spool holds, from the replay's place while the watcher is ready.
+     *
+     * @return true when the replay reached the events in memory
+     */
+    private boolean replaySpool(Replay r) {
         try {
             if (spoolOut != null) {
                 spoolOut.flush();
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool))) {
+            try (InputStream in = new BufferedInputStream(Channels.newInputStream(
+                    FileChannel.open(spool).position(r.offset)))) {
                 RunEvent event;
-                while ((event = RunEvent.parseDelimitedFrom(in)) != null && event.getSeq() < firstInMemory) {
-                    if (event.getSeq() >= fromSeq && kept(event) && !send(watcher, event)) {
+                while (r.next < firstInMemory) {
+                    if (!r.watcher.isReady()) {
                         return false;
                     }
+                    event = RunEvent.parseDelimitedFrom(in);
+                    if (event == null) {
+                        throw new IOException("it ends before event " + firstInMemory);
+                    }
+                    int size = event.getSerializedSize();
+                    r.offset += CodedOutputStream.computeUInt32SizeNoTag(size) + size;
+                    if (event.getSeq() < r.next) {
+                        continue;
+                    }
+                    if (kept(event) && !send(r.watcher, event)) {
+                        r.over = true;
+                        return false;
+                    }
+                    r.next = event.getSeq() + 1;
                 }
             }
             return true;
         } catch (IOException e) {
+            r.over = true;
             log.accept("cannot read the event spool " + spool + " (" + e.getMessage() + ")");
-            watcher.onError(Status.UNAVAILABLE.withDescription("the worker cannot read this run's earlier "
+            r.watcher.onError(Status.UNAVAILABLE.withDescription("the worker cannot read this run's earlier "
                     + "events; watch from a later seq").asRuntimeException());
             return false;
         }

@@ -131,6 +131,31 @@ class RunEventLogTest {
         assertEquals(expected.size(), actual.size(), "events");
     }
 
+    @Test
+    void aSlowClientIsSentOnlyWhatItCanTakeAndStillGetsEverything() {
+        RunEventLog events = new RunEventLog(tmp.resolve("slow.events"), SMALL, log::add);
+        Watcher live = new Watcher();
+        events.watch(0, live);
+        train(events, 1, 2, () -> { });
+        Slow slow = new Slow(100);
+        events.watch(0, slow);
+        assertEquals(100, slow.events.size(), "the first batch, then it waits for the client");
+        // the client takes it, the run goes on meanwhile, gRPC calls the ready handler
+        train(events, 3, 3, () -> { });
+        int pumps = 0;
+        while (slow.waiting()) {
+            slow.ready();
+            pumps++;
+            assertTrue(slow.events.size() <= 100 * (pumps + 1), "sent past the client's readiness");
+        }
+        // caught up: it is live now
+        train(events, 4, 4, () -> { });
+        events.onStatus(RunStatus.FINISHED, "done");
+        assertTrue(slow.completed);
+        assertSame(live.events, slow.events);
+        assertContinuous(slow.events, 4, true);
+    }
+
     /** Steps (1..n × epochs) and epochs each once and in order; seq always increasing. */
     private static void assertContinuous(List<RunEvent> events, int epochs, boolean everyStep) {
         long seq = -1;
@@ -153,8 +178,38 @@ class RunEventLogTest {
         assertEquals(epochs * STEPS_PER_EPOCH, lastStep);
     }
 
+    /** A client whose stream stops being ready after every {@code batch} events, until it has taken them. */
+    static final class Slow extends Watcher {
+        private final int batch;
+        private int taken;
+        private Runnable onReady;
+
+        Slow(int batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public boolean isReady() {
+            return events.size() - taken < batch;
+        }
+
+        @Override
+        public void setOnReadyHandler(Runnable onReadyHandler) {
+            onReady = onReadyHandler;
+        }
+
+        boolean waiting() {
+            return !isReady();
+        }
+
+        void ready() {
+            taken = events.size();
+            onReady.run();
+        }
+    }
+
     /** A stream that records what it is sent, as gRPC would send it. */
-    static final class Watcher extends ServerCallStreamObserver<RunEvent> {
+    static class Watcher extends ServerCallStreamObserver<RunEvent> {
         final List<RunEvent> events = new ArrayList<>();
         boolean completed;
 
