@@ -30,8 +30,8 @@ import org.ringlab.train.TrainingListener;
 
 /**
  * One run's events on the worker, numbered, kept for replay and fanned out to the streams that
- * watch the run. A watcher gets the recorded events and then the live ones under one lock, so it
- * sees each event exactly once and in order. Step events are thinned as {@link RunHistory} thins
+ * watch the run. A watcher gets the recorded events, as fast as it takes them, and then the live
+ * ones; both are sent under the log's lock, so it sees each event exactly once and in order. Step events are thinned as {@link RunHistory} thins
  * them, so a long run's replay stays bounded; every other event is kept.
  *
  * <p>Memory holds only a recent window of events (at most {@link Window#events} events and
@@ -39,7 +39,7 @@ import org.ringlab.train.TrainingListener;
  * which a watcher that starts before the window is served. A run that ended keeps no event in
  * memory. The seq of each event is the one it was first sent with, so a client that reconnects
  * from any seq continues without a gap or a repeat. If the spool cannot be written (a full
- * disk), the log keeps its events in memory instead, as before there was a spool.
+ * disk), the log keeps its events in memory instead.
  */
 final class RunEventLog implements TrainingListener {
     /** How much of a run's recent history stays in memory. */
