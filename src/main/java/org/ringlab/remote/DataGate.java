@@ -1,7 +1,6 @@
 package org.ringlab.remote;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +54,8 @@ final class DataGate {
         try {
             checked(config);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("run " + runId + " cannot be resumed here: data " + config.data() + ": "
-                    + e.getMessage(), e);
+            // the stored path came from whoever recorded the run, not from this client: not shown
+            throw new IllegalArgumentException("run " + runId + " cannot be resumed here: its data: " + e.getMessage(), e);
         }
     }
 
@@ -66,7 +65,8 @@ final class DataGate {
         try {
             new DataSetProbe().describe(dir);
             return dir;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            // whatever a reader says may show the folder or the file; only the operator sees it
             Failures.debug(e);
             log.accept("refused data " + dir + " from a client: " + Failures.describe(e));
             throw new IllegalArgumentException(NOT_READABLE);

@@ -162,6 +162,7 @@ class WorkerDataRootsTest {
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
         assertTrue(e.getStatus().getDescription().contains(OUTSIDE), e.getStatus().getDescription());
         assertFalse(e.getStatus().getDescription().contains("secret-entry"), e.getStatus().getDescription());
+        assertFalse(e.getStatus().getDescription().contains(elsewhere.toString()), "the stored path is not shown");
     }
 
     @Test
