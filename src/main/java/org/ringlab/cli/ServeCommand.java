@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ringlab.remote.ApiVersion;
+import org.ringlab.remote.DataRoots;
 import org.ringlab.remote.Tokens;
 import org.ringlab.remote.WorkerException;
 import org.ringlab.remote.WorkerServer;
@@ -44,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where run directories are written (default: ${DEFAULT-VALUE}).")
     Path workspace;
 
+    @Option(names = "--data-root", paramLabel = "DIR",
+            description = "A folder clients may read data from (repeatable); data paths outside every root are "
+                    + "refused. Default: sample-data of the working directory or of the installation.")
+    List<Path> dataRoots;
+
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve TLS with this certificate chain.")
     File tlsCert;
 
@@ -62,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String token = null;
         WorkerServer server;
+        DataRoots roots;
         try {
             if (tokenFile != null) {
                 if (!Files.exists(tokenFile)) {
@@ -70,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 token = Tokens.read(tokenFile);
             }
-            server = WorkerServer.start(host, port, token, workspace, tlsCert, tlsKey);
+            roots = dataRoots == null || dataRoots.isEmpty() ? DataRoots.defaults() : DataRoots.of(dataRoots);
+            server = WorkerServer.start(host, port, token, workspace, tlsCert, tlsKey, roots);
         } catch (WorkerException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -78,6 +87,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("RingLab worker (API " + ApiVersion.CURRENT + ") listening on " + host + ":" + server.port()
                 + (token == null ? "" : ", token required") + (tlsCert == null ? "" : ", TLS")
                 + "; runs are written under " + workspace.toAbsolutePath());
+        out.println(roots.roots().isEmpty()
+                ? "no data roots: every data folder will be refused; give --data-root DIR"
+                : "clients may read data under " + roots);
         out.flush();
         if (portFile != null) {
             Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");

@@ -113,6 +113,10 @@ public final class WorkerLauncher {
         cmd.addAll(List.of("serve", "--host", "127.0.0.1", "--port", "0", "--port-file", portFile.toString(),
                 "--token-file", tokenFile.toString(), "--workspace", workspace.toAbsolutePath().toString(),
                 "--exit-with-parent"));
+        // only this app holds the token, and the worker runs as its user: any folder the user picks may be read
+        for (Path root : DataRoots.anywhere().roots()) {
+            cmd.addAll(List.of("--data-root", root.toString()));
+        }
         return cmd;
     }
 

@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.ringlab.service.InProcessTrainingService;
 
 /**
@@ -20,6 +22,9 @@ import org.ringlab.service.InProcessTrainingService;
 public final class WorkerServer implements AutoCloseable {
     /** How often the worker tells its clients it is alive. */
     public static final long HEARTBEAT_MILLIS = 250;
+
+    /** Malformed requests beyond this many a minute are counted, not logged one by one. */
+    static final int MALFORMED_LINES_PER_MINUTE = 10;
 
     private final Server server;
     private final WorkerService service;
@@ -36,6 +41,26 @@ public final class WorkerServer implements AutoCloseable {
      */
     public static WorkerServer start(String host, int port, String token, Path workspace, File tlsCert,
             File tlsKey) {
+        return start(host, port, token, workspace, tlsCert, tlsKey, DataRoots.defaults());
+    }
+
+    /** @param dataRoots the only folders clients may name as data (see {@link DataRoots}) */
+    public static WorkerServer start(String host, int port, String token, Path workspace, File tlsCert,
+            File tlsKey, DataRoots dataRoots) {
+        return start(host, port, token, workspace, tlsCert, tlsKey, dataRoots, Tuning.DEFAULT);
+    }
+
+    /**
+     * What tests shrink: how long a call may read files, how much event history stays in memory,
+     * where the worker's log lines go.
+     */
+    record Tuning(Duration diskDeadline, RunEventLog.Window events, Consumer<String> log) {
+        static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(60), RunEventLog.Window.DEFAULT,
+                WorkerLog.standardError());
+    }
+
+    static WorkerServer start(String host, int port, String token, Path workspace, File tlsCert, File tlsKey,
+            DataRoots dataRoots, Tuning tuning) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -53,10 +78,14 @@ public final class WorkerServer implements AutoCloseable {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new WorkerException("TLS needs both --tls-cert and --tls-key");
         }
-        WorkerService service = new WorkerService(new InProcessTrainingService(workspace), HEARTBEAT_MILLIS);
+        // a flood of garbage costs the log a few lines a minute
+        RateLimitedLog malformed = new RateLimitedLog(tuning.log(), MALFORMED_LINES_PER_MINUTE, System::nanoTime);
+        WorkerService service = new WorkerService(new InProcessTrainingService(workspace), HEARTBEAT_MILLIS,
+                dataRoots, tuning, malformed);
+        ServerServiceDefinition guarded = MalformedRequests.guard(service.bindService(), malformed);
         ServerServiceDefinition definition = token == null || token.isBlank()
-                ? service.bindService()
-                : ServerInterceptors.intercept(service, new TokenAuthInterceptor(token));
+                ? guarded
+                : ServerInterceptors.intercept(guarded, new TokenAuthInterceptor(token));
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, port))
                 .addService(definition)
                 // clients may probe a quiet connection; the heartbeat stream does the real watching

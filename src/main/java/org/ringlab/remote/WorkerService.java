@@ -34,6 +34,7 @@ import org.ringlab.remote.v1.WorkerBeat;
 import org.ringlab.service.InProcessTrainingService;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.WorkerInfo;
+import org.ringlab.store.StoreException;
 
 /**
  * The worker side of the protocol: serves an {@link InProcessTrainingService} of this JVM. Bad
@@ -41,6 +42,9 @@ import org.ringlab.service.WorkerInfo;
  */
 final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase implements AutoCloseable {
     private final InProcessTrainingService service;
+    private final DataGate dataGate;
+    private final DiskCalls disk;
+    private final EventSpool spool;
     private final Map<String, RunEventLog> logs = new ConcurrentHashMap<>();
     private final List<ServerCallStreamObserver<WorkerBeat>> beatWatchers = new ArrayList<>();
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,10 +54,15 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
     });
     private volatile WorkerInfo info;
 
-    WorkerService(InProcessTrainingService service, long heartbeatMillis) {
+    WorkerService(InProcessTrainingService service, long heartbeatMillis, DataRoots dataRoots,
+            WorkerServer.Tuning tuning, RateLimitedLog malformedRequests) {
         this.service = service;
+        this.dataGate = new DataGate(dataRoots, tuning.log());
+        this.disk = new DiskCalls(tuning.diskDeadline());
+        this.spool = new EventSpool(service.workspace(), tuning.events(), tuning.log());
         service.addQueueListener(this::beat);
         beats.scheduleAtFixedRate(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        beats.scheduleAtFixedRate(malformedRequests::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -72,13 +81,26 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
 
     @Override
     public void submit(SubmitRequest request, StreamObserver<RunInfo> reply) {
-        unary(reply, () -> {
-            RunConfig config = RunConfigJson.fromJson(request.getConfigJson());
-            RunEventLog log = new RunEventLog();
-            RunHandle run = service.submit(config, log);
-            logs.put(run.id(), log);
+        // reading the data folder may block (a FIFO), so it runs off gRPC's threads with a deadline
+        disk.run("Submit", reply, () -> dataGate.admit(RunConfigJson.fromJson(request.getConfigJson())), config -> {
+            RunEventLog log = spool.newLog();
+            RunHandle run;
+            try {
+                run = service.submit(config, log);
+            } catch (RuntimeException e) {
+                log.discard();
+                throw e;
+            }
+            keep(run.id(), log);
             return runInfo(run);
         });
+    }
+
+    private void keep(String runId, RunEventLog log) {
+        RunEventLog before = logs.put(runId, log);
+        if (before != null) {
+            before.discard();
+        }
     }
 
     @Override
@@ -150,13 +172,35 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
 
     @Override
     public void resumeRun(RunRequest request, StreamObserver<RunInfo> reply) {
-        unary(reply, () -> {
+        disk.run("ResumeRun", reply, () -> {
+            String id = checkedId(request.getRunId());
+            RunConfig stored = storedConfig(id);
+            if (stored != null) {
+                dataGate.checkStored(id, stored);
+            }
+            return id;
+        }, id -> {
             // a run of an earlier (dead) worker is known only to the store: resume by id, with a new log
-            RunEventLog log = new RunEventLog();
-            RunHandle run = service.resume(checkedId(request.getRunId()), log);
-            logs.put(run.id(), log);
+            RunEventLog log = spool.newLog();
+            RunHandle run;
+            try {
+                run = service.resume(id, log);
+            } catch (RuntimeException e) {
+                log.discard();
+                throw e;
+            }
+            keep(run.id(), log);
             return runInfo(run);
         });
+    }
+
+    /** The configuration a stored run was trained with; null where the service will explain why there is none. */
+    private RunConfig storedConfig(String id) {
+        try {
+            return service.store().config(Long.parseLong(id));
+        } catch (NumberFormatException | StoreException e) {
+            return null;
+        }
     }
 
     @Override
@@ -255,6 +299,7 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
     @Override
     public void close() {
         beats.shutdownNow();
+        disk.close();
         synchronized (beatWatchers) {
             beatWatchers.forEach(w -> {
                 try {
@@ -266,5 +311,6 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
             beatWatchers.clear();
         }
         service.close();
+        spool.close();
     }
 }

@@ -32,4 +32,11 @@ class ServeCommandTest {
         String line = Cli.run("serve", "--port", "70000").assertUsageError();
         assertTrue(line.contains("70000"), line);
     }
+
+    @Test
+    void aDataRootThatIsNotAFolderIsRefused() {
+        String line = Cli.run("serve", "--port", "0", "--workspace", tmp.toString(), "--data-root",
+                tmp.resolve("no-such-root").toString()).assertUsageError();
+        assertTrue(line.contains("--data-root") && line.contains("no-such-root") && line.contains("not a folder"), line);
+    }
 }
