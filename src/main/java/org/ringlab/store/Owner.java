@@ -17,6 +17,11 @@ final class Owner {
         return self.pid() + "@" + host() + "@" + self.info().startInstant().map(Instant::toString).orElse("");
     }
 
+    /** An owner on another machine, described by {@code where} (e.g. "slurm job 12_3"). */
+    static String elsewhere(String where) {
+        return "0@" + where.replace('@', ' ') + " (not " + host() + ")@";
+    }
+
     /** Whether that process still runs; unknown owners count as dead, other machines' as alive. */
     static boolean isAlive(String owner) {
         if (owner == null || owner.isBlank()) {
