@@ -90,7 +90,7 @@ final class ImportRunsCommand implements Callable<Integer> {
                 String[] status = status(run, slurm.get(run));
                 String where = job == null ? null : "slurm job " + job + "_" + i;
                 try {
-                    RunFolderImport.Result r = importer.importRun(run, RunStatus.valueOf(status[0]), status[1], where);
+                    RunFolderImport.Result r = importer.importRun(run, runStatus(status[0]), status[1], where);
                     switch (r.change()) {
                         case IMPORTED -> imported++;
                         case UPDATED -> updated++;
@@ -145,6 +145,14 @@ final class ImportRunsCommand implements Callable<Integer> {
                 info.path("message").asText("")};
         } catch (IOException | RuntimeException e) {
             return new String[] {"PENDING", "no status recorded yet"};
+        }
+    }
+
+    private static RunStatus runStatus(String name) {
+        try {
+            return RunStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return RunStatus.PENDING;
         }
     }
 

@@ -156,47 +156,85 @@ class SlurmClusterTest {
         assertTrue(text.text().contains("reason: " + reason), text.text());
     }
 
+    /**
+     * Two interruptions of one run: {@code scontrol requeue} (what preemption does), then Slurm's
+     * warning signal before the time limit ({@code --signal=B:USR2@120}, sent here at once with
+     * {@code scancel --signal=USR2 --batch}), on which the task stops and requeues itself. Each time
+     * the run resumes from its checkpoint with the next epoch.
+     */
     @Test
     void aRequeuedTaskResumesFromItsCheckpointWithContinuousEpochs() throws Exception {
         Path dir = shared.resolve("requeue");
-        Output submit = ringlab(sweep(dir, "--methods", "fp32", "--seeds", "1", "--epochs", "5",
+        int epochs = 7;
+        Output submit = ringlab(sweep(dir, "--methods", "fp32", "--seeds", "1", "--epochs", Integer.toString(epochs),
                 "--limit-train", "8192"));
         assertEquals(0, submit.code(), submit.text());
         String task = jobId(submit) + "_0";
         Path run = dir.resolve("mlp-fp32-s1");
-        // requeue it once it has checkpointed two epochs and still has more to train
-        JsonNode before = follow(dir, s -> s.path("runs").get(0).path("epoch").asInt() >= 2);
-        assertEquals("running", before.path("runs").get(0).path("state").asText(), before.toString());
-        int stoppedAfter = before.path("runs").get(0).path("epoch").asInt();
+
+        // 1. requeued by Slurm once it has checkpointed two epochs
+        int firstStop = awaitEpoch(run, 2);
+        assertTrue(firstStop < epochs, "the run ended before it could be requeued");
         assertEquals(0, slurm("scontrol", "requeue", task).code());
         JsonNode requeued = follow(dir, s -> "requeued".equals(s.path("runs").get(0).path("state").asText()));
         assertEquals("PENDING", requeued.path("runs").get(0).path("slurm").asText(), requeued.toString());
         // Slurm holds a requeued job back for about two minutes (BeginTime); let it start now
         assertEquals(0, slurm("scontrol", "update", "JobId=" + task, "StartTime=now").code());
-        JsonNode done = follow(dir, s -> allIn(s, "finished"));
-        assertEquals(5, done.path("runs").get(0).path("epoch").asInt(), done.toString());
 
+        // 2. the time-limit warning two epochs later: the batch script stops the run and requeues the task
+        int secondStop = awaitEpoch(run, firstStop + 2);
+        assertTrue(secondStop < epochs, "the run ended before the warning signal");
+        assertEquals(0, slurm("scancel", "--signal=USR2", "--batch", task).code());
+        follow(dir, s -> "requeued".equals(s.path("runs").get(0).path("state").asText()));
+        assertEquals(0, slurm("scontrol", "update", "JobId=" + task, "StartTime=now").code());
+
+        JsonNode done = follow(dir, s -> allIn(s, "finished"));
+        assertEquals(epochs, done.path("runs").get(0).path("epoch").asInt(), done.toString());
         // every epoch once, steps continuing: nothing trained twice, nothing skipped
         List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
-        assertEquals(6, rows.size(), String.join("\n", rows));
+        assertEquals(epochs + 1, rows.size(), String.join("\n", rows));
         int stepsPerEpoch = Integer.parseInt(rows.get(1).split(",")[1]);
-        for (int e = 1; e <= 5; e++) {
+        for (int e = 1; e <= epochs; e++) {
             String[] f = rows.get(e).split(",");
             assertEquals(e, Integer.parseInt(f[0]), rows.get(e));
             assertEquals(e * stepsPerEpoch, Integer.parseInt(f[1]), "step after epoch " + e + ": " + rows.get(e));
         }
         JsonNode info = JSON.readTree(run.resolve("run.json").toFile());
         assertEquals("finished", info.path("status").asText());
-        assertEquals(1, info.path("resumed").asInt(), info.toString());
+        assertEquals(2, info.path("resumed").asInt(), info.toString());
         Matcher resumed = Pattern.compile("resumed from resume\\.ckpt after epoch (\\d+), step (\\d+)")
                 .matcher(info.path("info").toString());
-        assertTrue(resumed.find(), info.toString());
-        int from = Integer.parseInt(resumed.group(1));
-        assertTrue(from >= stoppedAfter && from < 5, "resumed after epoch " + from + ", stopped after " + stoppedAfter);
+        List<Integer> resumedAfter = new ArrayList<>();
+        while (resumed.find()) {
+            resumedAfter.add(Integer.parseInt(resumed.group(1)));
+            assertEquals(resumedAfter.get(resumedAfter.size() - 1) * stepsPerEpoch, Integer.parseInt(resumed.group(2)));
+        }
+        assertEquals(2, resumedAfter.size(), info.toString());
+        assertTrue(resumedAfter.get(0) >= firstStop && resumedAfter.get(1) >= secondStop, resumedAfter + " after stops at "
+                + firstStop + " and " + secondStop);
         JsonNode taskFile = JSON.readTree(run.resolve("task.json").toFile());
-        assertEquals(1, taskFile.path("restarts").asInt(), taskFile.toString());
+        assertEquals(2, taskFile.path("restarts").asInt(), taskFile.toString());
         String log = Files.readString(dir.resolve("logs").resolve("0.log"));
-        assertTrue(log.contains("restart 1") && log.contains("resuming after epoch " + from), log);
+        assertTrue(log.contains("restart 2") && log.contains("stopped on the warning signal; requeueing it")
+                && log.contains("resuming after epoch " + resumedAfter.get(1)), log);
+    }
+
+    /** Waits (reading the task's status file) until the run has recorded at least {@code epoch} epochs. */
+    private static int awaitEpoch(Path run, int epoch) throws Exception {
+        long deadline = System.nanoTime() + SWEEP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode task = JSON.readTree(run.resolve("task.json").toFile());
+                if ("running".equals(task.path("state").asText()) && task.path("epoch").asInt() >= epoch) {
+                    return task.path("epoch").asInt();
+                }
+            } catch (IOException e) {
+                // not written yet
+            }
+            Thread.sleep(100);
+        }
+        fail("the run in " + run + " did not reach epoch " + epoch);
+        return -1;
     }
 
     private static String jobId(Output submit) {

@@ -68,10 +68,14 @@ public class SlurmTools {
      */
     public Result run(List<String> command) {
         String tool = command.get(0);
-        if (!onPath(tool)) {
+        Path executable = find(tool);
+        if (executable == null) {
             throw new SlurmException(tool + " not found: is this a Slurm login node?");
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        List<String> resolved = new ArrayList<>(command);
+        // the JVM would look the name up on its own PATH, not on the one given to the child
+        resolved.set(0, executable.toString());
+        ProcessBuilder builder = new ProcessBuilder(resolved).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         builder.environment().putAll(environment);
         Process process;
         try {
@@ -98,22 +102,21 @@ public class SlurmTools {
         }
     }
 
-    /** Whether an executable of that name is on PATH (or the name is a path to one). */
-    boolean onPath(String tool) {
+    /** The executable of that name on PATH (or the name itself when it is a path), or null. */
+    private Path find(String tool) {
         if (tool.contains("/")) {
-            return Files.isExecutable(Path.of(tool));
+            return Files.isExecutable(Path.of(tool)) ? Path.of(tool) : null;
         }
         String path = environment.getOrDefault("PATH", System.getenv("PATH"));
         if (path == null) {
-            return false;
+            return null;
         }
-        List<Path> dirs = new ArrayList<>();
         for (String d : path.split(java.io.File.pathSeparator)) {
-            if (!d.isEmpty()) {
-                dirs.add(Path.of(d));
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool)) && !Files.isDirectory(Path.of(d, tool))) {
+                return Path.of(d, tool);
             }
         }
-        return dirs.stream().anyMatch(d -> Files.isExecutable(d.resolve(tool)));
+        return null;
     }
 
     private static java.io.File nullFile() {
