@@ -48,12 +48,12 @@ final class SweepStatusCommand implements Callable<Integer> {
         if (json) {
             out.println(state.toJson());
         } else {
-            print(state, out);
+            print(state, sweepDir.toAbsolutePath().normalize(), out);
         }
         return state.ended() ? 0 : NOT_ENDED;
     }
 
-    static void print(SweepState state, PrintWriter out) {
+    static void print(SweepState state, Path sweepDir, PrintWriter out) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SweepState.RunState r : state.runs()) {
             counts.merge(r.state(), 1, Integer::sum);
@@ -62,11 +62,14 @@ final class SweepStatusCommand implements Callable<Integer> {
         counts.forEach((k, v) -> summary.append(", ").append(v).append(' ').append(k));
         out.println(summary);
         int nameWidth = Math.max(3, state.runs().stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        String format = "%-3s  %-" + nameWidth + "s  %-9s  %-5s  %s%n";
-        out.printf(format, "#", "run", "state", "epoch", "slurm");
+        String format = "%-3s  %-" + nameWidth + "s  %-9s  %-5s  %-10s  %s%n";
+        out.printf(format, "#", "run", "state", "epoch", "slurm", "folder");
         for (SweepState.RunState r : state.runs()) {
+            Path dir = Path.of(r.dir());
+            // run folders sit in the sweep folder unless the manifest says otherwise
+            String folder = dir.startsWith(sweepDir) ? sweepDir.relativize(dir).toString() : dir.toString();
             out.printf(format, r.index(), r.name(), r.state(), r.epoch() + "/" + r.epochs(),
-                    r.slurm() == null ? "-" : r.slurm());
+                    r.slurm() == null ? "-" : r.slurm(), folder);
             if (r.reason() != null) {
                 out.println("     reason: " + r.reason());
             }
