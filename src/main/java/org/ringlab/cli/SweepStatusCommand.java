@@ -21,11 +21,8 @@ import picocli.CommandLine.Spec;
         description = {"Where each run of a sweep submitted with --executor slurm stands: pending, running (with its "
             + "epoch), requeued, finished, failed (with its reason) or cancelled.",
             "Read from squeue, sacct where the cluster keeps accounting, and the status file each task writes into "
-                + "its run folder. Exit code 0 once every run has ended, 3 while some are still to come."})
+                + "its run folder."})
 final class SweepStatusCommand implements Callable<Integer> {
-    /** Exit code while some runs are still pending or running. */
-    static final int NOT_ENDED = 3;
-
     @Parameters(index = "0", paramLabel = "DIR", description = "The sweep folder (--out-dir of the submission).")
     Path sweepDir;
 
@@ -50,7 +47,7 @@ final class SweepStatusCommand implements Callable<Integer> {
         } else {
             print(state, sweepDir.toAbsolutePath().normalize(), out);
         }
-        return state.ended() ? 0 : NOT_ENDED;
+        return 0;
     }
 
     static void print(SweepState state, Path sweepDir, PrintWriter out) {

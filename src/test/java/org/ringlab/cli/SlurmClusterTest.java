@@ -99,7 +99,7 @@ class SlurmClusterTest {
         }
         assertEquals(List.of("mlp-fp32-s1", "mlp-fp32-s2", "mlp-ring-triangle4-s1", "mlp-ring-triangle4-s2"), names);
         Output text = ringlab(List.of("sweep", "status", dir.toString()));
-        assertEquals(0, text.code(), "every run ended: " + text.text());
+        assertEquals(0, text.code(), text.text());
         assertTrue(text.text().startsWith("job " + job + ": 4 run(s), 4 finished"), text.text());
         // each task got its (fake) GPU: Slurm set CUDA_VISIBLE_DEVICES for --gres=gpu:1
         for (int i = 0; i < 4; i++) {
@@ -154,6 +154,21 @@ class SlurmClusterTest {
         assertTrue(reason.contains(shared.resolve("no-such-data").toString()), reason);
         Output text = ringlab(List.of("sweep", "status", dir.toString()));
         assertTrue(text.text().contains("reason: " + reason), text.text());
+    }
+
+    @Test
+    void aCancelledSweepSaysSo() throws Exception {
+        Path dir = shared.resolve("cancel");
+        Output submit = ringlab(sweep(dir, "--methods", "fp32", "--seeds", "1,2", "--epochs", "1",
+                "--sbatch-arg=--hold"));
+        assertEquals(0, submit.code(), submit.text());
+        JsonNode held = follow(dir, s -> true);
+        assertTrue(allIn(held, "pending"), held.toString());
+        Output cancel = ringlab(List.of("sweep", "cancel", dir.toString()));
+        assertEquals(0, cancel.code(), cancel.text());
+        assertTrue(cancel.text().startsWith("cancelled job " + jobId(submit)), cancel.text());
+        JsonNode cancelled = follow(dir, s -> allIn(s, "cancelled"));
+        assertEquals("CANCELLED", cancelled.path("runs").get(0).path("slurm").asText(), cancelled.toString());
     }
 
     /**
@@ -268,7 +283,7 @@ class SlurmClusterTest {
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             Output o = ringlab(List.of("sweep", "status", dir.toString(), "--json"));
-            assertTrue(o.code() == 0 || o.code() == SweepStatusCommand.NOT_ENDED, o.text());
+            assertEquals(0, o.code(), o.text());
             last = JSON.readTree(o.text());
             if (until.test(last)) {
                 return last;
