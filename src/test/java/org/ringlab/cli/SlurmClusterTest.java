@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ringlab.store.RunStore;
@@ -49,8 +50,9 @@ class SlurmClusterTest {
     @BeforeAll
     static void cluster() throws IOException {
         String conf = System.getenv("RINGLAB_TEST_SLURM_CONF");
-        assumeTrue(conf != null && !conf.isBlank() && Files.isRegularFile(Path.of(conf)),
-                "skipped: Slurm is not running (scripts/test-cluster/start-slurm.sh)");
+        if (conf == null || conf.isBlank() || !Files.isRegularFile(Path.of(conf))) {
+            return;
+        }
         slurmConf = Path.of(conf);
         // the "shared filesystem" must be readable by the node daemons: a folder under /tmp is
         launcher = shared.resolve("ringlab");
@@ -59,6 +61,11 @@ class SlurmClusterTest {
                 + "' -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false -Dringlab.launcher=\"$0\" -cp '"
                 + classPath + "' org.ringlab.cli.RingLabCli \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @BeforeEach
+    void slurmIsRunning() {
+        assumeTrue(slurmConf != null, "skipped: Slurm is not running (scripts/test-cluster/start-slurm.sh)");
     }
 
     /** The tiny MNIST runs every sweep here trains (a few seconds each); a flag in {@code more} replaces its default. */
