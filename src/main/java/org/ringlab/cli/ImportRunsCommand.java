@@ -62,10 +62,13 @@ final class ImportRunsCommand implements Callable<Integer> {
             if (Files.isRegularFile(SweepManifest.file(dir))) {
                 SweepManifest manifest = SweepManifest.read(dir);
                 job = manifest.job();
-                runDirs = manifest.runs().stream().map(SweepManifest.Run::dir).toList();
+                // a copy of the sweep folder (rsync to the desktop) holds the run folders under the same names
+                runDirs = manifest.runs().stream().map(r -> Files.isDirectory(dir.resolve(r.name()))
+                        ? dir.resolve(r.name()) : r.dir()).toList();
                 try {
-                    for (SweepState.RunState r : new SlurmSweep(new SlurmTools()).status(dir).runs()) {
-                        slurm.put(Path.of(r.dir()), r);
+                    List<SweepState.RunState> states = new SlurmSweep(new SlurmTools()).status(dir).runs();
+                    for (int i = 0; i < states.size(); i++) {
+                        slurm.put(runDirs.get(i), states.get(i));
                     }
                 } catch (SlurmException e) {
                     out.println("(no Slurm here: " + e.getMessage() + "; statuses from the run folders alone)");

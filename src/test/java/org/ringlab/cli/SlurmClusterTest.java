@@ -130,6 +130,16 @@ class SlurmClusterTest {
                 assertEquals(Double.parseDouble(last.split(",")[4]), r.lastTestAccSoft(), 1e-3, r.toString());
             }
         }
+        // a copy of the sweep folder on a machine without Slurm (the desktop after rsync): statuses from the files
+        Path copy = shared.resolve("copy-of-four");
+        assertEquals(0, exec(List.of("cp", "-r", dir.toString(), copy.toString()), Map.of()).code());
+        List<String> importCopy = List.of(launcher.toString(), "import-runs", copy.toString(), "--workspace",
+                shared.resolve("desktop").toString());
+        Output desktop = exec(importCopy, Map.of("PATH", shared.resolve("no-slurm-here").toString()));
+        assertEquals(0, desktop.code(), desktop.text());
+        assertTrue(desktop.text().contains("squeue not found") && desktop.text().contains("4 imported"), desktop.text());
+        assertTrue(desktop.text().contains("mlp-fp32-s1: run 1, imported (2 epoch(s), finished)"), desktop.text());
+
         Output compare = ringlab(List.of("compare", "--runs-dir", dir.toString()));
         assertEquals(0, compare.code(), compare.text());
         List<String> rows = compare.text().lines().filter(l -> l.startsWith("| mlp-")).toList();
@@ -327,8 +337,13 @@ class SlurmClusterTest {
     }
 
     private static Output exec(List<String> command) throws Exception {
+        return exec(command, Map.of());
+    }
+
+    private static Output exec(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(Map.of("SLURM_CONF", slurmConf.toString()));
+        pb.environment().putAll(environment);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
