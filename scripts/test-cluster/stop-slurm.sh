@@ -15,6 +15,16 @@ stop() {
   fi
   rm -f "$file"
 }
+# jobs still running (a test that failed half-way) would outlive their node daemons: cancel them first
+export SLURM_CONF="$root/slurm.conf"
+if [ -f "$root/pids/slurmctld.pid" ] && kill -0 "$(cat "$root/pids/slurmctld.pid")" 2>/dev/null; then
+  jobs="$(squeue -h -o %A 2>/dev/null | sort -u)"
+  if [ -n "$jobs" ]; then
+    # shellcheck disable=SC2086
+    scancel $jobs 2>/dev/null
+    for _ in $(seq 1 150); do [ -z "$(squeue -h -o %A 2>/dev/null)" ] && break; sleep 0.1; done
+  fi
+fi
 stop slurmd-n1
 stop slurmd-n2
 stop slurmctld
