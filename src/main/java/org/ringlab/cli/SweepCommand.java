@@ -100,9 +100,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--gres", paramLabel = "G", description = "Generic resources per task, e.g. gpu:1.")
     String gres;
 
-    @Option(names = "--time", paramLabel = "T", description = "Time limit per task, e.g. 24:00:00; the run is "
-            + "checkpointed and requeued " + org.ringlab.sweep.slurm.SlurmOptions.WARNING_SECONDS
-            + " s before it.")
+    @Option(names = "--time", paramLabel = "T", description = "Time limit per task, e.g. 24:00:00; "
+            + SlurmOptions.WARNING_SECONDS + " s before it the run stops at its next step and the task is requeued, "
+            + "to resume from its last checkpoint.")
     String time;
 
     @Option(names = "--cpus-per-task", paramLabel = "N", description = "CPUs per task (also the task's thread count "
@@ -140,6 +140,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             case "slurm" -> true;
             default -> throw new UserError("--executor '" + executor + "': local or slurm");
         };
+        if (!slurm) {
+            refuseSlurmOptions();
+        }
         RunConfig base = options.resolve(spec.commandLine().getParseResult());
         Path dataDir = DataPaths.resolve(base.data());
         if (slurm) {
@@ -181,6 +184,16 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     cpusPerTask, mem, maxParallel, sbatchArgs));
         }
         return train(plan, points.stream().map(SweepPoint::name).toList(), folder, dataDir, base.threads(), out);
+    }
+
+    /** A Slurm option on a local sweep is a mistake (the user meant --executor slurm), not something to ignore. */
+    private void refuseSlurmOptions() {
+        for (String name : List.of("--partition", "--gres", "--time", "--cpus-per-task", "--mem", "--max-parallel",
+                "--sbatch-arg", "--ringlab")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                throw new UserError(name + " is a Slurm option: add --executor slurm, or leave it out for a local sweep");
+            }
+        }
     }
 
     private static void printGrid(PrintWriter out, List<SweepPoint> points) {

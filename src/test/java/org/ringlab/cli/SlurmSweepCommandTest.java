@@ -36,6 +36,8 @@ class SlurmSweepCommandTest {
         List<String> pbs = sweep(out);
         pbs.set(pbs.indexOf("slurm"), "pbs");
         assertEquals("ringlab: --executor 'pbs': local or slurm", Cli.run(pbs.toArray(String[]::new)).assertUsageError());
+        assertEquals("ringlab: --gres is a Slurm option: add --executor slurm, or leave it out for a local sweep",
+                Cli.run("sweep", "--out-dir", out.toString(), "--gres", "gpu:1").assertUsageError());
         assertEquals("ringlab: --max-parallel must be at least 1, not 0",
                 Cli.run(sweep(out, "--max-parallel", "0", "--ringlab", launcher.toString()).toArray(String[]::new))
                         .assertUsageError());
