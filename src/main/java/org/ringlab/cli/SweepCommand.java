@@ -22,6 +22,8 @@ import org.ringlab.sweep.SweepGrid;
 import org.ringlab.sweep.SweepPlan;
 import org.ringlab.sweep.SweepPoint;
 import org.ringlab.sweep.SweepRunner;
+import org.ringlab.sweep.slurm.SlurmOptions;
+import org.ringlab.sweep.slurm.SweepManifest;
 import org.ringlab.tables.ComparisonTable;
 import org.ringlab.tables.RunTable;
 import org.ringlab.tables.Table;
@@ -44,7 +46,9 @@ import picocli.CommandLine.Spec;
  * run directory, and summed up in the comparison table.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a grid of runs one after another and print their comparison table.",
+        subcommands = {SweepStatusCommand.class, SweepCancelCommand.class, SweepTaskCommand.class},
+        description = {"Train a grid of runs one after another and print their comparison table, or with "
+                + "--executor slurm submit it to a Slurm cluster as one job array (see docs/cluster.md).",
             "Ring type and size vary only for methods whose key starts with 'ring'; --bit-widths only for lsq, dorefa "
                 + "and pow2; every other method gets one run per seed. Every training flag sets the base "
                 + "configuration, as for 'ringlab train'. All points are validated before the first starts.",
@@ -85,6 +89,40 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             + "(e.g. after Ctrl-C) and train the rest; an unfinished run there must be deleted first.")
     boolean resume;
 
+    @Option(names = "--executor", paramLabel = "local|slurm", defaultValue = "local",
+            description = "local: train here, one run after another (default). slurm: submit one job array, one "
+                + "task per point, print its job id and return; follow it with 'ringlab sweep status DIR'.")
+    String executor;
+
+    @Option(names = "--partition", paramLabel = "P", description = "Slurm partition (default: the cluster's).")
+    String partition;
+
+    @Option(names = "--gres", paramLabel = "G", description = "Generic resources per task, e.g. gpu:1.")
+    String gres;
+
+    @Option(names = "--time", paramLabel = "T", description = "Time limit per task, e.g. 24:00:00; "
+            + SlurmOptions.WARNING_SECONDS + " s before it the run stops at its next step and the task is requeued, "
+            + "to resume from its last checkpoint.")
+    String time;
+
+    @Option(names = "--cpus-per-task", paramLabel = "N", description = "CPUs per task (also the task's thread count "
+            + "unless --threads is set).")
+    Integer cpusPerTask;
+
+    @Option(names = "--mem", paramLabel = "M", description = "Memory per task, e.g. 16G.")
+    String mem;
+
+    @Option(names = "--max-parallel", paramLabel = "N", description = "At most N tasks at once (the array's %%N).")
+    Integer maxParallel;
+
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "A further sbatch argument, passed as it is "
+            + "(repeatable), e.g. --sbatch-arg=--account=lab.")
+    List<String> sbatchArgs = new ArrayList<>();
+
+    @Option(names = "--ringlab", paramLabel = "PATH", description = "The ringlab launcher as the nodes see it "
+            + "(default: the launcher running this command).")
+    Path launcher;
+
     @Mixin
     ConfigOptions options;
 
@@ -97,13 +135,36 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         if (options.out != null || options.name != null) {
             throw new UserError("--out and --name are set per run by the sweep; use --out-dir for the folder");
         }
+        boolean slurm = switch (executor) {
+            case "local" -> false;
+            case "slurm" -> true;
+            default -> throw new UserError("--executor '" + executor + "': local or slurm");
+        };
+        if (!slurm) {
+            refuseSlurmOptions();
+        }
         RunConfig base = options.resolve(spec.commandLine().getParseResult());
         Path dataDir = DataPaths.resolve(base.data());
+        if (slurm) {
+            // the nodes start in another directory: every path they read is absolute
+            dataDir = dataDir.toAbsolutePath().normalize();
+        }
         base = base.toBuilder().data(dataDir.toString()).build();
         Path folder = outDir != null ? outDir : Path.of("runs", "sweep-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (slurm) {
+            folder = folder.toAbsolutePath().normalize();
+        }
         ObjectNode baseJson = (ObjectNode) JSON.readTree(RunConfigJson.toJson(base));
         List<SweepPoint> points = new SweepGrid(methods, ringTypes, ringSizes, bits, seeds).expand(baseJson, folder);
+        if (slurm && resume) {
+            throw new UserError("--resume is for local sweeps; a Slurm sweep resumes its own tasks (see 'ringlab sweep "
+                    + "status')");
+        }
+        if (slurm && Files.exists(SweepManifest.file(folder))) {
+            throw new UserError("--out-dir " + folder + ": already holds a submitted sweep (" + SweepManifest.FILE
+                    + "); choose another folder");
+        }
         SweepPlan plan = SweepPlan.of(points, new DataSetProbe(), resume);
         if (dryRun) {
             printGrid(out, points);
@@ -118,7 +179,21 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     + (plan.kept().isEmpty() ? "" : "; " + plan.kept().size() + " already finished, kept"));
             return 0;
         }
+        if (slurm) {
+            return new SlurmSubmission(out).submit(plan, folder, launcher, new SlurmOptions(partition, gres, time,
+                    cpusPerTask, mem, maxParallel, sbatchArgs));
+        }
         return train(plan, points.stream().map(SweepPoint::name).toList(), folder, dataDir, base.threads(), out);
+    }
+
+    /** A Slurm option on a local sweep is a mistake (the user meant --executor slurm), not something to ignore. */
+    private void refuseSlurmOptions() {
+        for (String name : List.of("--partition", "--gres", "--time", "--cpus-per-task", "--mem", "--max-parallel",
+                "--sbatch-arg", "--ringlab")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                throw new UserError(name + " is a Slurm option: add --executor slurm, or leave it out for a local sweep");
+            }
+        }
     }
 
     private static void printGrid(PrintWriter out, List<SweepPoint> points) {

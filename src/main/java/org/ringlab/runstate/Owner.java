@@ -19,6 +19,11 @@ public final class Owner {
         return self.pid() + "@" + host() + "@" + self.info().startInstant().map(Instant::toString).orElse("");
     }
 
+    /** An owner on another machine, described by {@code where} (e.g. "slurm job 12_3"). */
+    static String elsewhere(String where) {
+        return "0@" + where.replace('@', ' ') + " (not " + host() + ")@";
+    }
+
     /** Whether that process still runs; unknown owners count as dead, other machines' as alive. */
     public static boolean isAlive(String owner) {
         if (owner == null || owner.isBlank()) {

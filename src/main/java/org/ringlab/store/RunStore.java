@@ -327,6 +327,18 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
+     * Sets the status of a run that another machine trains (a Slurm task whose folder is imported):
+     * its owner becomes {@code where}, which {@link #markAbandonedRunsInterrupted} never takes for a
+     * dead process of this machine, so an imported running run stays running until the next import.
+     */
+    public synchronized void updateStatusElsewhere(long id, RunStatus status, String message, String where) {
+        transaction(() -> {
+            Statuses.update(connection, id, status, message, Owner.elsewhere(where));
+            return null;
+        });
+    }
+
+    /**
      * Marks as {@link RunStatus#INTERRUPTED} every run left pending, running or paused by a
      * process that no longer exists on this machine (killed, crashed, powered off). Runs owned by
      * a live process, or by a process on another machine (a shared folder), are left alone.

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -52,6 +53,81 @@ public final class RunRecorder implements TrainingListener, Closeable {
         info.put("owner", Owner.current());
         info.put("status", RunStatus.PENDING.id());
         writeInfo();
+    }
+
+    private RunRecorder(Path dir, int epochsDone, int steps) throws IOException {
+        this.dir = dir;
+        // drop what was recorded after the checkpoint (a half-done epoch's snapshots), so that the
+        // resumed run appends to a continuous history
+        keepLines(dir.resolve(METRICS), true, line -> leadingInt(line) <= epochsDone);
+        keepLines(dir.resolve(SNAPSHOTS), false, line -> JSON.readTree(line).path("step").asInt() <= steps);
+        this.metrics = new CSVPrinter(Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND), CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+        this.snapshots = Files.newBufferedWriter(dir.resolve(SNAPSHOTS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path runInfo = dir.resolve(RUN_INFO);
+        if (Files.isRegularFile(runInfo)) {
+            try {
+                if (JSON.readTree(runInfo.toFile()) instanceof ObjectNode previous) {
+                    info.setAll(previous);
+                }
+            } catch (IOException e) {
+                // a damaged run.json is rewritten from here on; the metrics are what matters
+            }
+        }
+        info.remove("ended");
+        info.put("resumed", info.path("resumed").asInt() + 1);
+        info.put("status", RunStatus.PENDING.id());
+        writeInfo();
+    }
+
+    /**
+     * Continues recording into a run directory whose run stopped after a resumable checkpoint at
+     * {@code epochsDone} epochs and {@code steps} steps: rows and snapshots after it are dropped,
+     * later ones appended, run.json keeps its start time and info lines.
+     *
+     * @throws IOException when metrics.csv is missing or a line cannot be read
+     */
+    public static RunRecorder resuming(Path dir, int epochsDone, int steps) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(METRICS))) {
+            throw new IOException(dir.resolve(METRICS) + ": missing, cannot resume the run's record");
+        }
+        return new RunRecorder(dir, epochsDone, steps);
+    }
+
+    @FunctionalInterface
+    private interface LineFilter {
+        boolean keep(String line) throws IOException;
+    }
+
+    private static void keepLines(Path file, boolean header, LineFilter filter) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            try {
+                if ((header && i == 0) || (!line.isBlank() && filter.keep(line))) {
+                    kept.add(line);
+                }
+            } catch (IOException e) {
+                throw new IOException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, kept, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static int leadingInt(String csvLine) throws IOException {
+        String first = csvLine.split(",", 2)[0].strip();
+        try {
+            return Integer.parseInt(first);
+        } catch (NumberFormatException e) {
+            throw new IOException("not an epoch number: '" + first + "'", e);
+        }
     }
 
     public Path directory() {
