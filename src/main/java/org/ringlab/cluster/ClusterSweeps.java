@@ -33,7 +33,7 @@ public final class ClusterSweeps implements AutoCloseable {
     static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
 
     private final Path workspace;
-    private final RunFolderImport importer;
+    private final RunsImport importer;
     private final Duration interval;
     private final Map<String, SshConnection> connections = new HashMap<>();
     private final List<Thread> followers = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class ClusterSweeps implements AutoCloseable {
      * @param importer brings copied run folders into the workspace's store; null copies only
      * @param interval time between two polls of a sweep
      */
-    public ClusterSweeps(Path workspace, RunFolderImport importer, Duration interval) {
+    public ClusterSweeps(Path workspace, RunsImport importer, Duration interval) {
         this.workspace = workspace;
         this.importer = importer;
         this.interval = interval;
@@ -88,7 +88,7 @@ public final class ClusterSweeps implements AutoCloseable {
         SweepStatus status = SweepStatus.parse(ssh.run(ClusterSweepRequest.statusCommand(sweep.ringlab(), sweep.remoteDir()),
                 COMMAND_TIMEOUT));
         ssh.copyBack(sweep.remoteDir(), sweep.local(), COPY_TIMEOUT);
-        return new Poll(status, importer == null ? Map.of() : importer.importRuns(sweep.local()));
+        return new Poll(status, importer == null ? Map.of() : importer.importRuns(sweep.local(), status));
     }
 
     /** Follows a sweep on a daemon thread until every run ended or this is closed. */

@@ -32,6 +32,15 @@ public record SweepStatus(String job, List<Run> runs) {
             return ENDED.contains(state);
         }
 
+        /** The run's folder name, the same in the sweep's folder on the cluster and in its local copy. */
+        public String folderName() {
+            if (dir == null || dir.isBlank()) {
+                return name;
+            }
+            String d = dir.replaceAll("/+$", "");
+            return d.substring(d.lastIndexOf('/') + 1);
+        }
+
         /** "running · epoch 2/3 · RUNNING"-like words for the runs list. */
         public String describe() {
             StringBuilder s = new StringBuilder(state);

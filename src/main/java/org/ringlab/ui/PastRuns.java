@@ -1,7 +1,9 @@
 package org.ringlab.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ringlab.cluster.RunsImport;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.StoredRunHandle;
 import org.ringlab.store.RunStore;
@@ -32,6 +34,23 @@ public final class PastRuns implements AutoCloseable {
             out.add(0, new StoredRunHandle(store.load(s.id(), STEPS_PER_RUN)));
         }
         return out;
+    }
+
+    /** One run as the store holds it now. Call off the JavaFX thread. */
+    RunHandle open(long id) {
+        return new StoredRunHandle(store.load(id, STEPS_PER_RUN));
+    }
+
+    Path workspace() {
+        return store.workspace();
+    }
+
+    /**
+     * How a sweep's copied run folders enter this store; null until the run-folder import exists,
+     * and then the cluster's runs show in Compare (from their copies) but not in the runs list.
+     */
+    RunsImport runsImport() {
+        return null;
     }
 
     /** Deletes a run's rows and folder; a run still training in a live process is refused. */

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SshTransportTest {
     private static final Duration T = Duration.ofSeconds(30);
-    private static Path config;
+    private Path config;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void needsTheTestSshd() {
+    @BeforeEach
+    void needsTheTestSshd() {
         config = TestSshd.configOrSkip();
     }
 
-    private static SshTarget target(String alias) {
+    private SshTarget target(String alias) {
         return new SshTarget(alias, 0, config);
     }
 
