@@ -4,8 +4,8 @@
 # one folder, started in the background and stopped by PID with stop-sshd.sh.
 #
 #   scripts/test-cluster/start-sshd.sh [DIR]      (default DIR: ${TMPDIR:-/tmp}/ringlab-test-sshd)
-#   export RINGLAB_TEST_SSH=DIR                   (the tests connect to the host alias ringlab-test
-#                                                  with ssh -F DIR/ssh_config)
+#   export RINGLAB_TEST_SSH=DIR                   (the tests connect to the host alias ringlab-test,
+#                                                  or localhost, with ssh -F DIR/ssh_config)
 #
 # RINGLAB_TEST_SSH_PORT picks the port (default 2222). If SLURM_CONF is set, sessions of this sshd
 # get it too, so a sweep submitted over ssh reaches the test Slurm (start-slurm.sh).
@@ -67,7 +67,7 @@ chmod 600 "$dir/authorized_keys"
 
 echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$dir/host_ed25519.pub")" > "$dir/known_hosts"
 cat > "$dir/ssh_config" <<CONF
-Host ringlab-test ringlab-test-wrong-key
+Host ringlab-test ringlab-test-wrong-key localhost
   HostName 127.0.0.1
   Port $port
   User $user
@@ -75,7 +75,7 @@ Host ringlab-test ringlab-test-wrong-key
   UserKnownHostsFile $dir/known_hosts
   StrictHostKeyChecking yes
   LogLevel ERROR
-Host ringlab-test
+Host ringlab-test localhost
   IdentityFile $dir/id_ed25519
 Host ringlab-test-wrong-key
   IdentityFile $dir/wrong_ed25519

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.ringlab.cluster.ClusterSweep;
@@ -71,7 +72,10 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
         CompletableFuture.supplyAsync(() -> sweeps.submit(target, request)).whenComplete((sweep, error) ->
                 Platform.runLater(() -> {
                     if (error != null) {
-                        done.accept(Failures.describe(error));
+                        // the future wraps the sender's own one-line failure
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        done.accept(Failures.describe(cause));
                         return;
                     }
                     view.note("job " + sweep.job() + " submitted on " + target + "; following " + request.remoteDir());

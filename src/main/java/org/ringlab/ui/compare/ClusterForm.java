@@ -55,6 +55,9 @@ final class ClusterForm {
         for (TextField f : List.of(partition, gres, time, cpus, mem, maxAtOnce)) {
             f.setPrefColumnCount(8);
         }
+        for (TextField f : List.of(host, ringlab, folder, data, sbatchArgs)) {
+            f.setPrefColumnCount(22);
+        }
     }
 
     private static TextField field(String id, String text, String prompt) {
