@@ -65,6 +65,9 @@ public record ClusterSweepRequest(String ringlab, String remoteDir, SweepGrid gr
         }
     }
 
+    /** {@code sweep status} exits 0 once every run ended, 3 while some are still to come. */
+    public static final java.util.Set<Integer> STATUS_EXITS = java.util.Set.of(0, 3);
+
     /** {@code ringlab sweep status DIR --json}. */
     public static List<String> statusCommand(String ringlab, String remoteDir) {
         return List.of(SshConnection.remotePath(ringlab), "sweep", "status", SshConnection.remotePath(remoteDir), "--json");

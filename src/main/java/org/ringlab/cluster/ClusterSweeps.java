@@ -86,7 +86,7 @@ public final class ClusterSweeps implements AutoCloseable {
     public Poll pollOnce(ClusterSweep sweep) throws IOException {
         SshConnection ssh = connection(sweep.target());
         SweepStatus status = SweepStatus.parse(ssh.run(ClusterSweepRequest.statusCommand(sweep.ringlab(), sweep.remoteDir()),
-                COMMAND_TIMEOUT));
+                null, COMMAND_TIMEOUT, ClusterSweepRequest.STATUS_EXITS));
         ssh.copyBack(sweep.remoteDir(), sweep.local(), COPY_TIMEOUT);
         return new Poll(status, importer == null ? Map.of() : importer.importRuns(sweep.local(), status));
     }

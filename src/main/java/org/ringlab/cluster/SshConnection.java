@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One multiplexed connection to a login host through the system's OpenSSH client: the first
@@ -113,11 +114,16 @@ public final class SshConnection implements AutoCloseable {
      * @throws SshException naming the host and the first cause: cannot connect, or the command failed
      */
     public String run(List<String> args, byte[] input, Duration timeout) {
+        return run(args, input, timeout, Set.of(0));
+    }
+
+    /** The same, for a command whose exit status says more than ok/failed: {@code ok} are the ones that are not failures. */
+    public String run(List<String> args, byte[] input, Duration timeout, Set<Integer> ok) {
         BoundedProcess.Result r = BoundedProcess.run(sshCommand(ShellQuote.join(args)), input, timeout);
         if (r.exit() == 255) {
             throw new SshException("ssh: could not connect to " + target + ": " + reason(r.err(), "no reason given"));
         }
-        if (r.exit() != 0) {
+        if (!ok.contains(r.exit())) {
             throw new SshException(target + ": " + args.get(0) + " failed (exit " + r.exit() + "): "
                     + reason(r.err().isBlank() ? r.out() : r.err(), "no message"));
         }

@@ -30,7 +30,8 @@ class ClusterSweepsOverSshTest {
     private static final String FAKE_RINGLAB = """
             #!/bin/sh
             # stands in for 'ringlab sweep --executor slurm' and 'ringlab sweep status DIR --json'
-            if [ "$1 $2" = "sweep status" ]; then cat "$3/status.json"; exit 0; fi
+            # like the real one: exit 3 while some runs are still to come
+            if [ "$1 $2" = "sweep status" ]; then cat "$3/status.json"; grep -q '"state":"running"\\|"state":"pending"' "$3/status.json" && exit 3; exit 0; fi
             out=""; prev=""
             for a in "$@"; do [ "$prev" = "--out-dir" ] && out="$a"; prev="$a"; done
             printf '%s\\n' "$@" > "$out/args.txt"
