@@ -41,19 +41,25 @@ public record SweepStatus(String job, List<Run> runs) {
             return d.substring(d.lastIndexOf('/') + 1);
         }
 
-        /** "running · epoch 2/3 · RUNNING"-like words for the runs list. */
+        /** "running · epoch 2/3 · slurm RUNNING": the state and {@link #details}. */
         public String describe() {
-            StringBuilder s = new StringBuilder(state);
+            String d = details();
+            return d.isEmpty() ? state : state + " · " + d;
+        }
+
+        /** What the state alone does not say: "epoch 2/3 · slurm RUNNING", a failure's reason. */
+        public String details() {
+            List<String> parts = new ArrayList<>();
             if ("running".equals(state) || "requeued".equals(state)) {
-                s.append(" · epoch ").append(epoch).append('/').append(epochs);
+                parts.add("epoch " + epoch + "/" + epochs);
             }
             if (slurm != null && !slurm.isBlank()) {
-                s.append(" · slurm ").append(slurm);
+                parts.add("slurm " + slurm);
             }
             if (reason != null && !reason.isBlank()) {
-                s.append(" · ").append(reason);
+                parts.add(reason);
             }
-            return s.toString();
+            return String.join(" · ", parts);
         }
     }
 

@@ -26,8 +26,10 @@ import org.ringlab.ui.compare.ClusterSender;
  * closing the window stops the following only: Slurm goes on.
  */
 final class ClusterRuns implements ClusterSender, AutoCloseable {
-    /** Seconds between two polls of a sweep ({@code -Dringlab.cluster.poll-seconds}). */
-    static final Duration INTERVAL = Duration.ofSeconds(Long.getLong("ringlab.cluster.poll-seconds", 20));
+    /** Time between two polls of a sweep ({@code -Dringlab.cluster.poll-seconds}, default 20). */
+    static Duration interval() {
+        return Duration.ofSeconds(Long.getLong("ringlab.cluster.poll-seconds", 20));
+    }
 
     /** Where the runs go, all on the JavaFX thread. */
     interface View {
@@ -98,7 +100,7 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
                 for (SweepStatus.Run run : status.runs()) {
                     Long id = imported.get(run.name());
                     if (id != null && !run.describe().equals(shownAs(id))) {
-                        changed.add(new ClusterRunHandle(store.open(id), run.describe()));
+                        changed.add(new ClusterRunHandle(store.open(id), run.details()));
                         remember(id, run.describe());
                     }
                 }

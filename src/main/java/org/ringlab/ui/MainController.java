@@ -636,7 +636,7 @@ public final class MainController {
         });
         if (pastRuns != null) {
             clusterRuns = new ClusterRuns(new org.ringlab.cluster.ClusterSweeps(pastRuns.workspace(),
-                    pastRuns.runsImport(), ClusterRuns.INTERVAL), pastRuns, clusterView());
+                    pastRuns.runsImport(), ClusterRuns.interval()), pastRuns, clusterView());
             clusterRuns.resume();
             java.util.concurrent.CompletableFuture.supplyAsync(pastRuns::load).whenComplete((past, error) ->
                     javafx.application.Platform.runLater(() -> {

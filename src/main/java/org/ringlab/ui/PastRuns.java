@@ -21,9 +21,19 @@ public final class PastRuns implements AutoCloseable {
     private static final int STEPS_PER_RUN = 4000;
 
     private final RunStore store;
+    private final RunsImport runsImport;
 
     public PastRuns(RunStore store) {
+        this(store, null);
+    }
+
+    /**
+     * @param runsImport brings the run folders copied from a cluster into {@code store}; null lists
+     *     a cluster sweep's runs in Compare only (from their copies), not in the runs list
+     */
+    public PastRuns(RunStore store, RunsImport runsImport) {
         this.store = store;
+        this.runsImport = runsImport;
     }
 
     /** The newest runs, oldest first (the order the window lists runs in). Call off the JavaFX thread. */
@@ -45,12 +55,9 @@ public final class PastRuns implements AutoCloseable {
         return store.workspace();
     }
 
-    /**
-     * How a sweep's copied run folders enter this store; null until the run-folder import exists,
-     * and then the cluster's runs show in Compare (from their copies) but not in the runs list.
-     */
+    /** How a sweep's copied run folders enter this store; null for none. */
     RunsImport runsImport() {
-        return null;
+        return runsImport;
     }
 
     /** Deletes a run's rows and folder; a run still training in a live process is refused. */
