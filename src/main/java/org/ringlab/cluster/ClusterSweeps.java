@@ -65,7 +65,9 @@ public final class ClusterSweeps implements AutoCloseable {
      */
     public ClusterSweep submit(SshTarget target, ClusterSweepRequest request) {
         SshConnection ssh = connection(target);
-        ssh.write(request.baseConfigFile(), request.baseConfigJson(), COMMAND_TIMEOUT);
+        // a folder that holds a sweep already keeps it, base.json included
+        ssh.write(request.baseConfigFile(), request.baseConfigJson(), COMMAND_TIMEOUT, request.dir() + "/sweep.json",
+                request.remoteDir() + " already holds a sweep (sweep.json); choose another remote sweep folder");
         String out = ssh.run(request.submitCommand(), COMMAND_TIMEOUT);
         ClusterSweep sweep = ClusterSweep.submitted(workspace, target, request, ClusterSweepRequest.jobId(out));
         try {

@@ -136,10 +136,23 @@ public final class SshConnection implements AutoCloseable {
 
     /** Writes {@code text} to a remote file, creating its folder. */
     public void write(String remoteFile, String text, Duration timeout) {
+        write(remoteFile, text, timeout, null, null);
+    }
+
+    /**
+     * The same, refusing (and changing nothing) when {@code guard} exists on the host.
+     *
+     * @param refusal the line the failure then ends with
+     */
+    public void write(String remoteFile, String text, Duration timeout, String guard, String refusal) {
         String file = remotePath(remoteFile);
         int slash = file.lastIndexOf('/');
         String dir = slash > 0 ? file.substring(0, slash) : ".";
         String script = "mkdir -p " + ShellQuote.quote(dir) + " && cat > " + ShellQuote.quote(file);
+        if (guard != null) {
+            script = "if [ -e " + ShellQuote.quote(remotePath(guard)) + " ]; then echo " + ShellQuote.quote(refusal)
+                    + " >&2; exit 3; fi; " + script;
+        }
         run(List.of("sh", "-c", script), text.getBytes(StandardCharsets.UTF_8), timeout);
     }
 

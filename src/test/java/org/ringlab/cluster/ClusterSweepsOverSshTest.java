@@ -136,6 +136,13 @@ class ClusterSweepsOverSshTest {
             assertEquals(request.submitCommand().subList(1, request.submitCommand().size()),
                     Files.readAllLines(remote.resolve("args.txt")));
             assertTrue(Files.isRegularFile(workspace.resolve("cluster-sweeps/77-mnist_1.json")), "recorded");
+            ClusterSweepRequest again = new ClusterSweepRequest(ringlab.toString(), remote.toString(), grid, "{}",
+                    SlurmOptions.none());
+            var twice = org.junit.jupiter.api.Assertions.assertThrows(SshException.class, () -> sweeps.submit(target, again));
+            assertEquals("ringlab-test: sh failed (exit 3): " + remote + " already holds a sweep (sweep.json); choose "
+                    + "another remote sweep folder", twice.getMessage());
+            assertEquals("{\"data\": \"/scratch/mnist\"}\n", Files.readString(remote.resolve("base.json")),
+                    "the sweep already there keeps its base.json");
 
             run(remote, "mlp-ring-triangle4-s1", "running", 1);
             status(remote, "running", 1, "pending");

@@ -98,6 +98,7 @@ class ClusterRunsListTest {
                 .get(MainController.class)).closeCluster());
         service.close();
         pastRuns.close();
+        System.clearProperty("ringlab.cluster.poll-seconds");
     }
 
     @Test
