@@ -64,12 +64,22 @@ public final class ClusterSweeps implements AutoCloseable {
      * @throws SshException with one line saying what failed (connection, remote command, its answer)
      */
     public ClusterSweep submit(SshTarget target, ClusterSweepRequest request) {
+        return submit(target, request, null);
+    }
+
+    /**
+     * The same, reading the run folders where the sweep folder is mounted on this machine.
+     *
+     * @param mounted the sweep folder as mounted here; null copies it with rsync
+     */
+    public ClusterSweep submit(SshTarget target, ClusterSweepRequest request, Path mounted) {
         SshConnection ssh = connection(target);
         // a folder that holds a sweep already keeps it, base.json included
         ssh.write(request.baseConfigFile(), request.baseConfigJson(), COMMAND_TIMEOUT, request.dir() + "/sweep.json",
                 request.remoteDir() + " already holds a sweep (sweep.json); choose another remote sweep folder");
         String out = ssh.run(request.submitCommand(), COMMAND_TIMEOUT);
-        ClusterSweep sweep = ClusterSweep.submitted(workspace, target, request, ClusterSweepRequest.jobId(out));
+        ClusterSweep sweep = ClusterSweep.submitted(workspace, target, request, ClusterSweepRequest.jobId(out),
+                mounted);
         try {
             sweep.save();
         } catch (IOException e) {
@@ -84,13 +94,15 @@ public final class ClusterSweeps implements AutoCloseable {
     public record Poll(SweepStatus status, Map<String, Long> imported) {
     }
 
-    /** Polls once: Slurm's view, a copy of the run folders, their import. Blocks on the network. */
+    /** Polls once: Slurm's view, a copy of the run folders (unless mounted), their import. Blocks on the network. */
     public Poll pollOnce(ClusterSweep sweep) throws IOException {
         SshConnection ssh = connection(sweep.target());
         SweepStatus status = SweepStatus.parse(ssh.run(ClusterSweepRequest.statusCommand(sweep.ringlab(), sweep.remoteDir()),
                 null, COMMAND_TIMEOUT, ClusterSweepRequest.STATUS_EXITS));
-        ssh.copyBack(sweep.remoteDir(), sweep.local(), COPY_TIMEOUT);
-        return new Poll(status, importer == null ? Map.of() : importer.importRuns(sweep.local(), status));
+        if (sweep.mounted() == null) {
+            ssh.copyBack(sweep.remoteDir(), sweep.local(), COPY_TIMEOUT);
+        }
+        return new Poll(status, importer == null ? Map.of() : importer.importRuns(sweep.runsFolder(), status));
     }
 
     /** Follows a sweep on a daemon thread until every run ended or this is closed. */

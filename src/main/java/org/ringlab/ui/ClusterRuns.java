@@ -70,8 +70,8 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
     }
 
     @Override
-    public void send(SshTarget target, ClusterSweepRequest request, Consumer<String> done) {
-        CompletableFuture.supplyAsync(() -> sweeps.submit(target, request)).whenComplete((sweep, error) ->
+    public void send(SshTarget target, ClusterSweepRequest request, Path mounted, Consumer<String> done) {
+        CompletableFuture.supplyAsync(() -> sweeps.submit(target, request, mounted)).whenComplete((sweep, error) ->
                 Platform.runLater(() -> {
                     if (error != null) {
                         // the future wraps the sender's own one-line failure
@@ -106,15 +106,15 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
                 }
                 boolean first;
                 synchronized (ClusterRuns.this) {
-                    first = !copies.contains(sweep.local());
+                    first = !copies.contains(sweep.runsFolder());
                     if (first) {
-                        copies.add(sweep.local());
+                        copies.add(sweep.runsFolder());
                     }
                 }
                 Platform.runLater(() -> {
                     changed.forEach(view::show);
                     if (first) {
-                        view.copied(sweep.local());
+                        view.copied(sweep.runsFolder());
                     }
                     view.note("cluster sweep " + sweep.key() + ": " + status.summary());
                 });

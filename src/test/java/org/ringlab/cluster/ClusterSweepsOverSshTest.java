@@ -170,6 +170,29 @@ class ClusterSweepsOverSshTest {
         }
     }
 
+    /** A sweep folder mounted on this machine is read where it is: no rsync copy. */
+    @Test
+    void aMountedSweepFolderIsReadInPlace() throws Exception {
+        Path ringlab = fakeRinglab();
+        Path remote = Files.createDirectories(tmp.resolve("mounted/sweep"));
+        Recorder recorder = new Recorder();
+        try (ClusterSweeps sweeps = new ClusterSweeps(tmp.resolve("workspace"), recorder, Duration.ofMillis(200))) {
+            ClusterSweep sweep = sweeps.submit(target, new ClusterSweepRequest(ringlab.toString(), remote.toString(),
+                    new SweepGrid(List.of(), List.of(), List.of(), List.of(), List.of()), "{}", SlurmOptions.none()), remote);
+            run(remote, "mlp-ring-triangle4-s1", "finished", 2);
+            run(remote, "mlp-ring-triangle4-s2", "finished", 2);
+            status(remote, "finished", 2, "finished");
+            sweeps.follow(sweep, recorder);
+            assertEquals("progressed 2 runs of job 77: 2 finished imported {mlp-ring-triangle4-s1=1, mlp-ring-triangle4-s2=2}",
+                    recorder.next());
+            assertEquals("ended 2 runs of job 77: 2 finished", recorder.next());
+            assertEquals(remote, sweep.runsFolder());
+            assertFalse(Files.exists(sweep.local()), "nothing was copied");
+            List<String> problems = new ArrayList<>();
+            assertEquals(remote, ClusterSweep.list(tmp.resolve("workspace"), problems).get(0).mounted(), "remembered");
+        }
+    }
+
     @Test
     void aRefusedKeyFailsTheSendWithOneLineAndRecordsNothing() {
         Path workspace = tmp.resolve("workspace");

@@ -38,6 +38,7 @@ final class ClusterForm {
     final TextField mem = field("clusterMem", "", "e.g. 32G");
     final TextField maxAtOnce = field("clusterMaxAtOnce", "", "all");
     final TextField sbatchArgs = field("clusterSbatchArgs", "", "further sbatch arguments, space-separated");
+    final TextField mounted = field("clusterMounted", "", "blank: copied here with rsync");
     private final GridPane pane = new GridPane();
     private boolean sending;
 
@@ -50,12 +51,11 @@ final class ClusterForm {
         pane.addRow(2, new Label("Remote sweep folder"), folder, new Label("Time limit"), time);
         pane.addRow(3, new Label("Data on the cluster"), data, new Label("CPUs per task"), cpus);
         pane.addRow(4, new Label("sbatch arguments"), sbatchArgs, new Label("Memory"), mem);
-        pane.add(new Label("Max at once"), 2, 5);
-        pane.add(maxAtOnce, 3, 5);
+        pane.addRow(5, new Label("Mounted here"), mounted, new Label("Max at once"), maxAtOnce);
         for (TextField f : List.of(partition, gres, time, cpus, mem, maxAtOnce)) {
             f.setPrefColumnCount(8);
         }
-        for (TextField f : List.of(host, ringlab, folder, data, sbatchArgs)) {
+        for (TextField f : List.of(host, ringlab, folder, data, sbatchArgs, mounted)) {
             f.setPrefColumnCount(22);
         }
     }
@@ -87,6 +87,21 @@ final class ClusterForm {
             errors.add(e.getMessage());
             return null;
         }
+    }
+
+    /** The sweep folder as mounted here, or null to copy it; a mount whose parent is missing goes to {@code errors}. */
+    Path mountedFolder(List<String> errors) {
+        String t = mounted.getText().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(t).toAbsolutePath();
+        if (p.getParent() == null || !java.nio.file.Files.isDirectory(p.getParent())) {
+            errors.add("mounted here: " + p.getParent() + " is not a folder on this machine (the mount of the sweep "
+                    + "folder's parent)");
+            return null;
+        }
+        return p;
     }
 
     /** The sweep to send; null with the problems in {@code errors}. */
@@ -130,7 +145,7 @@ final class ClusterForm {
     /** Every field, for tests. */
     List<TextField> fields() {
         return new ArrayList<>(List.of(host, ringlab, folder, data, partition, gres, time, cpus, mem, maxAtOnce,
-                sbatchArgs));
+                sbatchArgs, mounted));
     }
 
     /**
@@ -145,6 +160,7 @@ final class ClusterForm {
         SweepPlan plan = SweepPlan.of(points, null);
         errors.addAll(plan.problems());
         SshTarget target = target(errors);
+        Path mount = mountedFolder(errors);
         ClusterSweepRequest request = request(grid, base, errors);
         if (!errors.isEmpty() || target == null || request == null) {
             problems.setText(String.join("\n", errors));
@@ -155,7 +171,7 @@ final class ClusterForm {
         changed.run();
         problems.setText("");
         count.setText("sending " + n + " run" + (n == 1 ? "" : "s") + " to " + target + "…");
-        sender.send(target, request, failure -> {
+        sender.send(target, request, mount, failure -> {
             sending = false;
             changed.run();
             if (failure != null) {

@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** "Run on: Slurm cluster over SSH": the new fields become one request handed to the sender, nothing trained here. */
 @ExtendWith(ApplicationExtension.class)
 class SweepDialogClusterTest {
-    private record Sent(SshTarget target, ClusterSweepRequest request, Consumer<String> done) {
+    private record Sent(SshTarget target, ClusterSweepRequest request, java.nio.file.Path mounted, Consumer<String> done) {
     }
 
     private final FakeService service = new FakeService();
@@ -57,7 +57,8 @@ class SweepDialogClusterTest {
     }
 
     private void chooseCluster(FxRobot robot) {
-        robot.interact(() -> dialog.sendWith((target, request, done) -> sent.add(new Sent(target, request, done))));
+        robot.interact(() -> dialog.sendWith((target, request, mounted, done) -> sent.add(new Sent(target, request, mounted,
+                done))));
         robot.interact(() -> robot.lookup("#runOnBox").<ChoiceBox<String>>query().setValue(SweepDialog.CLUSTER));
     }
 
@@ -95,6 +96,7 @@ class SweepDialogClusterTest {
         assertEquals(1, sent.size(), text(robot, "#sweepProblems"));
         Sent s = sent.get(0);
         assertEquals("alice@login1", s.target().destination());
+        assertEquals(null, s.mounted(), "copied with rsync unless a mount is named");
         assertEquals(List.of("ringlab-cli/bin/ringlab", "sweep", "--executor", "slurm", "--config", "sweeps/mnist/base.json",
                 "--out-dir", "sweeps/mnist", "--methods", "ring", "--ring-types", "triangle", "--ring-sizes", "4,8",
                 "--bit-widths", "2,4", "--seeds", "1,2",
@@ -119,17 +121,21 @@ class SweepDialogClusterTest {
         chooseCluster(robot);
         set(robot, "#clusterHost", " ");
         set(robot, "#clusterCpus", "four");
+        set(robot, "#clusterMounted", "/no/such/mount/sweep");
         robot.clickOn("#queueButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(sent.isEmpty());
         String problems = text(robot, "#sweepProblems");
-        assertTrue(problems.contains("login host: empty") && problems.contains("CPUs per task: 'four'"), problems);
+        assertTrue(problems.contains("login host: empty") && problems.contains("CPUs per task: 'four'")
+                && problems.contains("mounted here: /no/such/mount is not a folder"), problems);
 
         set(robot, "#clusterHost", "login1");
         set(robot, "#clusterCpus", "");
+        set(robot, "#clusterMounted", System.getProperty("java.io.tmpdir") + "/sweep");
         robot.clickOn("#queueButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, sent.size(), text(robot, "#sweepProblems"));
+        assertEquals(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sweep"), sent.get(0).mounted());
         robot.interact(() -> sent.get(0).done().accept("ssh: could not connect to login1: Permission denied (publickey)"));
         assertEquals("ssh: could not connect to login1: Permission denied (publickey)", text(robot, "#sweepProblems"));
         assertEquals("not sent", text(robot, "#sweepCount"));
