@@ -84,6 +84,7 @@ final class LiveRun {
                         ? String.format(" · %.2f%%", lastEpoch.testAccSoft())
                         : String.format(" · soft %.2f%% / snapped %.2f%%", lastEpoch.testAccSoft(),
                                 lastEpoch.testAccSnapped());
-        return handle.name() + " — " + handle.status().id() + figures;
+        String slurm = handle instanceof ClusterRunHandle c && !c.slurm().isEmpty() ? " · " + c.slurm() : "";
+        return handle.name() + " — " + handle.status().id() + figures + slurm;
     }
 }

@@ -67,6 +67,8 @@ public final class MainController {
     private LiveRun current;
     private TimelinePresenter timelinePresenter;
     private org.ringlab.ui.compare.ComparisonWindow comparison;
+    /** Sweeps sent to a cluster over SSH; null without a workspace store. */
+    private ClusterRuns clusterRuns;
 
     @FXML private BorderPane root;
     @FXML private Button startButton;
@@ -480,6 +482,10 @@ public final class MainController {
         if (comparison == null) {
             comparison = new org.ringlab.ui.compare.ComparisonWindow(service, setup::config,
                     new org.ringlab.train.DataSetProbe(), this::adopt);
+            if (clusterRuns != null) {
+                comparison.sweepDialog().sendWith(clusterRuns);
+                clusterRuns.copies().forEach(comparison::open);
+            }
         }
         comparison.show(root.getScene().getWindow());
     }
@@ -489,6 +495,53 @@ public final class MainController {
         LiveRun run = new LiveRun(handle);
         runs.put(handle.id(), run);
         runsList.getItems().add(run);
+    }
+
+    /** A cluster run imported again: listed once, replaced (keeping its place and selection) as it moves on. */
+    private void showClusterRun(RunHandle handle) {
+        LiveRun run = new LiveRun(handle);
+        LiveRun old = runs.put(handle.id(), run);
+        int index = runsList.getItems().indexOf(old);
+        if (old == null || index < 0) {
+            runsList.getItems().add(run);
+            return;
+        }
+        boolean selected = runsList.getSelectionModel().getSelectedItems().contains(old);
+        if (charted.remove(handle.id())) {
+            charts.removeRun(handle.id());
+        }
+        runsList.getItems().set(index, run);
+        if (selected) {
+            runsList.getSelectionModel().select(run);
+        }
+    }
+
+    private ClusterRuns.View clusterView() {
+        return new ClusterRuns.View() {
+            @Override
+            public void show(RunHandle run) {
+                showClusterRun(run);
+            }
+
+            @Override
+            public void copied(Path folder) {
+                if (comparison != null) {
+                    comparison.open(folder);
+                }
+            }
+
+            @Override
+            public void note(String message) {
+                messageLabel.setText(message);
+            }
+        };
+    }
+
+    /** Stops following cluster sweeps (they run on under Slurm) and closes their SSH connections. */
+    void closeCluster() {
+        if (clusterRuns != null) {
+            clusterRuns.close();
+        }
     }
 
     @FXML
@@ -582,6 +635,9 @@ public final class MainController {
             }
         });
         if (pastRuns != null) {
+            clusterRuns = new ClusterRuns(new org.ringlab.cluster.ClusterSweeps(pastRuns.workspace(),
+                    pastRuns.runsImport(), ClusterRuns.interval()), pastRuns, clusterView());
+            clusterRuns.resume();
             java.util.concurrent.CompletableFuture.supplyAsync(pastRuns::load).whenComplete((past, error) ->
                     javafx.application.Platform.runLater(() -> {
                         if (error != null) {

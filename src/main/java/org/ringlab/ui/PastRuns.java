@@ -1,7 +1,9 @@
 package org.ringlab.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ringlab.cluster.RunsImport;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.StoredRunHandle;
 import org.ringlab.store.RunStore;
@@ -19,9 +21,19 @@ public final class PastRuns implements AutoCloseable {
     private static final int STEPS_PER_RUN = 4000;
 
     private final RunStore store;
+    private final RunsImport runsImport;
 
     public PastRuns(RunStore store) {
+        this(store, null);
+    }
+
+    /**
+     * @param runsImport brings the run folders copied from a cluster into {@code store}; null lists
+     *     a cluster sweep's runs in Compare only (from their copies), not in the runs list
+     */
+    public PastRuns(RunStore store, RunsImport runsImport) {
         this.store = store;
+        this.runsImport = runsImport;
     }
 
     /** The newest runs, oldest first (the order the window lists runs in). Call off the JavaFX thread. */
@@ -32,6 +44,20 @@ public final class PastRuns implements AutoCloseable {
             out.add(0, new StoredRunHandle(store.load(s.id(), STEPS_PER_RUN)));
         }
         return out;
+    }
+
+    /** One run as the store holds it now. Call off the JavaFX thread. */
+    RunHandle open(long id) {
+        return new StoredRunHandle(store.load(id, STEPS_PER_RUN));
+    }
+
+    Path workspace() {
+        return store.workspace();
+    }
+
+    /** How a sweep's copied run folders enter this store; null for none. */
+    RunsImport runsImport() {
+        return runsImport;
     }
 
     /** Deletes a run's rows and folder; a run still training in a live process is refused. */

@@ -30,6 +30,7 @@ public final class RingLabApp extends Application {
     private TrainingService service;
     private PastRuns pastRuns;
     private String startupNote;
+    private MainController controller;
 
     public static void main(String[] args) {
         launch(args);
@@ -48,8 +49,9 @@ public final class RingLabApp extends Application {
         }
         Scene scene = createScene(service, pastRuns,
                 (host, port, token) -> RemoteTrainingService.connect(host, port, token, null));
+        controller = (MainController) scene.getRoot().getProperties().get(MainController.class);
         if (startupNote != null) {
-            ((MainController) scene.getRoot().getProperties().get(MainController.class)).note(startupNote);
+            controller.note(startupNote);
         }
         stage.setTitle("RingLab");
         stage.setScene(scene);
@@ -99,6 +101,10 @@ public final class RingLabApp extends Application {
 
     @Override
     public void stop() {
+        if (controller != null) {
+            // the cluster's sweeps run on: only their following stops
+            controller.closeCluster();
+        }
         if (service != null) {
             service.close();
         }

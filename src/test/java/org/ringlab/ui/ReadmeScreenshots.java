@@ -103,6 +103,79 @@ class ReadmeScreenshots {
         ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", out.resolve("compare-window.png").toFile());
     }
 
+    /**
+     * The Sweep dialog sending a grid to localhost over SSH: the throw-away sshd of
+     * scripts/test-cluster/start-sshd.sh (RINGLAB_TEST_SSH), whose ssh config maps localhost to it.
+     * Taken in the same JavaFX pulse as the click, so it shows the dialog sending; the answer follows.
+     */
+    @Test
+    void sweepDialogSendingOverSsh(FxRobot robot) throws Exception {
+        String ssh = System.getenv("RINGLAB_TEST_SSH");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ssh != null, org.ringlab.cluster.TestSshd.SKIPPED);
+        System.setProperty("ringlab.ssh.config", Path.of(ssh, "ssh_config").toString());
+        Path out = Path.of(System.getProperty("ringlab.screenshots", "docs/screenshots"));
+        Files.createDirectories(out);
+        String data = Path.of(System.getProperty("ringlab.repo", ".")).toAbsolutePath().resolve("sample-data").toString();
+        java.util.List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClusterRuns cluster = new ClusterRuns(new org.ringlab.cluster.ClusterSweeps(workspace, null,
+                java.time.Duration.ofSeconds(5)), null, new ClusterRuns.View() {
+                    @Override
+                    public void show(RunHandle run) {
+                    }
+
+                    @Override
+                    public void copied(Path folder) {
+                    }
+
+                    @Override
+                    public void note(String message) {
+                        notes.add(message);
+                    }
+                });
+        org.ringlab.config.RunConfig base = org.ringlab.config.RunConfig.defaults().toBuilder().model(
+                org.ringlab.config.ModelKind.MLP).data(data).epochs(3).build();
+        org.ringlab.ui.compare.SweepDialog dialog = new org.ringlab.ui.compare.SweepDialog(service, () -> base,
+                null, run -> { });
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            dialog.sendWith(cluster);
+            window[0] = new Stage();
+            window[0].initOwner(stage);
+            Scene s = new Scene(dialog.content());
+            s.getStylesheets().addAll(scene.getStylesheets());
+            window[0].setScene(s);
+            window[0].show();
+            robot.lookup("#method-twn").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+            robot.lookup("#runOnBox").<javafx.scene.control.ChoiceBox<String>>query().setValue("Slurm cluster over SSH");
+            String[][] fields = {{"#ringSizesField", "4,8"}, {"#seedsField", "1,2"}, {"#clusterHost", "localhost"},
+                {"#clusterRinglab", "ringlab-cli/bin/ringlab"}, {"#clusterFolder", "ringlab-sweeps/mnist-grid"},
+                {"#clusterData", data}, {"#clusterPartition", "debug"}, {"#clusterGres", "gpu:1"},
+                {"#clusterTime", "00:30:00"}, {"#clusterCpus", "1"}, {"#clusterMem", "1G"}, {"#clusterMaxAtOnce", "2"},
+                {"#clusterSbatchArgs", "--requeue"}};
+            for (String[] f : fields) {
+                robot.lookup(f[0]).queryAs(javafx.scene.control.TextField.class).setText(f[1]);
+            }
+            window[0].sizeToScene();
+        });
+        Thread.sleep(1000);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> {
+            robot.lookup("#queueButton").queryAs(javafx.scene.control.Button.class).fire();
+            image[0] = dialog.content().snapshot(null, null);
+        });
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", out.resolve("sweep-ssh.png").toFile());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            String count = robot.lookup("#sweepCount").queryAs(javafx.scene.control.Label.class).getText();
+            return !count.startsWith("sending");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        System.out.println("sweep-ssh: " + robot.lookup("#sweepCount").queryAs(javafx.scene.control.Label.class).getText()
+                + " | " + robot.lookup("#sweepProblems").queryAs(javafx.scene.control.Label.class).getText() + " | "
+                + notes);
+        cluster.close();
+    }
+
     private void save(FxRobot robot, Path file) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];

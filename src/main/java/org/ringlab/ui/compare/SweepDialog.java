@@ -14,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -39,7 +40,9 @@ import org.ringlab.sweep.SweepPoint;
  * Queues a grid of runs: methods × ring types × ring sizes × bit widths × seeds over the run
  * setup's configuration, with the same axis rules as {@code ringlab sweep}. The whole grid is
  * validated first; then every point goes to {@link TrainingService#submit}, which trains them one
- * after another. The dialog never touches the engine.
+ * after another. Or, when the main window can send sweeps to a cluster ({@link #sendWith}), the
+ * grid goes to a Slurm cluster over SSH as one job array. The dialog never touches the engine or
+ * the network.
  */
 public final class SweepDialog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +60,13 @@ public final class SweepDialog {
     private final Label problems = new Label();
     private final Button queue = new Button("Queue runs");
     private final VBox content = new VBox(8);
+    static final String THIS_MACHINE = "this machine";
+    static final String CLUSTER = "Slurm cluster over SSH";
+    private final ChoiceBox<String> runOn = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+            THIS_MACHINE, CLUSTER));
+    private final Label runOnLabel = new Label("Run on");
+    private final ClusterForm cluster = new ClusterForm();
+    private ClusterSender sender;
     private Stage stage;
 
     /**
@@ -84,10 +94,17 @@ public final class SweepDialog {
         grid.addRow(2, new Label("Ring sizes"), ringSizes);
         grid.addRow(3, new Label("Bits"), bits);
         grid.addRow(4, new Label("Seeds"), seeds);
+        grid.addRow(5, runOnLabel, runOn);
+        runOn.setId("runOnBox");
+        runOn.setValue(THIS_MACHINE);
+        runOn.valueProperty().addListener((o, was, now) -> runOnChanged());
         Label hint = new Label("Ring types and sizes apply to ring methods; bits to lsq, dorefa and pow2; every other "
                 + "setting comes from the run setup.");
         hint.setWrapText(true);
-        content.getChildren().addAll(grid, hint, new HBox(10, queue, count), problems);
+        content.getChildren().addAll(grid, hint, cluster.pane(), new HBox(10, queue, count), problems);
+        showRunOn(false);
+        cluster.pane().setVisible(false);
+        cluster.pane().setManaged(false);
         for (TextField f : List.of(ringSizes, bits, seeds)) {
             f.textProperty().addListener((o, was, now) -> update());
         }
@@ -112,6 +129,41 @@ public final class SweepDialog {
             pane.getChildren().add(box);
         }
         return pane;
+    }
+
+    /** Offers "Run on: Slurm cluster over SSH", sending through {@code sender}. */
+    public void sendWith(ClusterSender sender) {
+        this.sender = sender;
+        showRunOn(sender != null);
+    }
+
+    private void showRunOn(boolean shown) {
+        for (javafx.scene.Node n : List.of(runOnLabel, runOn)) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
+    }
+
+    private boolean toCluster() {
+        return sender != null && CLUSTER.equals(runOn.getValue());
+    }
+
+    private void runOnChanged() {
+        boolean on = toCluster();
+        cluster.pane().setVisible(on);
+        cluster.pane().setManaged(on);
+        if (on) {
+            cluster.suggestData(base.get());
+        }
+        if (stage != null) {
+            stage.sizeToScene();
+        }
+        update();
+    }
+
+    /** The cluster fields (tests fill them in). */
+    ClusterForm clusterForm() {
+        return cluster;
     }
 
     /** The dialog's content, for a window of its own or a test's stage. */
@@ -189,9 +241,11 @@ public final class SweepDialog {
     private void update() {
         List<String> errors = new ArrayList<>();
         int n = points(errors).size();
-        count.setText(errors.isEmpty() ? n + " run" + (n == 1 ? "" : "s") : "");
-        queue.setText(errors.isEmpty() ? "Queue " + n + " run" + (n == 1 ? "" : "s") : "Queue runs");
-        queue.setDisable(!errors.isEmpty());
+        String runs = n + " run" + (n == 1 ? "" : "s");
+        count.setText(errors.isEmpty() ? runs : "");
+        String verb = toCluster() ? "Send " : "Queue ";
+        queue.setText(verb + (errors.isEmpty() ? runs : "runs") + (toCluster() ? " to the cluster" : ""));
+        queue.setDisable(!errors.isEmpty() || cluster.sending());
         problems.setText(String.join("\n", errors));
     }
 
@@ -206,6 +260,10 @@ public final class SweepDialog {
         if (!errors.isEmpty()) {
             problems.setText(String.join("\n", errors));
             return 0;
+        }
+        if (toCluster()) {
+            List<String> gridErrors = new ArrayList<>();
+            return cluster.send(points, grid(gridErrors), base.get(), sender, count, problems, this::update);
         }
         SweepPlan plan = SweepPlan.of(points, probe);
         if (!plan.isValid()) {
