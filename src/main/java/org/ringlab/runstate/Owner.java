@@ -20,7 +20,7 @@ public final class Owner {
     }
 
     /** An owner on another machine, described by {@code where} (e.g. "slurm job 12_3"). */
-    static String elsewhere(String where) {
+    public static String elsewhere(String where) {
         return "0@" + where.replace('@', ' ') + " (not " + host() + ")@";
     }
 

@@ -43,7 +43,8 @@ public final class RingLabApp extends Application {
         Path workspace = configured != null ? Path.of(configured) : RunStore.defaultWorkspace();
         service = openService(workspace);
         try {
-            pastRuns = new PastRuns(RunStore.open(workspace));
+            RunStore store = RunStore.open(workspace);
+            pastRuns = new PastRuns(store, new org.ringlab.cluster.StoreImport(store));
         } catch (StoreException e) {
             startupNote = "past runs unavailable: " + e.getMessage();
         }
