@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
+import org.ringlab.store.NoCheckpointException;
+import org.ringlab.store.RunBusyException;
 import org.ringlab.store.RunStore;
 import org.ringlab.store.StoreException;
 import org.ringlab.store.StoredTraining;
@@ -29,6 +31,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace (default: ~/.ringlab/workspace).")
     Path workspace;
 
+    @Option(names = "--from-scratch", description = "Restart a run that has no checkpoint from step 0; its recorded "
+            + "history is kept in the store as a superseded attempt.")
+    boolean fromScratch;
+
     @Spec
     CommandSpec spec;
 
@@ -48,9 +54,19 @@ final class ResumeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("run " + id + ": " + e.getMessage(), e);
             }
-            out.println("resuming run " + id + " (" + status.id() + ") in " + store.databaseFile());
-            TrainingOutcome outcome = new StoredTraining(store).resume(id, data, new RunControl(),
-                    new ConsoleProgress(out, config.epochs()));
+            out.println((fromScratch ? "restarting run " : "resuming run ") + id + " (" + status.id() + ") in "
+                    + store.databaseFile());
+            TrainingOutcome outcome;
+            try {
+                outcome = new StoredTraining(store).fromScratch(fromScratch).resume(id, data, new RunControl(),
+                        new ConsoleProgress(out, config.epochs()));
+            } catch (NoCheckpointException e) {
+                throw new UserError("run " + id + " has no checkpoint to resume from (" + store.resumeCheckpoint(id)
+                        + " is missing); pass --from-scratch to restart it from step 0 (its recorded history is kept "
+                        + "as a superseded attempt)", e);
+            } catch (RunBusyException e) {
+                throw new UserError(e.getMessage(), e);
+            }
             if (outcome.status() == RunStatus.FAILED) {
                 spec.commandLine().getErr().println("ringlab: " + outcome.message());
             }

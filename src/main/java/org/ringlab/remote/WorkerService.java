@@ -24,6 +24,7 @@ import org.ringlab.remote.v1.ListRunsReply;
 import org.ringlab.remote.v1.ListRunsRequest;
 import org.ringlab.remote.v1.MoveQueuedRequest;
 import org.ringlab.remote.v1.QueueReply;
+import org.ringlab.remote.v1.ResumeRunRequest;
 import org.ringlab.remote.v1.RunEvent;
 import org.ringlab.remote.v1.RunInfo;
 import org.ringlab.remote.v1.RunRequest;
@@ -149,11 +150,12 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
     }
 
     @Override
-    public void resumeRun(RunRequest request, StreamObserver<RunInfo> reply) {
+    public void resumeRun(ResumeRunRequest request, StreamObserver<RunInfo> reply) {
         unary(reply, () -> {
-            // a run of an earlier (dead) worker is known only to the store: resume by id, with a new log
+            // a run of an earlier (dead) worker is known only to the store: resume by id, with a new
+            // log; concurrent calls for one run are refused by the store's run lock (but the first)
             RunEventLog log = new RunEventLog();
-            RunHandle run = service.resume(checkedId(request.getRunId()), log);
+            RunHandle run = service.resume(checkedId(request.getRunId()), request.getFromScratch(), log);
             logs.put(run.id(), log);
             return runInfo(run);
         });
