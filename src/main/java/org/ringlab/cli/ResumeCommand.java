@@ -2,6 +2,7 @@ package org.ringlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ringlab.config.RunConfig;
@@ -9,6 +10,7 @@ import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.store.NoCheckpointException;
 import org.ringlab.store.RunBusyException;
+import org.ringlab.store.RunLock;
 import org.ringlab.store.RunStore;
 import org.ringlab.store.StoreException;
 import org.ringlab.store.StoredTraining;
@@ -54,12 +56,15 @@ final class ResumeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("run " + id + ": " + e.getMessage(), e);
             }
-            out.println((fromScratch ? "restarting run " : "resuming run ") + id + " (" + status.id() + ") in "
-                    + store.databaseFile());
             TrainingOutcome outcome;
-            try {
-                outcome = new StoredTraining(store).fromScratch(fromScratch).resume(id, data, new RunControl(),
-                        new ConsoleProgress(out, config.epochs()));
+            try (RunLock lock = store.lock(id)) {
+                if (!fromScratch && !Files.exists(store.resumeCheckpoint(id)) && store.hasHistory(id)) {
+                    throw new NoCheckpointException("no checkpoint");
+                }
+                out.println((fromScratch ? "restarting run " : "resuming run ") + id + " (" + status.id() + ") in "
+                        + store.databaseFile());
+                outcome = new StoredTraining(store).holding(lock).fromScratch(fromScratch).resume(id, data,
+                        new RunControl(), new ConsoleProgress(out, config.epochs()));
             } catch (NoCheckpointException e) {
                 throw new UserError("run " + id + " has no checkpoint to resume from (" + store.resumeCheckpoint(id)
                         + " is missing); pass --from-scratch to restart it from step 0 (its recorded history is kept "

@@ -844,18 +844,37 @@ public final class RunStore implements AutoCloseable {
     private <T> T transaction(Work<T> work) {
         try {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                abandon(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw describe(db, e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure} and returns to auto-commit, keeping {@code failure} as the
+     * reason: after SQLITE_FULL (or an I/O error) SQLite has often rolled the transaction back
+     * itself, and the rollback and commit that follow fail with "no transaction is active", which
+     * must not replace the real cause.
+     */
+    static void abandon(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

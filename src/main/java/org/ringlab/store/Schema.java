@@ -151,6 +151,7 @@ final class Schema {
                 int now = Database.pragmaInt(c, "user_version");
                 if (now > version) {
                     c.commit();
+                    c.setAutoCommit(true);
                     version = now - 1;
                     continue;
                 }
@@ -163,11 +164,10 @@ final class Schema {
                 s.executeUpdate("PRAGMA user_version = " + (version + 1));
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                RunStore.abandon(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
         }
     }
 }

@@ -223,11 +223,10 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
                 work.run();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                RunStore.abandon(connection, e); // keeps the first failure (a full disk), not what follows it
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             failure = RunStore.describe(db, e);
             failureReported = true;

@@ -247,6 +247,45 @@ class RunStoreTest {
     }
 
     @Test
+    void aFullDiskAtResumeSaysSoAndChangesNothing(@TempDir Path ws) throws Exception {
+        try (RunStore store = RunStore.open(ws)) {
+            long id = store.createRun(CONFIG, "x", "cpu");
+            try (StoreRecorder r = store.recorder(id)) {
+                record(r, 2);
+            }
+            store.markInterrupted(id, "lost");
+            Files.writeString(store.resumeCheckpoint(id), "not read: the restart sets it aside");
+            StoredRun before = store.load(id);
+            // SQLite's answer to a full disk at commit: SQLITE_FULL, and the transaction is rolled back
+            // (here a trigger raises it while the resume writes)
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TRIGGER disk_full BEFORE UPDATE OF status ON runs WHEN NEW.status = 'pending' "
+                        + "BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END");
+            }
+            StoreException full = assertThrows(StoreException.class, () -> store.prepareResume(id, true));
+            System.out.println(full.getMessage());
+            assertTrue(full.getMessage().startsWith("cannot write the run store " + store.databaseFile()
+                    + ": the disk is full"), full.getMessage());
+            assertFalse(full.getMessage().contains("no transaction is active"), full.getMessage());
+            // nothing changed (the checkpoint is back in its place), and the store works once there is room
+            StoredRun after = store.load(id);
+            assertEquals(before.epochs(), after.epochs());
+            assertEquals(before.totalSteps(), after.totalSteps());
+            assertEquals(RunStatus.INTERRUPTED, after.status());
+            assertEquals(List.of(), store.supersededAttempts(id));
+            assertEquals("not read: the restart sets it aside", Files.readString(store.resumeCheckpoint(id)));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+                    Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER disk_full");
+            }
+            assertNull(store.prepareResume(id, true));
+            assertEquals(20, store.supersededAttempts(id).get(0).steps());
+            assertEquals("ok", store.integrityCheck());
+        }
+    }
+
+    @Test
     void aDamagedCheckpointIsNotSilentlyReplaced(@TempDir Path ws) throws Exception {
         try (RunStore store = RunStore.open(ws)) {
             long id = store.createRun(CONFIG, "x", "cpu");
