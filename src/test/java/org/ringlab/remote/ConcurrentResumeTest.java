@@ -22,6 +22,7 @@ import org.ringlab.remote.v1.ResumeRunRequest;
 import org.ringlab.remote.v1.RunInfo;
 import org.ringlab.remote.v1.TrainingWorkerGrpc;
 import org.ringlab.service.RunHandle;
+import org.ringlab.store.NoCheckpointException;
 import org.ringlab.store.RunStore;
 import org.ringlab.store.StoredRun;
 import org.ringlab.train.RunRecorder;
@@ -34,12 +35,61 @@ import org.ringlab.train.RunStatus;
  */
 class ConcurrentResumeTest {
     private static final String TOKEN = "test-token-0123456789";
+    /** The worker loads its engine in the first call: on a busy machine its beats may pause for seconds. */
+    private static final java.time.Duration SLOW_MACHINE = java.time.Duration.ofSeconds(60);
+
+    @Test
+    void aRunWithoutACheckpointRestartsOnlyWhenAskedAndItsOldHistoryIsKept(@TempDir Path workspace) throws Exception {
+        WorkerServer worker = WorkerServer.start("127.0.0.1", 0, TOKEN, workspace, null, null);
+        try (RemoteTrainingService client = RemoteTrainingService.connect("127.0.0.1", worker.port(), TOKEN, null,
+                SLOW_MACHINE)) {
+            RunHandle run = client.submit(TinyRuns.tiny().toBuilder().epochs(3).checkpointEvery(1).build());
+            TinyRuns.waitFor(() -> run.history().epochs().size() >= 1, "epoch 1");
+            run.stop();
+            TinyRuns.waitFor(() -> run.status().isTerminal(), "the stop");
+            long id = Long.parseLong(run.id());
+            List<org.ringlab.train.EpochMetrics> firstAttempt;
+            try (RunStore store = RunStore.open(workspace)) {
+                firstAttempt = store.load(id).epochs();
+                Files.delete(store.resumeCheckpoint(id));
+            }
+            assertTrue(!firstAttempt.isEmpty() && firstAttempt.size() < 3, firstAttempt.toString());
+
+            // over the wire the refusal keeps its kind, so that a window can ask the user
+            NoCheckpointException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    NoCheckpointException.class, () -> client.resume(run.id()));
+            assertTrue(refused.getMessage().startsWith("run " + id + " has no checkpoint to resume from"),
+                    refused.getMessage());
+
+            RunHandle restarted = client.resume(run.id(), true);
+            TinyRuns.waitFor(() -> restarted.status().isTerminal(), "the restarted run to end");
+            assertEquals(RunStatus.FINISHED, restarted.status(), restarted.statusMessage());
+            try (RunStore store = RunStore.open(workspace)) {
+                TinyRuns.waitFor(() -> store.status(id).isTerminal(), "the store to record the end");
+                StoredRun done = store.load(id);
+                assertEquals(List.of(1, 2, 3), done.epochs().stream().map(e -> e.epoch()).toList());
+                assertEquals(1, done.steps().get(0).step());
+                assertEquals(firstAttempt, store.supersededAttempts(id).get(0).epochs(), "the first attempt is kept");
+            }
+        } finally {
+            worker.close();
+        }
+        try (RunStore store = RunStore.open(workspace)) {
+            StoredRun done = store.listRuns().stream().findFirst().map(r -> store.load(r.id())).orElseThrow();
+            Path dir = store.runDirectory(done.id());
+            assertEquals(1 + 3, Files.readAllLines(dir.resolve(RunRecorder.METRICS)).size(),
+                    "the folder's files hold the new attempt");
+            assertEquals(done.snapshots().size(), Files.readAllLines(dir.resolve(RunRecorder.SNAPSHOTS)).stream()
+                    .filter(l -> !l.isBlank()).count());
+        }
+    }
 
     @Test
     void ofSixResumeRunCallsAtOnceOneTrainsAndTheOthersAreRefused(@TempDir Path workspace) throws Exception {
         String id;
         WorkerServer first = WorkerServer.start("127.0.0.1", 0, TOKEN, workspace, null, null);
-        try (RemoteTrainingService client = RemoteTrainingService.connect("127.0.0.1", first.port(), TOKEN, null)) {
+        try (RemoteTrainingService client = RemoteTrainingService.connect("127.0.0.1", first.port(), TOKEN, null,
+                SLOW_MACHINE)) {
             RunHandle run = client.submit(TinyRuns.tiny().toBuilder().epochs(4).checkpointEvery(1).build());
             id = run.id();
             TinyRuns.waitFor(() -> run.history().epochs().size() >= 1, "epoch 1");
