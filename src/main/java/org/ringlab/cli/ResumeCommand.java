@@ -15,6 +15,7 @@ import org.ringlab.store.RunStore;
 import org.ringlab.store.StoreException;
 import org.ringlab.store.StoredTraining;
 import org.ringlab.train.RunControl;
+import org.ringlab.train.RunRecorder;
 import org.ringlab.train.RunStatus;
 import org.ringlab.train.TrainingOutcome;
 import picocli.CommandLine.Command;
@@ -63,8 +64,11 @@ final class ResumeCommand implements Callable<Integer> {
                 }
                 out.println((fromScratch ? "restarting run " : "resuming run ") + id + " (" + status.id() + ") in "
                         + store.databaseFile());
-                outcome = new StoredTraining(store).holding(lock).fromScratch(fromScratch).resume(id, data,
-                        new RunControl(), new ConsoleProgress(out, config.epochs()));
+                // a worker also writes the run's files beside the store: they must follow what the store keeps
+                boolean folderFiles = Files.exists(store.runDirectory(id).resolve(RunRecorder.METRICS));
+                outcome = new StoredTraining(store).holding(lock).fromScratch(fromScratch)
+                        .rewritingFolderFiles(folderFiles).resume(id, data, new RunControl(),
+                                new ConsoleProgress(out, config.epochs()));
             } catch (NoCheckpointException e) {
                 throw new UserError("run " + id + " has no checkpoint to resume from (" + store.resumeCheckpoint(id)
                         + " is missing); pass --from-scratch to restart it from step 0 (its recorded history is kept "

@@ -23,6 +23,7 @@ public final class StoredTraining {
     private ResumeCheckpoint.Sink checkpointSink = ResumeCheckpoint.FILES;
     private RunLock held;
     private boolean fromScratch;
+    private boolean rewriteFiles;
 
     public StoredTraining(RunStore store) {
         this.store = store;
@@ -49,6 +50,16 @@ public final class StoredTraining {
      */
     public StoredTraining fromScratch(boolean restart) {
         this.fromScratch = restart;
+        return this;
+    }
+
+    /**
+     * Makes {@link #resume} rewrite the run folder's {@code metrics.csv}, {@code snapshots.jsonl}
+     * and {@code run.json} (files a worker writes beside the store) from the history the store
+     * keeps, and go on recording into them, so that they do not describe an older attempt.
+     */
+    public StoredTraining rewritingFolderFiles(boolean rewrite) {
+        this.rewriteFiles = rewrite;
         return this;
     }
 
@@ -80,7 +91,20 @@ public final class StoredTraining {
     public TrainingOutcome resume(long id, LoadedData data, RunControl control, TrainingListener... also) {
         try (RunLock own = lockUnlessHeld(id)) {
             Path checkpoint = store.prepareResume(id, fromScratch);
-            return run(id, checkpoint, data, control, also);
+            if (!rewriteFiles) {
+                return run(id, checkpoint, data, control, also);
+            }
+            try (RunRecorder files = new RunRecorder(store.runDirectory(id))) {
+                StoredRun kept = store.load(id);
+                kept.epochs().forEach(files::onEpoch);
+                kept.snapshots().forEach(files::onSnapshot);
+                List<TrainingListener> listeners = new ArrayList<>(List.of(also));
+                listeners.add(files);
+                return run(id, checkpoint, data, control, listeners.toArray(TrainingListener[]::new));
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot rewrite the files of run " + id + " in " + store.runDirectory(id)
+                        + " (" + e.getMessage() + ")", e);
+            }
         }
     }
 

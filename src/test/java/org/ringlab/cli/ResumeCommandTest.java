@@ -67,6 +67,10 @@ class ResumeCommandTest {
             assertEquals(RunStatus.STOPPED, untouched.status());
         }
 
+        // the folder's files as a worker would have left them for the first attempt
+        Path dir = ws.resolve("runs").resolve(Long.toString(id));
+        Files.writeString(dir.resolve("metrics.csv"), "epoch,step\n1,4\n");
+        Files.writeString(dir.resolve("snapshots.jsonl"), "{\"step\":0}\n{\"step\":4}\n");
         Cli.Result restart = Cli.run("resume", Long.toString(id), "--from-scratch", "--workspace", ws.toString());
         assertEquals(0, restart.code(), restart.err());
         assertTrue(restart.out().startsWith("restarting run " + id), restart.out());
@@ -81,6 +85,10 @@ class ResumeCommandTest {
             assertEquals(before.epochs(), attempts.get(0).epochs(), "the first attempt's epoch is kept");
             assertEquals(before.totalSteps(), attempts.get(0).steps());
             assertEquals(RunStatus.STOPPED, attempts.get(0).status());
+            List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
+            assertEquals(3, metrics.size(), "a header and the new attempt's two epochs: " + metrics);
+            assertTrue(metrics.get(1).startsWith("1,") && metrics.get(2).startsWith("2,"), metrics.toString());
+            assertEquals(after.snapshots().size(), Files.readAllLines(dir.resolve("snapshots.jsonl")).size());
         }
     }
 
