@@ -539,6 +539,11 @@ public final class RunStore implements AutoCloseable {
                     e.addSuppressed(again);
                 }
             }
+            if (e instanceof StoreException && e.getCause() instanceof SQLException) {
+                // a database write failed (a full disk, say): say what it was for
+                throw new StoreException("run " + id + " cannot " + (fromScratch ? "restart" : "resume") + ": "
+                        + e.getMessage(), e.getCause());
+            }
             throw e;
         }
         return from == null ? null : ckpt;

@@ -265,8 +265,8 @@ class RunStoreTest {
             }
             StoreException full = assertThrows(StoreException.class, () -> store.prepareResume(id, true));
             System.out.println(full.getMessage());
-            assertTrue(full.getMessage().startsWith("cannot write the run store " + store.databaseFile()
-                    + ": the disk is full"), full.getMessage());
+            assertTrue(full.getMessage().startsWith("run " + id + " cannot restart: cannot write the run store "
+                    + store.databaseFile() + ": the disk is full"), full.getMessage());
             assertFalse(full.getMessage().contains("no transaction is active"), full.getMessage());
             // nothing changed (the checkpoint is back in its place), and the store works once there is room
             StoredRun after = store.load(id);
