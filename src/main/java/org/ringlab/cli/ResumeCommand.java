@@ -2,15 +2,20 @@ package org.ringlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
+import org.ringlab.store.NoCheckpointException;
+import org.ringlab.store.RunBusyException;
+import org.ringlab.store.RunLock;
 import org.ringlab.store.RunStore;
 import org.ringlab.store.StoreException;
 import org.ringlab.store.StoredTraining;
 import org.ringlab.train.RunControl;
+import org.ringlab.train.RunRecorder;
 import org.ringlab.train.RunStatus;
 import org.ringlab.train.TrainingOutcome;
 import picocli.CommandLine.Command;
@@ -28,6 +33,10 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace (default: ~/.ringlab/workspace).")
     Path workspace;
+
+    @Option(names = "--from-scratch", description = "Restart a run that has no checkpoint from step 0; its recorded "
+            + "history is kept in the store as a superseded attempt.")
+    boolean fromScratch;
 
     @Spec
     CommandSpec spec;
@@ -48,9 +57,25 @@ final class ResumeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("run " + id + ": " + e.getMessage(), e);
             }
-            out.println("resuming run " + id + " (" + status.id() + ") in " + store.databaseFile());
-            TrainingOutcome outcome = new StoredTraining(store).resume(id, data, new RunControl(),
-                    new ConsoleProgress(out, config.epochs()));
+            TrainingOutcome outcome;
+            try (RunLock lock = store.lock(id)) {
+                if (!fromScratch && !Files.exists(store.resumeCheckpoint(id)) && store.hasHistory(id)) {
+                    throw new NoCheckpointException("no checkpoint");
+                }
+                out.println((fromScratch ? "restarting run " : "resuming run ") + id + " (" + status.id() + ") in "
+                        + store.databaseFile());
+                // a worker also writes the run's files beside the store: they must follow what the store keeps
+                boolean folderFiles = Files.exists(store.runDirectory(id).resolve(RunRecorder.METRICS));
+                outcome = new StoredTraining(store).holding(lock).fromScratch(fromScratch)
+                        .rewritingFolderFiles(folderFiles).resume(id, data, new RunControl(),
+                                new ConsoleProgress(out, config.epochs()));
+            } catch (NoCheckpointException e) {
+                throw new UserError("run " + id + " has no checkpoint to resume from (" + store.resumeCheckpoint(id)
+                        + " is missing); pass --from-scratch to restart it from step 0 (its recorded history is kept "
+                        + "as a superseded attempt)", e);
+            } catch (RunBusyException e) {
+                throw new UserError(e.getMessage(), e);
+            }
             if (outcome.status() == RunStatus.FAILED) {
                 spec.commandLine().getErr().println("ringlab: " + outcome.message());
             }

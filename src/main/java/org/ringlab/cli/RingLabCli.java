@@ -51,6 +51,10 @@ public final class RingLabCli {
             cmd.getErr().println("ringlab: " + org.ringlab.train.Failures.describe(ex));
             return ex instanceof UserError ? USAGE : FAILED;
         });
+        cli.setExecutionStrategy(parsed -> {
+            OutputOptions.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cli.execute(args);
     }
 }

@@ -44,8 +44,14 @@ final class RunsCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "%5s  %-24s %-8s %-6s %-11s %7s %8s %8s  %s", "id", "name", "model",
                     "method", "status", "epochs", "soft", "snapped", "created"));
             for (RunSummary r : runs) {
+                if (!r.isReadable()) {
+                    // one damaged row is shown as such; it does not hide the others
+                    out.println(String.format(Locale.ROOT, "%5d  %-24s unreadable: %s", r.id(), clip(r.name(), 24),
+                            TerminalText.safe(r.unreadable())));
+                    continue;
+                }
                 out.println(String.format(Locale.ROOT, "%5d  %-24s %-8s %-6s %-11s %7s %8s %8s  %s", r.id(),
-                        clip(r.name(), 24), r.model(), r.method(), r.status().id(),
+                        clip(r.name(), 24), TerminalText.safe(r.model()), TerminalText.safe(r.method()), r.status().id(),
                         r.epochsDone() + "/" + r.epochsTotal(), percent(r.lastTestAccSoft()),
                         percent(r.lastTestAccSnapped()), r.createdAt()));
             }
@@ -59,7 +65,9 @@ final class RunsCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", v);
     }
 
-    private static String clip(String s, int n) {
+    /** A name as the table shows it: control characters (terminal escapes) made visible, then clipped. */
+    private static String clip(String name, int n) {
+        String s = TerminalText.safe(name);
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }

@@ -7,6 +7,7 @@ import io.grpc.protobuf.ProtoUtils;
 import java.util.NoSuchElementException;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.remote.v1.ConfigProblems;
+import org.ringlab.store.NoCheckpointException;
 import org.ringlab.train.Failures;
 
 /**
@@ -19,6 +20,10 @@ final class Errors {
             "ringlab-config-problems" + Metadata.BINARY_HEADER_SUFFIX,
             ProtoUtils.metadataMarshaller(ConfigProblems.getDefaultInstance()));
 
+    /** Which refusal a FAILED_PRECONDITION is, where the client acts on it ("no-checkpoint"). */
+    static final Metadata.Key<String> REFUSAL = Metadata.Key.of("ringlab-refusal", Metadata.ASCII_STRING_MARSHALLER);
+    private static final String NO_CHECKPOINT = "no-checkpoint";
+
     private Errors() {
     }
 
@@ -30,6 +35,11 @@ final class Errors {
             Metadata trailers = new Metadata();
             trailers.put(CONFIG_PROBLEMS, ConfigProblems.newBuilder().addAllProblems(ice.problems()).build());
             return Status.INVALID_ARGUMENT.withDescription(ice.getMessage()).asRuntimeException(trailers);
+        }
+        if (e instanceof NoCheckpointException) {
+            Metadata trailers = new Metadata();
+            trailers.put(REFUSAL, NO_CHECKPOINT);
+            return Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException(trailers);
         }
         Status status;
         if (e instanceof NoSuchElementException) {
@@ -65,7 +75,8 @@ final class Errors {
                 nse.initCause(e);
                 yield nse;
             }
-            case FAILED_PRECONDITION -> new IllegalStateException(description, e);
+            case FAILED_PRECONDITION -> e.getTrailers() != null && NO_CHECKPOINT.equals(e.getTrailers().get(REFUSAL))
+                    ? new NoCheckpointException(description) : new IllegalStateException(description, e);
             case UNIMPLEMENTED -> new UnsupportedOperationException(description, e);
             case UNAUTHENTICATED -> new WorkerException("the worker at " + where + " refused this client: "
                     + description, e);

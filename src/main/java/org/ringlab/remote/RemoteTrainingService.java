@@ -22,6 +22,7 @@ import org.ringlab.remote.v1.MoveQueuedRequest;
 import org.ringlab.remote.v1.QueueReply;
 import org.ringlab.remote.v1.RunEvent;
 import org.ringlab.remote.v1.RunInfo;
+import org.ringlab.remote.v1.ResumeRunRequest;
 import org.ringlab.remote.v1.RunRequest;
 import org.ringlab.remote.v1.SubmitRequest;
 import org.ringlab.remote.v1.WatchRequest;
@@ -356,11 +357,16 @@ public final class RemoteTrainingService implements TrainingService {
 
     @Override
     public RunHandle resume(String runId) {
+        return resume(runId, false);
+    }
+
+    @Override
+    public RunHandle resume(String runId, boolean fromScratch) {
         WorkerConnection c = live();
         RunInfo info;
         try {
             info = c.blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS)
-                    .resumeRun(RunRequest.newBuilder().setRunId(runId).build());
+                    .resumeRun(ResumeRunRequest.newBuilder().setRunId(runId).setFromScratch(fromScratch).build());
         } catch (StatusRuntimeException e) {
             throw Errors.fromStatus(e, c.where);
         }

@@ -24,6 +24,7 @@ import org.ringlab.remote.v1.ListRunsReply;
 import org.ringlab.remote.v1.ListRunsRequest;
 import org.ringlab.remote.v1.MoveQueuedRequest;
 import org.ringlab.remote.v1.QueueReply;
+import org.ringlab.remote.v1.ResumeRunRequest;
 import org.ringlab.remote.v1.RunEvent;
 import org.ringlab.remote.v1.RunInfo;
 import org.ringlab.remote.v1.RunRequest;
@@ -171,7 +172,7 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
     }
 
     @Override
-    public void resumeRun(RunRequest request, StreamObserver<RunInfo> reply) {
+    public void resumeRun(ResumeRunRequest request, StreamObserver<RunInfo> reply) {
         disk.run("ResumeRun", reply, () -> {
             String id = checkedId(request.getRunId());
             RunConfig stored = storedConfig(id);
@@ -180,11 +181,12 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
             }
             return id;
         }, id -> {
-            // a run of an earlier (dead) worker is known only to the store: resume by id, with a new log
+            // a run of an earlier (dead) worker is known only to the store: resume by id, with a new
+            // log; concurrent calls for one run are refused by the store's run lock (but the first)
             RunEventLog log = spool.newLog();
             RunHandle run;
             try {
-                run = service.resume(id, log);
+                run = service.resume(id, request.getFromScratch(), log);
             } catch (RuntimeException e) {
                 log.discard();
                 throw e;

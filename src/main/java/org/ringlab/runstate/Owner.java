@@ -50,6 +50,17 @@ public final class Owner {
         return parts[2].isEmpty() || start.isEmpty() || start.equals(parts[2]);
     }
 
+    /** "process 1234", or "process 1234 on host h" for another machine's, for messages. */
+    public static String describe(String owner) {
+        String[] parts = owner == null ? new String[0] : owner.split("@", 3);
+        if (parts.length < 2) {
+            return "process " + owner;
+        }
+        String pid = parts[0].equals(Long.toString(ProcessHandle.current().pid())) && parts[1].equals(host())
+                ? parts[0] + " (this one)" : parts[0];
+        return "process " + pid + (parts[1].equals(host()) ? "" : " on host " + parts[1]);
+    }
+
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();

@@ -3,8 +3,11 @@ package org.ringlab.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.ringlab.config.RunConfig;
+import org.ringlab.store.RunLock;
 import org.ringlab.train.Listeners;
 import org.ringlab.train.RunControl;
 import org.ringlab.train.RunStatus;
@@ -41,6 +44,31 @@ final class InProcessRun implements RunHandle {
     }
 
     private volatile org.ringlab.store.StoredRun resumedFrom;
+    private volatile RunLock lock;
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    /** The store's claim on this run, held from acceptance until the run has ended. */
+    void holding(RunLock claim) {
+        this.lock = claim;
+    }
+
+    RunLock lock() {
+        return lock;
+    }
+
+    /** Releases the run's claim once it has ended (or never started); idempotent. */
+    void releaseLock() {
+        RunLock claim = lock;
+        if (claim != null) {
+            claim.close();
+        }
+        released.countDown();
+    }
+
+    /** Waits until {@link #releaseLock} ran (an ended run's thread is still writing its last files). */
+    boolean awaitReleased(long seconds) throws InterruptedException {
+        return released.await(seconds, TimeUnit.SECONDS);
+    }
 
     /** Marks this run as the continuation of a stored one (its kept history). */
     void resumingFrom(org.ringlab.store.StoredRun before) {

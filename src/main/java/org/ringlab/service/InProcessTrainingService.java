@@ -20,6 +20,7 @@ import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
+import org.ringlab.store.RunLock;
 import org.ringlab.store.RunStore;
 import org.ringlab.store.StoredRun;
 import org.ringlab.store.StoredTraining;
@@ -86,6 +87,7 @@ public final class InProcessTrainingService implements TrainingService {
         long storeId = store.createRun(config, null, lane.key());
         InProcessRun run = new InProcessRun(Long.toString(storeId), config, store.runDirectory(storeId), lane,
                 this::dequeue);
+        run.holding(store.lock(storeId));
         if (firstListener != null) {
             run.addListener(firstListener);
         }
@@ -149,7 +151,7 @@ public final class InProcessTrainingService implements TrainingService {
             LoadedData loaded = data.load(Path.of(run.config().data()));
             Files.createDirectories(run.directory());
             long storeId = Long.parseLong(run.id());
-            StoredTraining training = new StoredTraining(store);
+            StoredTraining training = new StoredTraining(store).holding(run.lock());
             try (RunRecorder files = new RunRecorder(run.directory())) {
                 StoredRun before = run.resumedFrom();
                 if (before == null) {
@@ -166,6 +168,8 @@ public final class InProcessTrainingService implements TrainingService {
             String message = Failures.describe(e);
             run.events().onStatus(RunStatus.FAILED, message);
             recordStatus(run, RunStatus.FAILED, message);
+        } finally {
+            run.releaseLock();
         }
     }
 
@@ -179,6 +183,7 @@ public final class InProcessTrainingService implements TrainingService {
             fireQueueChanged();
         }
         recordStatus(run, run.status(), run.statusMessage());
+        run.releaseLock();
     }
 
     /** For what happens outside training (a cancelled queue entry, data that fails to load). */
@@ -245,7 +250,12 @@ public final class InProcessTrainingService implements TrainingService {
 
     @Override
     public RunHandle resume(String runId) {
-        return resume(runId, null);
+        return resume(runId, false, null);
+    }
+
+    @Override
+    public RunHandle resume(String runId, boolean fromScratch) {
+        return resume(runId, fromScratch, null);
     }
 
     /**
@@ -253,9 +263,18 @@ public final class InProcessTrainingService implements TrainingService {
      * one) from its last checkpoint. What it recorded after that checkpoint is dropped, the rest is
      * replayed to the run's listeners first, so every subscriber sees one continuous history.
      *
+     * <p>The run is claimed in the store ({@link RunStore#lock}) from here until it ends, so a
+     * second resume of it, from this process or another, is refused while the first one waits or
+     * trains.
+     *
+     * @param fromScratch restart a run that has no checkpoint from step 0, keeping its recorded
+     *     history as a superseded attempt; without it such a run is refused
      * @param firstListener attached before anything is replayed (a worker relays the run this way)
+     * @throws IllegalStateException when the run is live, finished, claimed by another trainer
+     *     ({@link org.ringlab.store.RunBusyException}) or has no checkpoint and {@code fromScratch}
+     *     is false ({@link org.ringlab.store.NoCheckpointException})
      */
-    public RunHandle resume(String runId, TrainingListener firstListener) {
+    public RunHandle resume(String runId, boolean fromScratch, TrainingListener firstListener) {
         long storeId;
         try {
             storeId = Long.parseLong(runId);
@@ -263,30 +282,51 @@ public final class InProcessTrainingService implements TrainingService {
             throw new NoSuchElementException("no run with id '" + runId + "'");
         }
         for (InProcessRun live : runs) {
-            if (live.id().equals(runId) && !live.status().isTerminal()) {
-                throw new IllegalStateException("run " + runId + " is " + live.status().id() + "; only an ended run "
-                        + "can be resumed");
+            if (live.id().equals(runId)) {
+                if (!live.status().isTerminal()) {
+                    throw new IllegalStateException("run " + runId + " is " + live.status().id() + "; only an ended "
+                            + "run can be resumed");
+                }
+                awaitEnd(live);
             }
         }
-        RunStatus stored = store.status(storeId);
-        if (stored == RunStatus.FINISHED) {
-            throw new IllegalStateException("run " + runId + " has finished all its epochs; there is nothing to resume");
+        store.status(storeId); // no such run: NoSuchElement-like StoreException before any claim
+        RunLock lock = store.lock(storeId);
+        try {
+            // read under the claim: a resume that got here first may have finished the run meanwhile
+            if (store.status(storeId) == RunStatus.FINISHED) {
+                throw new IllegalStateException("run " + runId + " has finished all its epochs; there is nothing to "
+                        + "resume");
+            }
+            store.prepareResume(storeId, fromScratch);
+            StoredRun before = store.load(storeId);
+            before.config().validateOrThrow(new DataSetProbe());
+            InProcessRun run = new InProcessRun(runId, before.config(), store.runDirectory(storeId),
+                    laneOf(before.config()), this::dequeue);
+            run.holding(lock);
+            run.resumingFrom(before);
+            if (firstListener != null) {
+                run.addListener(firstListener);
+            }
+            TrainingListener replay = org.ringlab.train.Listeners.of(run.history(), run.events());
+            before.info().forEach(replay::onInfo);
+            before.steps().forEach(replay::onStep);
+            before.epochs().forEach(replay::onEpoch);
+            before.snapshots().forEach(replay::onSnapshot);
+            return enqueue(run);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        store.prepareResume(storeId);
-        StoredRun before = store.load(storeId);
-        before.config().validateOrThrow(new DataSetProbe());
-        InProcessRun run = new InProcessRun(runId, before.config(), store.runDirectory(storeId), laneOf(before.config()),
-                this::dequeue);
-        run.resumingFrom(before);
-        if (firstListener != null) {
-            run.addListener(firstListener);
+    }
+
+    /** An ended run's training thread still writes its last files; its claim goes once it is done. */
+    private static void awaitEnd(InProcessRun ended) {
+        try {
+            ended.awaitReleased(60);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        TrainingListener replay = org.ringlab.train.Listeners.of(run.history(), run.events());
-        before.info().forEach(replay::onInfo);
-        before.steps().forEach(replay::onStep);
-        before.epochs().forEach(replay::onEpoch);
-        before.snapshots().forEach(replay::onSnapshot);
-        return enqueue(run);
     }
 
     /** The run store this service records into (the workspace's). */

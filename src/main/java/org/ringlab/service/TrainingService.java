@@ -43,6 +43,22 @@ public interface TrainingService extends AutoCloseable {
      */
     RunHandle resume(String runId);
 
+    /**
+     * Like {@link #resume(String)}; with {@code fromScratch}, a run that has no checkpoint restarts
+     * from step 0 and its recorded history is kept as a superseded attempt. Without it, such a run
+     * is refused with an {@link IllegalStateException} (an {@link
+     * org.ringlab.store.NoCheckpointException} where the service can tell), so that nothing
+     * recorded is replaced without the user's say.
+     *
+     * @throws UnsupportedOperationException where the service cannot restart runs
+     */
+    default RunHandle resume(String runId, boolean fromScratch) {
+        if (fromScratch) {
+            throw new UnsupportedOperationException("this service cannot restart a run from step 0");
+        }
+        return resume(runId);
+    }
+
     /** What trains the runs: where, on which devices, with which engine. May take a moment (the engine loads). */
     WorkerInfo describe();
 

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.io.Printable;
 import org.ringlab.runstate.Owner;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.PositionSnapshot;
@@ -244,13 +245,21 @@ public final class RunStore implements AutoCloseable {
                          AND e.epoch = (SELECT MAX(epoch) FROM epochs WHERE run_id = r.id)
                     ORDER BY r.id DESC""")) {
                 while (r.next()) {
-                    JsonNode config = configTree(r.getString(3));
-                    RunStatus status = seen(r.getString(4), r.getString(12));
-                    String message = status == status(r.getString(4)) ? r.getString(5) : ABANDONED;
-                    out.add(new RunSummary(r.getLong(1), r.getString(2), config.path("method").asText(""),
-                            config.path("model").asText(""), status, message, r.getString(6),
-                            r.getInt(8), config.path("epochs").asInt(0), real(r, 9), real(r, 10), real(r, 11),
-                            Instant.parse(r.getString(7))));
+                    long id = r.getLong(1);
+                    String name = r.getString(2);
+                    try {
+                        JsonNode config = configTree(r.getString(3));
+                        RunStatus recorded = status(id, r.getString(4));
+                        RunStatus status = seen(recorded, r.getString(12));
+                        String message = status == recorded ? r.getString(5) : ABANDONED;
+                        out.add(new RunSummary(id, name, config.path("method").asText(""),
+                                config.path("model").asText(""), status, message,
+                                r.getString(6), r.getInt(8), config.path("epochs").asInt(0), real(r, 9), real(r, 10),
+                                real(r, 11), instant(id, "created_at", r.getString(7)), null));
+                    } catch (StoreException e) {
+                        // one damaged row is listed as such; the others stay readable
+                        out.add(RunSummary.unreadable(id, name, e.getMessage()));
+                    }
                 }
             }
             return out;
@@ -279,11 +288,14 @@ public final class RunStore implements AutoCloseable {
                     RunConfig config = parseConfig(id, configJson);
                     int totalSteps = count("SELECT COUNT(*) FROM steps WHERE run_id = ?", id);
                     Path ckpt = resumeCheckpoint(id);
-                    RunStatus status = seen(r.getString(3), r.getString(10));
-                    String message = status == status(r.getString(3)) ? r.getString(4) : ABANDONED;
-                    return new StoredRun(id, r.getString(1), config, configJson, status, message, r.getString(5),
-                            instant(r.getString(6)), instant(r.getString(7)), instant(r.getString(8)), r.getDouble(9),
-                            epochs(id), steps(id, totalSteps, maxSteps), totalSteps, snapshots(id), info(id), runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
+                    RunStatus recorded = status(id, r.getString(3));
+                    RunStatus status = seen(recorded, r.getString(10));
+                    String message = status == recorded ? r.getString(4) : ABANDONED;
+                    return new StoredRun(id, r.getString(1), config, configJson, status,
+                            message, r.getString(5), instant(id, "created_at", r.getString(6)),
+                            instant(id, "started_at", r.getString(7)), instant(id, "ended_at", r.getString(8)),
+                            r.getDouble(9), epochs(id), steps(id, totalSteps, maxSteps),
+                            totalSteps, snapshots(id), info(id), runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
                 }
             }
         });
@@ -312,7 +324,7 @@ public final class RunStore implements AutoCloseable {
                     if (!r.next()) {
                         throw new StoreException("no run " + id + " in " + db);
                     }
-                    return seen(r.getString(1), r.getString(2));
+                    return seen(status(id, r.getString(1)), r.getString(2));
                 }
             }
         });
@@ -386,61 +398,262 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * Gets a run ready to continue from its resumable checkpoint: drops whatever it recorded after
-     * that checkpoint (the steps of a half-done epoch, which training will redo), so its history
-     * stays continuous, and sets it pending.
+     * Claims run {@code id} for training by this process, until the returned lock is closed: the
+     * one guard that keeps two trainers (threads of one worker, or two processes) off the same run.
+     * A claim left by a process that no longer exists on this machine is broken; one held by a live
+     * process, this one included, is refused.
      *
-     * <p>A run that died before its first checkpoint has nothing to resume from: its steps,
-     * epochs and snapshots are dropped (its info lines stay) and it starts over.
-     *
-     * @return the checkpoint to hand to {@code Trainer.resumeFrom}, or null to start over
-     * @throws StoreException when the run is active in a live process, or its checkpoint is damaged
+     * @throws RunBusyException naming the process that holds the run
+     * @throws StoreException when there is no such run
      */
-    public synchronized Path prepareResume(long id) {
-        Path ckpt = resumeCheckpoint(id);
-        ResumeCheckpoint checkpoint = null;
-        if (Files.exists(ckpt)) {
-            try {
-                checkpoint = ResumeCheckpoint.read(ckpt);
-            } catch (IOException e) {
-                throw new StoreException("run " + id + " cannot resume: " + e.getMessage(), e);
-            }
-        }
-        ResumeCheckpoint from = checkpoint;
+    public synchronized RunLock lock(long id) {
         transaction(() -> {
-            try (PreparedStatement s = connection.prepareStatement("SELECT status, owner FROM runs WHERE id = ?")) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT trainer FROM runs WHERE id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
                         throw new StoreException("no run " + id + " in " + db);
                     }
-                    RunStatus status = status(r.getString(1));
-                    if ((status == RunStatus.RUNNING || status == RunStatus.PAUSED) && Owner.isAlive(r.getString(2))) {
-                        throw new StoreException("run " + id + " is " + status.id() + " in a live process ("
-                                + r.getString(2) + "); stop it before resuming it");
+                    String holder = r.getString(1);
+                    if (holder != null && Owner.isAlive(holder)) {
+                        throw new RunBusyException(id, holder);
                     }
                 }
             }
-            int steps = from == null ? -1 : from.steps();
-            int epochs = from == null ? 0 : from.epochsDone();
-            for (String table : List.of("steps", "snapshots")) {
-                try (PreparedStatement d = connection.prepareStatement(
-                        "DELETE FROM " + table + " WHERE run_id = ? AND step > ?")) {
-                    d.setLong(1, id);
-                    d.setInt(2, steps);
-                    d.executeUpdate();
-                }
+            try (PreparedStatement s = connection.prepareStatement(
+                    "UPDATE runs SET trainer = ?, trainer_since = ? WHERE id = ?")) {
+                s.setString(1, owner);
+                s.setString(2, Instant.now().toString());
+                s.setLong(3, id);
+                s.executeUpdate();
             }
-            try (PreparedStatement d = connection.prepareStatement("DELETE FROM epochs WHERE run_id = ? AND epoch > ?")) {
-                d.setLong(1, id);
-                d.setInt(2, epochs);
-                d.executeUpdate();
-            }
-            Statuses.update(connection, id, RunStatus.PENDING, from == null ? "starting over (no checkpoint yet)"
-                    : "resuming after epoch " + epochs + ", step " + steps, owner);
             return null;
         });
+        return new RunLock(this, id);
+    }
+
+    /** Releases this process's claim on a run; never throws (a claim left behind is broken later). */
+    synchronized void unlock(long id) {
+        try {
+            transaction(() -> {
+                try (PreparedStatement s = connection.prepareStatement(
+                        "UPDATE runs SET trainer = NULL, trainer_since = NULL WHERE id = ? AND trainer = ?")) {
+                    s.setLong(1, id);
+                    s.setString(2, owner);
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // a closed or failing store: the claim names this process and is broken once it is gone
+        }
+    }
+
+    /** Like {@link #prepareResume(long, boolean)} without a restart from scratch. */
+    public Path prepareResume(long id) {
+        return prepareResume(id, false);
+    }
+
+    /**
+     * Gets a run ready to continue from its resumable checkpoint: drops whatever it recorded after
+     * that checkpoint (the steps of a half-done epoch, which training will redo), so its history
+     * stays continuous, and sets it pending.
+     *
+     * <p>A run with no checkpoint (it died before its first one, or the file was removed) cannot
+     * continue: if it has recorded history, that is refused unless {@code fromScratch} asks to
+     * restart it from step 0. A restart never deletes history: what the run recorded moves to the
+     * {@code superseded_*} tables as a numbered attempt ({@link #supersededAttempts}), and a
+     * checkpoint it had is renamed {@code attempt-N.resume.ckpt}.
+     *
+     * @return the checkpoint to hand to {@code Trainer.resumeFrom}, or null to start from step 0
+     * @throws NoCheckpointException when the run has history, no checkpoint and {@code fromScratch}
+     *     is false
+     * @throws RunBusyException when another process trains the run
+     * @throws StoreException when the run is active in a live process, or its checkpoint is damaged
+     */
+    public synchronized Path prepareResume(long id, boolean fromScratch) {
+        Path ckpt = resumeCheckpoint(id);
+        ResumeCheckpoint checkpoint = null;
+        if (!fromScratch && Files.exists(ckpt)) {
+            try {
+                checkpoint = ResumeCheckpoint.read(ckpt);
+            } catch (IOException e) {
+                throw new StoreException("run " + id + " cannot resume: " + e.getMessage()
+                        + " (restart it from step 0 with --from-scratch to keep its history as a superseded attempt)", e);
+            }
+        }
+        ResumeCheckpoint from = checkpoint;
+        Path[] renamed = new Path[2];
+        try {
+            transaction(() -> {
+                try (PreparedStatement s = connection.prepareStatement(
+                        "SELECT status, owner, trainer FROM runs WHERE id = ?")) {
+                    s.setLong(1, id);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (!r.next()) {
+                            throw new StoreException("no run " + id + " in " + db);
+                        }
+                        RunStatus status = status(id, r.getString(1));
+                        String trainer = r.getString(3);
+                        if (trainer != null && !trainer.equals(owner) && Owner.isAlive(trainer)) {
+                            throw new RunBusyException(id, trainer);
+                        }
+                        if ((status == RunStatus.RUNNING || status == RunStatus.PAUSED)
+                                && Owner.isAlive(r.getString(2))) {
+                            throw new StoreException("run " + id + " is " + status.id() + " in a live process ("
+                                    + r.getString(2) + "); stop it before resuming it");
+                        }
+                        if (status == RunStatus.FINISHED) {
+                            throw new StoreException("run " + id + " has finished all its epochs; there is nothing to "
+                                    + "resume");
+                        }
+                    }
+                }
+                String message;
+                if (from == null) {
+                    boolean history = count("SELECT (SELECT COUNT(*) FROM steps WHERE run_id = ?1) + (SELECT COUNT(*) "
+                            + "FROM epochs WHERE run_id = ?1) + (SELECT COUNT(*) FROM snapshots WHERE run_id = ?1)", id)
+                            > 0;
+                    if (history && !fromScratch) {
+                        throw new NoCheckpointException("run " + id + " has no checkpoint to resume from ("
+                                + ckpt + " is missing); only an explicit restart from step 0 can continue it, which "
+                                + "keeps its recorded history as a superseded attempt");
+                    }
+                    if (history || Files.exists(ckpt)) {
+                        int attempt = supersede(id);
+                        message = "restarting from step 0; attempt " + attempt + " is kept as superseded";
+                        if (Files.exists(ckpt)) {
+                            renamed[0] = ckpt;
+                            renamed[1] = ckpt.resolveSibling("attempt-" + attempt + "." + RESUME_CHECKPOINT);
+                            moveFile(renamed[0], renamed[1]);
+                        }
+                    } else {
+                        message = "starting over (no checkpoint yet)";
+                    }
+                } else {
+                    for (String table : List.of("steps", "snapshots")) {
+                        try (PreparedStatement d = connection.prepareStatement(
+                                "DELETE FROM " + table + " WHERE run_id = ? AND step > ?")) {
+                            d.setLong(1, id);
+                            d.setInt(2, from.steps());
+                            d.executeUpdate();
+                        }
+                    }
+                    try (PreparedStatement d = connection.prepareStatement(
+                            "DELETE FROM epochs WHERE run_id = ? AND epoch > ?")) {
+                        d.setLong(1, id);
+                        d.setInt(2, from.epochsDone());
+                        d.executeUpdate();
+                    }
+                    message = "resuming after epoch " + from.epochsDone() + ", step " + from.steps();
+                }
+                Statuses.update(connection, id, RunStatus.PENDING, message, owner);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (renamed[0] != null) {
+                // the history was not superseded after all: its checkpoint goes back where it was
+                try {
+                    moveFile(renamed[1], renamed[0]);
+                } catch (StoreException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            if (e instanceof StoreException && e.getCause() instanceof SQLException) {
+                // a database write failed (a full disk, say): say what it was for
+                throw new StoreException("run " + id + " cannot " + (fromScratch ? "restart" : "resume") + ": "
+                        + e.getMessage(), e.getCause());
+            }
+            throw e;
+        }
         return from == null ? null : ckpt;
+    }
+
+    private static void moveFile(Path from, Path to) {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("cannot rename " + from + " to " + to.getFileName() + " (" + reason(e) + ")", e);
+        }
+    }
+
+    /** Moves the run's recorded history to a new superseded attempt; returns its number. */
+    private int supersede(long id) throws SQLException {
+        int attempt = count("SELECT COALESCE(MAX(attempt), 0) + 1 FROM superseded_attempts WHERE run_id = ?", id);
+        String now = Instant.now().toString();
+        String epochColumns = "epoch, step, train_loss, train_acc, test_acc_soft, test_acc_snapped, "
+                + "test_acc_snapped_bn, lr, images_per_s, seconds, elapsed_s";
+        String stepColumns = "step, epoch, step_in_epoch, steps_per_epoch, loss, accuracy, lr";
+        String snapshotColumns = "step, epoch, epoch_progress, data";
+        List<String> sql = List.of(
+                "INSERT INTO superseded_attempts (run_id, attempt, status, status_message, started_at, ended_at, "
+                        + "elapsed_s, superseded_at) SELECT id, ?2, status, status_message, started_at, ended_at, "
+                        + "elapsed_s, ?3 FROM runs WHERE id = ?1",
+                "INSERT INTO superseded_epochs (run_id, attempt, " + epochColumns + ") SELECT run_id, ?2, "
+                        + epochColumns + " FROM epochs WHERE run_id = ?1",
+                "INSERT INTO superseded_steps (run_id, attempt, " + stepColumns + ") SELECT run_id, ?2, "
+                        + stepColumns + " FROM steps WHERE run_id = ?1",
+                "INSERT INTO superseded_snapshots (run_id, attempt, " + snapshotColumns + ") SELECT run_id, ?2, "
+                        + snapshotColumns + " FROM snapshots WHERE run_id = ?1",
+                "DELETE FROM epochs WHERE run_id = ?1",
+                "DELETE FROM steps WHERE run_id = ?1",
+                "DELETE FROM snapshots WHERE run_id = ?1",
+                "UPDATE runs SET started_at = NULL, elapsed_s = 0 WHERE id = ?1",
+                "INSERT INTO info (run_id, seq, message, logged_at) SELECT ?1, COALESCE(MAX(seq), 0) + 1, "
+                        + "'restarted from step 0; the history recorded until then is kept as superseded attempt ' "
+                        + "|| ?2, ?3 FROM info WHERE run_id = ?1");
+        for (String statement : sql) {
+            try (PreparedStatement s = connection.prepareStatement(statement)) {
+                s.setLong(1, id);
+                if (statement.contains("?2")) {
+                    s.setInt(2, attempt);
+                }
+                if (statement.contains("?3")) {
+                    s.setString(3, now);
+                }
+                s.executeUpdate();
+            }
+        }
+        return attempt;
+    }
+
+    /** The attempts a restart from step 0 superseded, oldest first, with their recorded epochs. */
+    public synchronized List<SupersededAttempt> supersededAttempts(long id) {
+        return query(() -> {
+            List<SupersededAttempt> out = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT attempt, status, status_message, "
+                    + "superseded_at, (SELECT COUNT(*) FROM superseded_steps t WHERE t.run_id = a.run_id AND "
+                    + "t.attempt = a.attempt), (SELECT COUNT(*) FROM superseded_snapshots t WHERE t.run_id = a.run_id "
+                    + "AND t.attempt = a.attempt) FROM superseded_attempts a WHERE run_id = ? ORDER BY attempt")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int attempt = r.getInt(1);
+                        out.add(new SupersededAttempt(attempt, status(id, r.getString(2)), r.getString(3),
+                                instant(id, "superseded_at", r.getString(4)), supersededEpochs(id, attempt),
+                                r.getInt(5), r.getInt(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<EpochMetrics> supersededEpochs(long id, int attempt) throws SQLException {
+        List<EpochMetrics> out = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT epoch, step, train_loss, train_acc, "
+                + "test_acc_soft, test_acc_snapped, test_acc_snapped_bn, lr, images_per_s, seconds, elapsed_s "
+                + "FROM superseded_epochs WHERE run_id = ? AND attempt = ? ORDER BY epoch")) {
+            s.setLong(1, id);
+            s.setInt(2, attempt);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new EpochMetrics(r.getInt(1), r.getInt(2), real(r, 3), real(r, 4), real(r, 5), real(r, 6),
+                            real(r, 7), real(r, 8), real(r, 9), real(r, 10), real(r, 11)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether the run has recorded any step, epoch or snapshot. */
@@ -463,13 +676,14 @@ public final class RunStore implements AutoCloseable {
                     if (!r.next()) {
                         throw new StoreException("no run " + id + " in " + db);
                     }
-                    RunStatus status = status(r.getString(1));
+                    RunStatus status = status(id, r.getString(1));
                     if ((status == RunStatus.RUNNING || status == RunStatus.PAUSED) && Owner.isAlive(r.getString(2))) {
                         throw new StoreException("run " + id + " is " + status.id() + "; stop it before deleting it");
                     }
                 }
             }
-            for (String table : List.of("steps", "epochs", "snapshots", "info", "runs")) {
+            for (String table : List.of("steps", "epochs", "snapshots", "info", "superseded_steps",
+                    "superseded_epochs", "superseded_snapshots", "superseded_attempts", "runs")) {
                 try (PreparedStatement d = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE " + (table.equals("runs") ? "id" : "run_id") + " = ?")) {
                     d.setLong(1, id);
@@ -600,8 +814,22 @@ public final class RunStore implements AutoCloseable {
         return r.wasNull() ? Double.NaN : v;
     }
 
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+    private Instant instant(long id, String column, String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new StoreException("run " + id + " in " + db + " has an unreadable " + column + " '"
+                    + Printable.shown(String.valueOf(text), 60) + "'");
+        }
+    }
+
+    private RunStatus status(long id, String text) {
+        try {
+            return status(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new StoreException("run " + id + " in " + db + " has an unknown status '" + Printable.shown(String.valueOf(text), 60)
+                    + "'");
+        }
     }
 
     /**
@@ -609,8 +837,7 @@ public final class RunStore implements AutoCloseable {
      * is gone (killed, out of memory, a native abort) reads as interrupted at once, before
      * {@link #markAbandonedRunsInterrupted} writes it down.
      */
-    private static RunStatus seen(String id, String owner) {
-        RunStatus status = status(id);
+    private static RunStatus seen(RunStatus status, String owner) {
         boolean active = status == RunStatus.PENDING || status == RunStatus.RUNNING || status == RunStatus.PAUSED;
         return active && !Owner.isAlive(owner) ? RunStatus.INTERRUPTED : status;
     }
@@ -652,18 +879,37 @@ public final class RunStore implements AutoCloseable {
     private <T> T transaction(Work<T> work) {
         try {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                abandon(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw describe(db, e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure} and returns to auto-commit, keeping {@code failure} as the
+     * reason: after SQLITE_FULL (or an I/O error) SQLite has often rolled the transaction back
+     * itself, and the rollback and commit that follow fail with "no transaction is active", which
+     * must not replace the real cause.
+     */
+    static void abandon(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -75,7 +75,65 @@ final class Schema {
                     "ALTER TABLE runs ADD COLUMN updated_at TEXT",
                     "UPDATE runs SET updated_at = COALESCE(ended_at, started_at, created_at)",
                     "ALTER TABLE info ADD COLUMN logged_at TEXT",
-                    "CREATE INDEX runs_by_status ON runs(status)"));
+                    "CREATE INDEX runs_by_status ON runs(status)"),
+            // v3: the trainer lock (one process trains a run at a time) and the history of attempts
+            // a restart from step 0 superseded (kept, never deleted)
+            List.of("ALTER TABLE runs ADD COLUMN trainer TEXT",
+                    "ALTER TABLE runs ADD COLUMN trainer_since TEXT",
+                    """
+                    CREATE TABLE superseded_attempts (
+                      run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      attempt INTEGER NOT NULL,
+                      status TEXT NOT NULL,
+                      status_message TEXT NOT NULL,
+                      started_at TEXT,
+                      ended_at TEXT,
+                      elapsed_s REAL NOT NULL,
+                      superseded_at TEXT NOT NULL,
+                      PRIMARY KEY (run_id, attempt)) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE superseded_epochs (
+                      run_id INTEGER NOT NULL,
+                      attempt INTEGER NOT NULL,
+                      epoch INTEGER NOT NULL,
+                      step INTEGER NOT NULL,
+                      train_loss REAL,
+                      train_acc REAL,
+                      test_acc_soft REAL,
+                      test_acc_snapped REAL,
+                      test_acc_snapped_bn REAL,
+                      lr REAL,
+                      images_per_s REAL,
+                      seconds REAL,
+                      elapsed_s REAL,
+                      PRIMARY KEY (run_id, attempt, epoch),
+                      FOREIGN KEY (run_id, attempt) REFERENCES superseded_attempts(run_id, attempt)
+                        ON DELETE CASCADE) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE superseded_steps (
+                      run_id INTEGER NOT NULL,
+                      attempt INTEGER NOT NULL,
+                      step INTEGER NOT NULL,
+                      epoch INTEGER NOT NULL,
+                      step_in_epoch INTEGER NOT NULL,
+                      steps_per_epoch INTEGER NOT NULL,
+                      loss REAL,
+                      accuracy REAL,
+                      lr REAL,
+                      PRIMARY KEY (run_id, attempt, step),
+                      FOREIGN KEY (run_id, attempt) REFERENCES superseded_attempts(run_id, attempt)
+                        ON DELETE CASCADE) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE superseded_snapshots (
+                      run_id INTEGER NOT NULL,
+                      attempt INTEGER NOT NULL,
+                      step INTEGER NOT NULL,
+                      epoch INTEGER NOT NULL,
+                      epoch_progress REAL NOT NULL,
+                      data BLOB NOT NULL,
+                      PRIMARY KEY (run_id, attempt, step),
+                      FOREIGN KEY (run_id, attempt) REFERENCES superseded_attempts(run_id, attempt)
+                        ON DELETE CASCADE) WITHOUT ROWID"""));
 
     /** The schema version this code reads and writes. */
     static final int CURRENT = MIGRATIONS.size();
@@ -93,6 +151,7 @@ final class Schema {
                 int now = Database.pragmaInt(c, "user_version");
                 if (now > version) {
                     c.commit();
+                    c.setAutoCommit(true);
                     version = now - 1;
                     continue;
                 }
@@ -105,11 +164,10 @@ final class Schema {
                 s.executeUpdate("PRAGMA user_version = " + (version + 1));
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                RunStore.abandon(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
         }
     }
 }

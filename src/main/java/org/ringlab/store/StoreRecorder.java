@@ -31,6 +31,13 @@ import org.ringlab.train.TrainingListener;
 public final class StoreRecorder implements TrainingListener, AutoCloseable {
     /** The longest a received step waits before it is committed. */
     public static final long FLUSH_MILLIS = 250;
+    /**
+     * The most snapshot data (encoded, as stored) one run keeps: 64 MiB, about 6,000 snapshots of a
+     * ResNet-20. Past it the run's snapshots are thinned to every other one (the first and the
+     * latest always stay) and from then on only every 2nd (4th, ...) snapshot is stored, so the
+     * store stays bounded however small {@code snapshot-every} is, and still spans the whole run.
+     */
+    public static final long SNAPSHOT_BUDGET_BYTES = 64L << 20;
 
     private final Connection connection;
     private final Path db;
@@ -40,6 +47,11 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
     private final List<PositionSnapshot> pendingSnapshots = new ArrayList<>();
     private final ScheduledExecutorService flusher;
     private int nextInfoSeq;
+    private long snapshotBudget = SNAPSHOT_BUDGET_BYTES;
+    private long snapshotBytes;
+    /** Only every keepEvery-th snapshot is stored, once the budget was reached (a power of 2). */
+    private int keepEvery = 1;
+    private long snapshotsSeen;
     private StoreException failure;
     private boolean failureReported;
     private boolean closed;
@@ -53,6 +65,13 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
             s.setLong(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 nextInfoSeq = r.next() ? r.getInt(1) + 1 : 1;
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT COALESCE(SUM(LENGTH(data)), 0) FROM snapshots WHERE run_id = ?")) {
+            s.setLong(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                snapshotBytes = r.next() ? r.getLong(1) : 0;
             }
         }
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,9 +95,15 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
 
     @Override
     public synchronized void onSnapshot(PositionSnapshot snapshot) {
-        if (usable()) {
+        if (usable() && snapshotsSeen++ % keepEvery == 0) {
             pendingSnapshots.add(snapshot);
         }
+    }
+
+    /** Replaces {@link #SNAPSHOT_BUDGET_BYTES} (tests reach the budget with a few snapshots). */
+    synchronized StoreRecorder snapshotBudget(long bytes) {
+        this.snapshotBudget = bytes;
+        return this;
     }
 
     @Override
@@ -187,16 +212,21 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
         if (!pendingSnapshots.isEmpty()) {
             try (PreparedStatement s = connection.prepareStatement(
                     "INSERT INTO snapshots (run_id, step, epoch, epoch_progress, data) VALUES (?, ?, ?, ?, ?)")) {
+                long added = 0;
                 for (PositionSnapshot p : pendingSnapshots) {
+                    byte[] data = SnapshotCodec.encode(p);
+                    added += data.length;
                     s.setLong(1, runId);
                     s.setInt(2, p.step());
                     s.setInt(3, p.epoch());
                     s.setDouble(4, p.epochProgress());
-                    s.setBytes(5, SnapshotCodec.encode(p));
+                    s.setBytes(5, data);
                     s.addBatch();
                 }
                 s.executeBatch();
+                snapshotBytes += added;
             }
+            keepWithinBudget();
         }
         try (PreparedStatement s = connection.prepareStatement("UPDATE runs SET updated_at = ? WHERE id = ?")) {
             s.setString(1, Instant.now().toString());
@@ -205,6 +235,62 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
         }
         pendingSteps.clear();
         pendingSnapshots.clear();
+    }
+
+    /** Thins the run's stored snapshots (every other one goes) until they fit the budget. */
+    private void keepWithinBudget() throws SQLException {
+        int before = keepEvery;
+        while (snapshotBytes > snapshotBudget) {
+            int deleted;
+            try (PreparedStatement s = connection.prepareStatement("""
+                    DELETE FROM snapshots WHERE run_id = ?1 AND step IN (
+                      SELECT step FROM (SELECT step, ROW_NUMBER() OVER (ORDER BY step) AS n,
+                                               COUNT(*) OVER () AS total
+                                        FROM snapshots WHERE run_id = ?1)
+                      WHERE n % 2 = 0 AND n < total)""")) {
+                s.setLong(1, runId);
+                deleted = s.executeUpdate();
+            }
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT COALESCE(SUM(LENGTH(data)), 0) FROM snapshots WHERE run_id = ?")) {
+                s.setLong(1, runId);
+                try (ResultSet r = s.executeQuery()) {
+                    snapshotBytes = r.next() ? r.getLong(1) : 0;
+                }
+            }
+            if (keepEvery < (1 << 30)) {
+                keepEvery *= 2;
+            }
+            if (deleted == 0) {
+                break; // the first and the latest alone exceed it: they stay
+            }
+        }
+        if (keepEvery != before) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "INSERT INTO info (run_id, seq, message, logged_at) VALUES (?, ?, ?, ?)")) {
+                s.setLong(1, runId);
+                s.setInt(2, nextInfoSeq);
+                s.setString(3, "the run's snapshots reached the store's budget of " + size(snapshotBudget)
+                        + ": the stored ones were thinned, and only every " + ordinal(keepEvery)
+                        + " snapshot is stored from now on");
+                s.setString(4, Instant.now().toString());
+                s.executeUpdate();
+            }
+            nextInfoSeq++;
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : bytes >= 1 << 10 ? (bytes >> 10) + " KiB" : bytes + " bytes";
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
     }
 
     @FunctionalInterface
@@ -223,11 +309,10 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
                 work.run();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                RunStore.abandon(connection, e); // keeps the first failure (a full disk), not what follows it
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             failure = RunStore.describe(db, e);
             failureReported = true;

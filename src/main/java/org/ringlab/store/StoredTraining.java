@@ -21,6 +21,9 @@ import org.ringlab.train.TrainingOutcome;
 public final class StoredTraining {
     private final RunStore store;
     private ResumeCheckpoint.Sink checkpointSink = ResumeCheckpoint.FILES;
+    private RunLock held;
+    private boolean fromScratch;
+    private boolean rewriteFiles;
 
     public StoredTraining(RunStore store) {
         this.store = store;
@@ -33,28 +36,81 @@ public final class StoredTraining {
     }
 
     /**
+     * The caller already holds the run's lock (a service takes it when it accepts the run, long
+     * before it trains); without one, {@link #train} and {@link #resume} take it and release it.
+     */
+    public StoredTraining holding(RunLock lock) {
+        this.held = lock;
+        return this;
+    }
+
+    /**
+     * Lets {@link #resume} restart a run from step 0 when it has no checkpoint (or ignore the one it
+     * has), keeping its recorded history as a superseded attempt.
+     */
+    public StoredTraining fromScratch(boolean restart) {
+        this.fromScratch = restart;
+        return this;
+    }
+
+    /**
+     * Makes {@link #resume} rewrite the run folder's {@code metrics.csv}, {@code snapshots.jsonl}
+     * and {@code run.json} (files a worker writes beside the store) from the history the store
+     * keeps, and go on recording into them, so that they do not describe an older attempt.
+     */
+    public StoredTraining rewritingFolderFiles(boolean rewrite) {
+        this.rewriteFiles = rewrite;
+        return this;
+    }
+
+    /**
      * Trains run {@code id} from its first epoch.
      *
      * @throws StoreException when the run already has a recorded history (resume it instead)
+     * @throws RunBusyException when another trainer holds the run
      */
     public TrainingOutcome train(long id, LoadedData data, RunControl control, TrainingListener... also) {
-        if (store.hasHistory(id)) {
-            throw new StoreException("run " + id + " has already recorded training; resume it instead of training "
-                    + "it again");
+        try (RunLock own = lockUnlessHeld(id)) {
+            if (store.hasHistory(id)) {
+                throw new StoreException("run " + id + " has already recorded training; resume it instead of "
+                        + "training it again");
+            }
+            return run(id, null, data, control, also);
         }
-        return run(id, null, data, control, also);
     }
 
     /**
      * Continues run {@code id} from its last checkpoint (after {@link RunStore#prepareResume}
-     * dropped what it recorded after it), appending the following epochs to the same run; a run
-     * with no checkpoint yet starts over.
+     * dropped what it recorded after it), appending the following epochs to the same run.
      *
+     * @throws NoCheckpointException when it has history but no checkpoint, unless {@link
+     *     #fromScratch} allows a restart
+     * @throws RunBusyException when another trainer holds the run
      * @throws StoreException when the run is live elsewhere or its checkpoint is damaged
      */
     public TrainingOutcome resume(long id, LoadedData data, RunControl control, TrainingListener... also) {
-        Path checkpoint = store.prepareResume(id);
-        return run(id, checkpoint, data, control, also);
+        try (RunLock own = lockUnlessHeld(id)) {
+            Path checkpoint = store.prepareResume(id, fromScratch);
+            if (!rewriteFiles) {
+                return run(id, checkpoint, data, control, also);
+            }
+            try (RunRecorder files = new RunRecorder(store.runDirectory(id))) {
+                StoredRun kept = store.load(id);
+                kept.epochs().forEach(files::onEpoch);
+                kept.snapshots().forEach(files::onSnapshot);
+                List<TrainingListener> listeners = new ArrayList<>(List.of(also));
+                listeners.add(files);
+                return run(id, checkpoint, data, control, listeners.toArray(TrainingListener[]::new));
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot rewrite the files of run " + id + " in " + store.runDirectory(id)
+                        + " (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /** null (nothing to release) when the caller holds the run's lock. */
+    private RunLock lockUnlessHeld(long id) {
+        return held != null && held.runId() == id ? null : store.lock(id);
     }
 
     private TrainingOutcome run(long id, Path resumeFrom, LoadedData data, RunControl control,

@@ -188,6 +188,9 @@ public final class MainController {
             }
         }.start();
         pulses.start();
+        CappedLabel.cap(statusLabel, 300);
+        CappedLabel.cap(deviceLabel, 340);
+        CappedLabel.cap(progressLabel, 220);
         initializeRunActions();
         updateControls();
         // loading the engine takes a moment (longer on first use): never on the JavaFX thread
@@ -703,24 +706,65 @@ public final class MainController {
             messageLabel.setText("resume: select an interrupted or stopped run");
             return;
         }
-        try {
-            RunHandle handle = service.resume(selected.handle.id());
-            LiveRun run = new LiveRun(handle);
-            int index = runsList.getItems().indexOf(selected);
-            runs.put(handle.id(), run);
-            if (charted.remove(handle.id())) {
-                charts.removeRun(handle.id());
-            }
-            runsList.getItems().set(index, run);
-            current = run;
-            timelinePresenter.showRun(run);
-            runsList.getSelectionModel().clearSelection();
-            runsList.getSelectionModel().select(run);
-            messageLabel.setText("resuming " + handle.name() + " from its last checkpoint");
-        } catch (RuntimeException e) {
-            messageLabel.setText("resume: " + org.ringlab.train.Failures.describe(e));
+        resumeRun(selected, false);
+    }
+
+    /**
+     * Asks the service off the JavaFX thread (a worker may be remote); a run without a checkpoint is
+     * restarted from step 0 only when the user says so.
+     */
+    private void resumeRun(LiveRun selected, boolean fromScratch) {
+        TrainingService s = service;
+        String id = selected.handle.id();
+        resumeRunButton.setDisable(true);
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> s.resume(id, fromScratch)).whenComplete(
+                (handle, error) -> javafx.application.Platform.runLater(() -> {
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException
+                            && error.getCause() != null ? error.getCause() : error;
+                    if (cause instanceof org.ringlab.store.NoCheckpointException && !fromScratch) {
+                        if (confirmRestart(selected.handle.name())) {
+                            resumeRun(selected, true);
+                            return;
+                        }
+                        messageLabel.setText("resume: cancelled; " + selected.handle.name() + " is kept as it is");
+                    } else if (cause != null) {
+                        messageLabel.setText("resume: " + org.ringlab.train.Failures.describe(cause));
+                    } else {
+                        showResumed(selected, handle, fromScratch);
+                    }
+                    updateControls();
+                }));
+    }
+
+    private static boolean confirmRestart(String name) {
+        javafx.scene.control.ButtonType restart = new javafx.scene.control.ButtonType("Restart",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, "Run " + name + " has no checkpoint: restart it "
+                        + "from step 0? Its recorded history is kept as a superseded attempt.", restart,
+                javafx.scene.control.ButtonType.CANCEL);
+        ask.setHeaderText(null);
+        return ask.showAndWait().filter(restart::equals).isPresent();
+    }
+
+    private void showResumed(LiveRun selected, RunHandle handle, boolean fromScratch) {
+        LiveRun run = new LiveRun(handle);
+        int index = runsList.getItems().indexOf(selected);
+        runs.put(handle.id(), run);
+        if (charted.remove(handle.id())) {
+            charts.removeRun(handle.id());
         }
-        updateControls();
+        if (index >= 0) {
+            runsList.getItems().set(index, run);
+        } else {
+            runsList.getItems().add(run);
+        }
+        current = run;
+        timelinePresenter.showRun(run);
+        runsList.getSelectionModel().clearSelection();
+        runsList.getSelectionModel().select(run);
+        messageLabel.setText((fromScratch ? "restarting " : "resuming ") + handle.name()
+                + (fromScratch ? " from step 0" : " from its last checkpoint"));
     }
 
     /** Deletes the selected ended runs from the store (rows and folders); nothing else is touched. */

@@ -38,7 +38,8 @@ public final class PastRuns implements AutoCloseable {
 
     /** The newest runs, oldest first (the order the window lists runs in). Call off the JavaFX thread. */
     List<RunHandle> load() {
-        List<RunSummary> summaries = store.listRuns();
+        // a damaged row (unknown status, unreadable date) cannot be opened; the others still are
+        List<RunSummary> summaries = store.listRuns().stream().filter(RunSummary::isReadable).toList();
         List<RunHandle> out = new ArrayList<>();
         for (RunSummary s : summaries.subList(0, Math.min(OPEN_AT_START, summaries.size()))) {
             out.add(0, new StoredRunHandle(store.load(s.id(), STEPS_PER_RUN)));

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.remote.v1.ControlRequest;
+import org.ringlab.remote.v1.ResumeRunRequest;
 import org.ringlab.remote.v1.RunInfo;
-import org.ringlab.remote.v1.RunRequest;
 import org.ringlab.remote.v1.SubmitRequest;
 import org.ringlab.remote.v1.TrainingWorkerGrpc;
 import org.ringlab.store.RunStore;
@@ -158,7 +158,7 @@ class WorkerDataRootsTest {
         server = WorkerServer.start("127.0.0.1", 0, null, workspace, null, null,
                 DataRoots.of(List.of(Files.createDirectory(workspace.resolve("data-root")))));
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> stub().resumeRun(RunRequest.newBuilder().setRunId(Long.toString(id)).build()));
+                () -> stub().resumeRun(ResumeRunRequest.newBuilder().setRunId(Long.toString(id)).build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
         assertTrue(e.getStatus().getDescription().contains(OUTSIDE), e.getStatus().getDescription());
         assertFalse(e.getStatus().getDescription().contains("secret-entry"), e.getStatus().getDescription());

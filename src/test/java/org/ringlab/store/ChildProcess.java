@@ -36,7 +36,13 @@ public final class ChildProcess {
     public static void main(String[] args) throws Exception {
         Path ws = Path.of(args[0]);
         try (RunStore store = RunStore.open(ws)) {
-            if (args[1].equals("train")) {
+            if (args[1].equals("lock")) {
+                // holds run args[2] as its trainer would, until killed
+                RunLock lock = store.lock(Long.parseLong(args[2]));
+                System.out.println("locked " + lock.runId() + " by " + ProcessHandle.current().pid());
+                System.out.flush();
+                Thread.sleep(Long.MAX_VALUE);
+            } else if (args[1].equals("train")) {
                 Path repo = Path.of(System.getProperty("ringlab.repo", "."));
                 RunConfig config = trainConfig(repo);
                 LoadedData data = DataSets.load(Path.of(config.data()));
@@ -75,7 +81,7 @@ public final class ChildProcess {
     }
 
     /** Starts this class in a new JVM with the test JVM's classpath and engine settings. */
-    static Process start(Path ws, String mode, Path log) throws IOException {
+    static Process start(Path ws, String mode, Path log, String... more) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", classpath));
@@ -86,6 +92,7 @@ public final class ChildProcess {
         }
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
         cmd.addAll(List.of(ChildProcess.class.getName(), ws.toString(), mode));
+        cmd.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         // as Surefire runs the tests (pom.xml): freed tensors stay in the heap

@@ -47,7 +47,7 @@ class KillTest {
             assertEquals("ok", store.integrityCheck());
             long id = store.listRuns().get(0).id();
             StoredRun killed = store.load(id);
-            assertEquals(RunStatus.RUNNING, killed.status(), "nobody recorded the end");
+            assertEquals(RunStatus.INTERRUPTED, killed.status(), "nobody recorded the end, and its process is gone");
             assertTrue(killed.epochs().size() >= seen[0], "committed epochs survive: " + killed.epochs().size());
             assertTrue(killed.totalSteps() >= seen[1], "committed steps survive: " + killed.totalSteps());
             assertEquals(List.of(id), store.markAbandonedRunsInterrupted());

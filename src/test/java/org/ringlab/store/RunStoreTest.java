@@ -163,12 +163,12 @@ class RunStoreTest {
     }
 
     @Test
-    void aRunThatDiedBeforeItsFirstCheckpointStartsOverWithAnEmptyHistory(@TempDir Path ws) {
+    void aRunWithoutACheckpointIsNotSilentlyStartedOverAndARestartKeepsItsHistory(@TempDir Path ws) {
         try (RunStore store = RunStore.open(ws)) {
             long id = store.createRun(CONFIG, "early death", "cpu");
             assertFalse(store.hasHistory(id));
             try (StoreRecorder r = store.recorder(id)) {
-                record(r, 1); // no checkpoint file: it "died" before writing one
+                record(r, 1); // no checkpoint file: it "died" before writing one (or the file was removed)
             }
             assertTrue(store.hasHistory(id));
             StoreException again = assertThrows(StoreException.class,
@@ -177,14 +177,111 @@ class RunStoreTest {
             StoreException live = assertThrows(StoreException.class, () -> store.prepareResume(id));
             assertTrue(live.getMessage().contains("is running in a live process"), live.getMessage());
             assertTrue(store.markInterrupted(id, "its worker was lost"));
-            assertNull(store.prepareResume(id), "nothing to resume from");
+            StoredRun before = store.load(id);
+
+            // a plain resume refuses, and nothing recorded is touched
+            NoCheckpointException refused = assertThrows(NoCheckpointException.class, () -> store.prepareResume(id));
+            assertTrue(refused.getMessage().startsWith("run " + id + " has no checkpoint to resume from"),
+                    refused.getMessage());
+            StoredRun untouched = store.load(id);
+            assertEquals(before.epochs(), untouched.epochs());
+            assertEquals(before.steps(), untouched.steps());
+            assertEquals(before.snapshots().size(), untouched.snapshots().size());
+            assertEquals(RunStatus.INTERRUPTED, untouched.status());
+            assertEquals(List.of(), store.supersededAttempts(id));
+
+            // an explicit restart starts from step 0 with the old history kept as attempt 1
+            assertNull(store.prepareResume(id, true), "nothing to resume from");
             StoredRun run = store.load(id);
             assertEquals(0, run.totalSteps());
             assertEquals(List.of(), run.epochs());
             assertEquals(List.of(), run.snapshots());
-            assertEquals(List.of("device cpu()"), run.info(), "info lines stay");
             assertEquals(RunStatus.PENDING, run.status());
             assertFalse(store.hasHistory(id));
+            assertEquals("device cpu()", run.info().get(0), "info lines stay");
+            assertTrue(run.info().get(run.info().size() - 1).contains("superseded attempt 1"), run.info().toString());
+            List<SupersededAttempt> attempts = store.supersededAttempts(id);
+            assertEquals(1, attempts.size());
+            SupersededAttempt first = attempts.get(0);
+            assertEquals(1, first.attempt());
+            assertEquals(RunStatus.INTERRUPTED, first.status());
+            assertEquals(before.epochs(), first.epochs());
+            assertEquals(10, first.steps());
+            assertEquals(before.snapshots().size(), first.snapshots());
+
+            // a second attempt that dies is superseded in turn, next to the first
+            try (StoreRecorder r = store.recorder(id)) {
+                record(r, 2);
+            }
+            store.markInterrupted(id, "lost again");
+            assertThrows(NoCheckpointException.class, () -> store.prepareResume(id));
+            store.prepareResume(id, true);
+            assertEquals(List.of(1, 2), store.supersededAttempts(id).stream().map(SupersededAttempt::attempt).toList());
+            assertEquals(20, store.supersededAttempts(id).get(1).steps());
+            assertEquals(before.epochs(), store.supersededAttempts(id).get(0).epochs(), "attempt 1 is unchanged");
+            assertEquals("ok", store.integrityCheck());
+
+            // deleting the run deletes its attempts too
+            store.updateStatus(id, RunStatus.STOPPED, "stopped");
+            store.deleteRun(id);
+            assertEquals(List.of(), store.supersededAttempts(id));
+        }
+    }
+
+    @Test
+    void aRestartFromScratchSetsAsideTheCheckpointItDoesNotUse(@TempDir Path ws) throws Exception {
+        try (RunStore store = RunStore.open(ws)) {
+            long id = store.createRun(CONFIG, "x", "cpu");
+            try (StoreRecorder r = store.recorder(id)) {
+                record(r, 1);
+            }
+            store.markInterrupted(id, "lost");
+            Files.writeString(store.resumeCheckpoint(id), "RINGLAB-RESUME\n\0\0\0\1damaged");
+            assertThrows(StoreException.class, () -> store.prepareResume(id), "a damaged checkpoint is refused");
+            assertNull(store.prepareResume(id, true));
+            assertFalse(Files.exists(store.resumeCheckpoint(id)), "the restart cannot resume from the old one");
+            assertEquals("RINGLAB-RESUME\n\0\0\0\1damaged",
+                    Files.readString(store.runDirectory(id).resolve("attempt-1." + RunStore.RESUME_CHECKPOINT)));
+            assertEquals(10, store.supersededAttempts(id).get(0).steps());
+        }
+    }
+
+    @Test
+    void aFullDiskAtResumeSaysSoAndChangesNothing(@TempDir Path ws) throws Exception {
+        try (RunStore store = RunStore.open(ws)) {
+            long id = store.createRun(CONFIG, "x", "cpu");
+            try (StoreRecorder r = store.recorder(id)) {
+                record(r, 2);
+            }
+            store.markInterrupted(id, "lost");
+            Files.writeString(store.resumeCheckpoint(id), "not read: the restart sets it aside");
+            StoredRun before = store.load(id);
+            // SQLite's answer to a full disk at commit: SQLITE_FULL, and the transaction is rolled back
+            // (here a trigger raises it while the resume writes)
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TRIGGER disk_full BEFORE UPDATE OF status ON runs WHEN NEW.status = 'pending' "
+                        + "BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END");
+            }
+            StoreException full = assertThrows(StoreException.class, () -> store.prepareResume(id, true));
+            System.out.println(full.getMessage());
+            assertTrue(full.getMessage().startsWith("run " + id + " cannot restart: cannot write the run store "
+                    + store.databaseFile() + ": the disk is full"), full.getMessage());
+            assertFalse(full.getMessage().contains("no transaction is active"), full.getMessage());
+            // nothing changed (the checkpoint is back in its place), and the store works once there is room
+            StoredRun after = store.load(id);
+            assertEquals(before.epochs(), after.epochs());
+            assertEquals(before.totalSteps(), after.totalSteps());
+            assertEquals(RunStatus.INTERRUPTED, after.status());
+            assertEquals(List.of(), store.supersededAttempts(id));
+            assertEquals("not read: the restart sets it aside", Files.readString(store.resumeCheckpoint(id)));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+                    Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER disk_full");
+            }
+            assertNull(store.prepareResume(id, true));
+            assertEquals(20, store.supersededAttempts(id).get(0).steps());
+            assertEquals("ok", store.integrityCheck());
         }
     }
 

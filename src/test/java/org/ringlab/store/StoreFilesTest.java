@@ -1,6 +1,7 @@
 package org.ringlab.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,6 +43,50 @@ class StoreFilesTest {
             "PRAGMA user_version = 1");
 
     @Test
+    void aVersion2DatabaseGetsTheRunLockAndTheSupersededAttemptTables(@TempDir Path ws) throws Exception {
+        Path db = ws.resolve(RunStore.DATABASE);
+        String config = RunConfigJson.toJson(RunStoreTest.CONFIG);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            for (String sql : V1_DDL) {
+                s.execute(sql);
+            }
+            // version 2 as RingLab wrote it: owner, updated_at, info.logged_at and the status index
+            s.execute("ALTER TABLE runs ADD COLUMN owner TEXT");
+            s.execute("ALTER TABLE runs ADD COLUMN updated_at TEXT");
+            s.execute("ALTER TABLE info ADD COLUMN logged_at TEXT");
+            s.execute("CREATE INDEX runs_by_status ON runs(status)");
+            s.execute("PRAGMA user_version = 2");
+            s.executeUpdate("INSERT INTO runs VALUES (4, 'v2 run', '" + config.replace("'", "''") + "', 'interrupted', "
+                    + "'lost', 'cpu()', '2026-01-02T03:04:05Z', '2026-01-02T03:04:06Z', '2026-01-02T03:05:00Z', 12.5, "
+                    + "'1@nowhere@', '2026-01-02T03:05:00Z')");
+            s.executeUpdate("INSERT INTO epochs VALUES (4, 1, 10, 0.9, 70, 80, 60, 75, 0.001, 900, 18, 18)");
+            s.executeUpdate("INSERT INTO steps VALUES (4, 1, 1, 1, 10, 2.3, 12.5, 0.001)");
+        }
+        try (RunStore store = RunStore.open(ws)) {
+            assertEquals(3, Schema.CURRENT);
+            assertEquals(3, store.schemaVersion());
+            StoredRun run = store.load(4);
+            assertEquals("v2 run", run.name());
+            assertEquals(RunStatus.INTERRUPTED, run.status());
+            assertEquals(80.0, run.epochs().get(0).testAccSoft());
+            assertEquals(2.3, run.steps().get(0).loss());
+            assertEquals(List.of(), store.supersededAttempts(4));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+                    var r = s.executeQuery("SELECT trainer, trainer_since FROM runs WHERE id = 4")) {
+                assertEquals(null, r.getString(1), "nobody trains a migrated run");
+                assertEquals(null, r.getString(2));
+            }
+            // the new parts work on the migrated run: a claim, and a restart that keeps its history
+            try (RunLock lock = store.lock(4)) {
+                assertNull(store.prepareResume(4, true));
+            }
+            assertEquals(List.of(80.0), store.supersededAttempts(4).get(0).epochs().stream()
+                    .map(e -> e.testAccSoft()).toList());
+            assertEquals("ok", store.integrityCheck());
+        }
+    }
+
+    @Test
     void aVersion1DatabaseIsMigratedWithItsDataIntact(@TempDir Path ws) throws Exception {
         Path db = ws.resolve(RunStore.DATABASE);
         String config = RunConfigJson.toJson(RunStoreTest.CONFIG);
@@ -57,7 +102,7 @@ class StoreFilesTest {
             s.executeUpdate("INSERT INTO info VALUES (7, 1, 'device cpu()')");
         }
         try (RunStore store = RunStore.open(ws)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(Schema.CURRENT, store.schemaVersion());
             StoredRun run = store.load(7);
             assertEquals("old run", run.name());
             assertEquals(RunStoreTest.CONFIG, run.config());
