@@ -221,7 +221,7 @@ public final class Trainer {
                     long batchCorrect = result.correct();
                     if (result.diverged()) {
                         divergedMessage = String.format(java.util.Locale.ROOT,
-                                "diverged: %s at epoch %d, step %d (lr %.3g); metrics up to the "
+                                "%s at epoch %d, step %d (lr %.3g); metrics up to the "
                                         + "previous epoch are kept", result.divergence(), epoch + 1, steps[0] + 1, lr);
                         listener.onStatus(RunStatus.DIVERGED, divergedMessage);
                         return RunStatus.DIVERGED;

@@ -1,6 +1,7 @@
 package org.ringlab.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.ManagedChannel;
@@ -120,6 +121,7 @@ class ConcurrentResumeTest {
             }
             go.countDown();
             int accepted = 0;
+            int busy = 0;
             List<String> refusals = new ArrayList<>();
             for (Future<RunInfo> call : calls) {
                 try {
@@ -127,17 +129,28 @@ class ConcurrentResumeTest {
                     accepted++;
                 } catch (java.util.concurrent.ExecutionException e) {
                     StatusRuntimeException refused = (StatusRuntimeException) e.getCause();
-                    assertEquals(Status.Code.FAILED_PRECONDITION, refused.getStatus().getCode(),
-                            String.valueOf(refused.getStatus()));
+                    Status.Code code = refused.getStatus().getCode();
+                    if (code == Status.Code.RESOURCE_EXHAUSTED) {
+                        // the worker reads files for at most 4 calls at once and turns the rest away at
+                        // the door, before any of them reaches the run: refused too, for another reason
+                        busy++;
+                        continue;
+                    }
+                    assertEquals(Status.Code.FAILED_PRECONDITION, code, String.valueOf(refused.getStatus()));
                     refusals.add(refused.getStatus().getDescription());
                 }
             }
-            assertEquals(1, accepted, "exactly one resume trains; refused: " + refusals);
-            assertEquals(5, refusals.size());
+            assertEquals(1, accepted, "exactly one resume trains; refused: " + refusals + ", " + busy + " busy");
+            assertEquals(5, refusals.size() + busy);
+            assertFalse(refusals.isEmpty(), "calls that reached the run were refused by its lock");
             for (String refusal : refusals) {
-                assertTrue(refusal.startsWith("run " + id + " is already being trained by process "), refusal);
+                // refused by the store's claim, or, once the accepted resume is queued in this worker,
+                // by the run's own state
+                assertTrue(refusal.startsWith("run " + id + " is already being trained by process ")
+                        || refusal.startsWith("run " + id + " is pending; only an ended run can be resumed")
+                        || refusal.startsWith("run " + id + " is running; only an ended run can be resumed"), refusal);
             }
-            System.out.println("refused: " + refusals.get(0));
+            System.out.println("refused: " + refusals.get(0) + " (" + busy + " more turned away as busy)");
 
             try (RunStore store = RunStore.open(workspace)) {
                 long storeId = Long.parseLong(id);
