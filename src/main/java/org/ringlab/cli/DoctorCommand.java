@@ -60,6 +60,11 @@ final class DoctorCommand implements Callable<Integer> {
             engine = Engine.getInstance();
         } catch (RuntimeException | LinkageError e) {
             out.println("engine     did not load: " + org.ringlab.train.Failures.describe(e));
+            if (problems.isEmpty()) {
+                problems.add(env.containsKey("PYTORCH_LIBRARY_PATH") ? "the libtorch in PYTORCH_LIBRARY_PATH did not "
+                        + "load (the line above says why)" : "no libtorch to load: DJL's CPU library "
+                        + "(pytorch-native-cpu jar) is not on the class path and PYTORCH_LIBRARY_PATH is not set");
+            }
             return diagnosis(out, problems);
         }
         NativeLibrary lib = NativeLibrary.loaded(env);
