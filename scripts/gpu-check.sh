@@ -18,9 +18,10 @@ usage: scripts/gpu-check.sh [options]
   --images N      training images in the generated CIFAR-shaped folder (default: 2000)
   --cpu-only      skip PyTorch and the GPU: doctor and the epoch on the CPU only, with DJL's bundled
                   CPU libtorch (so not from a --bundle): everything but the GPU, a dry run anywhere
-  --bundle OUT    instead of checking: put a minimal Java runtime (jdeps + jlink), the CLI's jars
-                  (without the CPU libtorch) and this script into OUT, to copy to a GPU machine
-                  without Java, and exit
+  --bundle OUT    instead of checking: put a minimal Java runtime (jdeps + jlink; with javac and
+                  jni.h), the CLI's jars (without the CPU libtorch), this script and, with
+                  --djl-src, the DJL sources the JNI build needs into OUT, to copy to a GPU
+                  machine without Java, and exit
   -h, --help      this text
 EOF
 }
@@ -72,17 +73,28 @@ if [ -n "$bundle" ]; then
   modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 --class-path "$cp_jars" \
     "$home/target/ringlab.jar")"
   echo "modules: $modules"
-  jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$bundle/jre"
+  # jdk.compiler (javac) and the header files (jni.h) let DJL's JNI build run on the GPU machine too
+  jlink --add-modules "$modules,jdk.compiler" --strip-debug --no-man-pages --compress=2 --output "$bundle/jre"
   mkdir -p "$bundle/target/lib" "$bundle/scripts"
   cp "$home/target/ringlab.jar" "$bundle/target/"
   for j in $(echo "$cp_jars" | tr : ' '); do cp "$j" "$bundle/target/lib/"; done
   cp "$home/ringlab" "$bundle/"
   cp "$home/scripts/gpu-check.sh" "$bundle/scripts/"
+  if [ -n "$djl_src" ]; then
+    # what DJL's JNI build reads: the native sources, the Java class javac -h makes the header of, djl/utils.h
+    for part in engines/pytorch/pytorch-native engines/pytorch/pytorch-engine/src/main/java api/src/main/native; do
+      [ -d "$djl_src/$part" ] || die "--djl-src $djl_src: no $part there"
+      mkdir -p "$bundle/djl-src/$(dirname "$part")"
+      cp -r "$djl_src/$part" "$bundle/djl-src/$part"
+    done
+    rm -rf "$bundle/djl-src/engines/pytorch/pytorch-native/build" "$bundle/djl-src/engines/pytorch/pytorch-native/libtorch"
+  fi
   echo "runtime $(du -sh "$bundle/jre" | cut -f1), jars $(du -sh "$bundle/target" | cut -f1), bundle $(du -sh "$bundle" | cut -f1): $bundle"
   echo "on the GPU machine: $bundle/scripts/gpu-check.sh (it finds $bundle/jre by itself)"
   exit 0
 fi
 
+[ -n "$djl_src" ] || [ ! -d "$home/djl-src" ] || djl_src="$home/djl-src"   # a bundle made with --djl-src
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 ringlab() { "$home/ringlab" "$@"; }
@@ -112,7 +124,7 @@ print(torch.version.cuda or ""); print(torch.cuda.is_available())' 2>/dev/null)"
     [ -f "$native/build.sh" ] || die "--djl-src $djl_src: no engines/pytorch/pytorch-native/build.sh there"
     command -v cmake >/dev/null || die "building the JNI needs CMake (cmake not found)"
     command -v c++ >/dev/null || command -v g++ >/dev/null || die "building the JNI needs a C++ compiler (c++/g++ not found)"
-    command -v javac >/dev/null || die "building the JNI needs a JDK (javac not found; a --bundle runtime has none)"
+    command -v javac >/dev/null || die "building the JNI needs a JDK (javac not found; a --bundle runtime has one)"
     jdk="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
     [ -f "$jdk/include/jni.h" ] || die "building the JNI needs the JDK headers ($jdk/include/jni.h not found)"
     echo "building DJL's PyTorch JNI against $torch_dir (log: $work/jni-build.log)"
