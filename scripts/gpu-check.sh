@@ -114,11 +114,13 @@ print(torch.version.cuda or ""); print(torch.cuda.is_available())' 2>/dev/null)"
   export PYTORCH_LIBRARY_PATH="$torch_dir/lib" PYTORCH_VERSION="$torch_version" PYTORCH_FLAVOR="$flavour"
   echo "PyTorch $torch_version, CUDA $cuda: PYTORCH_LIBRARY_PATH=$PYTORCH_LIBRARY_PATH PYTORCH_FLAVOR=$flavour"
 
-  # DJL looks for the JNI of a libtorch outside its cache in <cache>/pytorch/<version>-<flavour>-<classifier>/
+  # DJL 0.36.0 looks for the JNI in the libtorch folder, then in <cache>/pytorch/<version>-<flavour>-<classifier>/;
+  # a self-built one goes to the cache, which leaves the PyTorch installation untouched
   cache="${DJL_CACHE_DIR:-$HOME/.djl.ai}"
   cache="${ENGINE_CACHE_DIR:-$cache}/pytorch"
   jni="$cache/$torch_version-$flavour-linux-x86_64/0.36.0-libdjl_torch.so"
-  if [ "$torch_version" != 2.7.1 ] && [ ! -f "$jni" ]; then
+  if [ "$torch_version" != 2.7.1 ] && [ ! -f "$jni" ] && [ ! -f "$torch_dir/lib/0.36.0-libdjl_torch.so" ] \
+      && [ ! -f "$torch_dir/lib/libdjl_torch.so" ]; then
     [ -n "$djl_src" ] || die "PyTorch $torch_version needs DJL's JNI built against it ($jni is missing): pass --djl-src DIR with DJL v0.36.0's sources (README, section GPU)"
     native="$djl_src/engines/pytorch/pytorch-native"
     [ -f "$native/build.sh" ] || die "--djl-src $djl_src: no engines/pytorch/pytorch-native/build.sh there"

@@ -95,8 +95,11 @@ public final class NativeDiagnosis {
                     + (inst.cuda() == null ? "the CPU" : "CUDA " + inst.cuda()) + ": set PYTORCH_FLAVOR=" + inst.flavour());
         }
         if (version != null && flavour != null && !version.equals(PREBUILT_JNI_VERSION)) {
+            // DJL 0.36.0 takes the JNI from the libtorch folder first, then from its cache
             Path jni = NativeLibrary.jniFor(version, flavour);
-            if (!Files.isRegularFile(jni)) {
+            boolean beside = Files.isRegularFile(lib.resolve(ai.djl.engine.Engine.getDjlVersion() + "-libdjl_torch.so"))
+                    || Files.isRegularFile(lib.resolve("libdjl_torch.so"));
+            if (!beside && !Files.isRegularFile(jni)) {
                 out.add("DJL's prebuilt JNI is for libtorch " + PREBUILT_JNI_VERSION + " and " + jni + " does not exist: "
                         + "build the JNI against this libtorch (scripts/gpu-check.sh --djl-src DIR, see README's GPU "
                         + "section) or DJL will try to download one and fail offline");

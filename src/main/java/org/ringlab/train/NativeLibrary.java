@@ -23,9 +23,12 @@ public record NativeLibrary(String engine, String version, String djlVersion, Pa
         String version = LibUtils.getVersion();
         String flavour = flavour(dir, env);
         String djl = Engine.getDjlVersion();
-        // DJL keeps the JNI beside its own extracted libtorch, or for a libtorch elsewhere in a cache
-        // folder named after the version and flavour set for it
+        // DJL 0.36.0 looks for the JNI in the libtorch folder first, then in a cache folder named
+        // after the version and flavour
         Path jni = dir.resolve(djl + "-libdjl_torch.so");
+        if (!Files.exists(jni)) {
+            jni = dir.resolve("libdjl_torch.so");
+        }
         if (!Files.exists(jni)) {
             jni = jniFor(version, flavour);
         }
