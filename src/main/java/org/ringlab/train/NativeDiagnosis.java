@@ -115,10 +115,6 @@ public final class NativeDiagnosis {
             out.add("the native library is a CUDA build (" + lib.flavour() + ") but the engine sees no GPU: "
                     + "no NVIDIA driver, or one too old for this CUDA release (nvidia-smi shows the highest it supports)");
         }
-        if (!lib.cudaBuild() && env.containsKey("PYTORCH_LIBRARY_PATH") && env.getOrDefault("PYTORCH_FLAVOR", "")
-                .startsWith("cu")) {
-            out.add("PYTORCH_FLAVOR asks for CUDA but the loaded library " + lib.dir() + " is a CPU build");
-        }
         String path = env.get("PYTORCH_LIBRARY_PATH");
         if (path != null && !Path.of(path).toAbsolutePath().normalize().equals(lib.dir().toAbsolutePath().normalize())) {
             out.add("PYTORCH_LIBRARY_PATH=" + path + " but the engine loaded " + lib.dir());
