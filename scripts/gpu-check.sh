@@ -183,7 +183,6 @@ for d in $devices; do
 done
 
 # ---- compare -------------------------------------------------------------------------------------------
-row() { tail -n 1 "$work/run-$1/metrics.csv"; }
 col() { awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } NR > 1 && c { v = $c } END { print v }' "$work/run-$1/metrics.csv"; }
 echo "== summary"
 for d in $devices; do
@@ -191,9 +190,8 @@ for d in $devices; do
 done
 if [ "$cpu_only" = 0 ]; then
   gl="$(col gpu train_loss)"; cl="$(col cpu train_loss)"
-  # doctor compared the first losses from identical weights; the epochs start from each device's own
-  # random initialisation, so their mean losses agree only roughly
-  awk -v g="$gl" -v c="$cl" 'BEGIN { d = g - c; if (d < 0) d = -d; printf "epoch train loss gpu %s, cpu %s, |difference| %.4f (%s)\n", g, c, d, d <= 0.1 ? "agree within 0.1" : "DISAGREE by more than 0.1"; exit d > 0.1 }' \
-    || doctor_rc=1
+  # each device initialises from its own random generator, so the epochs are only a rough check;
+  # doctor's first-loss comparison above (same weights, same batch) is the exact one and sets the exit code
+  awk -v g="$gl" -v c="$cl" 'BEGIN { d = g - c; if (d < 0) d = -d; printf "epoch train loss gpu %s, cpu %s, |difference| %.4f (different initial weights: a rough check)\n", g, c, d }'
 fi
 exit "$doctor_rc"
