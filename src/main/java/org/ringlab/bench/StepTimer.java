@@ -16,9 +16,13 @@ import org.ringlab.train.TrainingStep;
  * forward, cross-entropy, backward, clip_grad_norm 5, SGD 0.1/0.9/1e-4, clamp.
  */
 public final class StepTimer {
-    /** Median, 10th and 90th percentile step time (ms), images/s at the median, and CPU/wall. */
+    /**
+     * Median, 10th and 90th percentile step time (ms), images/s at the median, CPU/wall, and the
+     * NDArrays one more step (after the timed ones, so the counting does not touch the timings)
+     * created ({@link ArrayCount}).
+     */
     public record Timing(String name, int batch, int steps, double medianMs, double p10Ms, double p90Ms,
-            double imagesPerSecond, double cpuPerWall, long parameters) {
+            double imagesPerSecond, double cpuPerWall, long parameters, long arraysPerStep) {
     }
 
     private StepTimer() {
@@ -50,11 +54,40 @@ public final class StepTimer {
                 }
             }
             double cpuPerWall = (processCpuNanos() - cpu0) / (double) (System.nanoTime() - wall0);
+            long arrays = countedStep(step, x, y, root);
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             double median = percentile(sorted, 0.5);
             return new Timing(c.name(), batch, steps, median, percentile(sorted, 0.1), percentile(sorted, 0.9),
-                    batch / (median / 1e3), cpuPerWall, model.parameterCount());
+                    batch / (median / 1e3), cpuPerWall, model.parameterCount(), arrays);
+        }
+    }
+
+    /**
+     * The NDArrays each of {@code steps} consecutive training steps creates, from a fresh model
+     * (the first step also creates the optimiser's momentum buffers).
+     */
+    public static long[] arraysPerStep(BenchCase c, int batch, int steps) {
+        Engine.getInstance().setRandomSeed(0);
+        BuiltModel model = ModelFactory.build(c.spec());
+        try (NDManager root = NDManager.newBaseManager()) {
+            model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
+            ParameterStore store = new ParameterStore(root, false);
+            TrainingStep step = TrainingStep.sgd(model, store, root, 0.9, 1e-4, 5.0);
+            NDArray x = root.randomNormal(model.inputShape(batch));
+            NDArray y = root.randomInteger(0, 10, new ai.djl.ndarray.types.Shape(batch), DataType.INT64);
+            long[] counts = new long[steps];
+            for (int i = 0; i < steps; i++) {
+                counts[i] = countedStep(step, x, y, root);
+            }
+            return counts;
+        }
+    }
+
+    private static long countedStep(TrainingStep step, NDArray x, NDArray y, NDManager root) {
+        try (ArrayCount count = new ArrayCount(); NDManager stepManager = root.newSubManager()) {
+            step.run(x, y, null, 0.1, stepManager);
+            return count.created();
         }
     }
 

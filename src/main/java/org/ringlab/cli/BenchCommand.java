@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
         description = {"Time full training steps (forward, loss, backward, clip 5, SGD 0.1/0.9/1e-4, clamp) on a "
             + "fixed random batch and print images/s per configuration.",
             "Run it on an otherwise idle machine: cpu/wall well below the thread count means the numbers are "
-            + "contended and worthless."})
+            + "contended and worthless.",
+            "arrays/step: the NDArrays one training step creates (one per engine operation's result and one per Java "
+            + "scalar operand; in-place operations on arrays are not counted); deterministic, so a change in it is "
+            + "a change in the code path."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--configs", split = ",", description = "Subset of: resnet20-fp32, resnet20-ring4, resnet20-ring8, "
             + "lenet-fp32, lenet-ring8, mlp-fp32, mlp-ring8 (default: all).")
@@ -93,23 +96,25 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "training step, batch %d, %d threads, median of %d steps after %d warm-up, %d round(s)%n",
                 batch, threads, steps, warmup, rounds);
         if (peerBench == null) {
-            out.println("| config | round | params | median ms | p10 ms | p90 ms | images/s | cpu/wall |");
-            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            out.println("| config | round | params | median ms | p10 ms | p90 ms | images/s | cpu/wall | arrays/step |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         } else {
-            out.println("| config | round | median ms | images/s | cpu/wall | peer images/s | ratio |");
-            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            out.println("| config | round | median ms | images/s | cpu/wall | peer images/s | ratio | arrays/step |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         }
         out.flush();
         for (int round = 1; round <= rounds; round++) {
             for (BenchCase c : cases) {
                 StepTimer.Timing t = StepTimer.time(c, batch, warmup, steps);
                 if (peerBench == null) {
-                    out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.1f | %,.0f | %.2f |%n", t.name(), round,
-                            t.parameters(), t.medianMs(), t.p10Ms(), t.p90Ms(), t.imagesPerSecond(), t.cpuPerWall());
+                    out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.1f | %,.0f | %.2f | %,d |%n", t.name(),
+                            round, t.parameters(), t.medianMs(), t.p10Ms(), t.p90Ms(), t.imagesPerSecond(),
+                            t.cpuPerWall(), t.arraysPerStep());
                 } else {
                     double theirs = peerImagesPerSecond(peerBench, c.name());
-                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %,.0f | %.2f | %,.0f | %.2f |%n", t.name(), round,
-                            t.medianMs(), t.imagesPerSecond(), t.cpuPerWall(), theirs, t.imagesPerSecond() / theirs);
+                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %,.0f | %.2f | %,.0f | %.2f | %,d |%n", t.name(), round,
+                            t.medianMs(), t.imagesPerSecond(), t.cpuPerWall(), theirs, t.imagesPerSecond() / theirs,
+                            t.arraysPerStep());
                 }
                 out.flush();
             }

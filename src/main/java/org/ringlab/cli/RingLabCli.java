@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "RingLab: train and inspect extreme (1-4 bit) quantized networks.",
         subcommands = {TrainCommand.class, EvalCommand.class, RingCommand.class, BenchCommand.class,
             ExportModelCommand.class, ImportCommand.class, ExportDataCommand.class, ExportFigureCommand.class,
-            ExportAllCommand.class, ServeCommand.class, RunsCommand.class, ResumeCommand.class,
+            ExportAllCommand.class, ServeCommand.class, RunsCommand.class, ResumeCommand.class, DoctorCommand.class,
             SweepCommand.class, CompareCommand.class, ImportRunsCommand.class,
             CommandLine.HelpCommand.class})
 public final class RingLabCli {

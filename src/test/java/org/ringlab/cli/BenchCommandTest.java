@@ -15,8 +15,9 @@ class BenchCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String> rows = r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| config ")).toList();
         assertEquals(1, rows.size(), r.out());
-        // | name | round | params | median ms | p10 ms | p90 ms | images/s | cpu/wall |
-        assertTrue(rows.get(0).matches("\\| mlp-fp32 \\| 1 \\| [0-9,]+ \\|( [0-9.,]+ \\|){5}"), rows.get(0));
+        // | name | round | params | median ms | p10 ms | p90 ms | images/s | cpu/wall | arrays/step |
+        assertTrue(rows.get(0).matches("\\| mlp-fp32 \\| 1 \\| [0-9,]+ \\|( [0-9.,]+ \\|){5} [1-9][0-9,]* \\|"),
+                rows.get(0));
     }
 
     @Test
