@@ -6,12 +6,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.List;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
+import org.ringlab.nn.quantizer.ParameterFill;
 import org.ringlab.train.TrainingStep;
 
 /**
@@ -43,7 +44,8 @@ public final class DeviceSmoke {
             List<Parameter> from = reference.block().getParameters().values();
             List<Parameter> to = model.block().getParameters().values();
             for (int i = 0; i < from.size(); i++) {
-                to.get(i).getArray().set(from.get(i).getArray().toByteBuffer());
+                // in place under no-grad: NDArray.set(Buffer) takes a deprecated libtorch path that warns
+                ParameterFill.copy(to.get(i).getArray(), from.get(i).getArray().toFloatArray());
             }
         }
         Engine.getInstance().setRandomSeed(0);
