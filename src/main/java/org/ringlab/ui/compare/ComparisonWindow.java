@@ -25,6 +25,7 @@ import org.ringlab.config.DataProbe;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
+import org.ringlab.ui.ServiceCalls;
 import org.ringlab.tables.TableFormat;
 
 /**
@@ -48,10 +49,10 @@ public final class ComparisonWindow {
     private List<String> shown = List.of();
     private Stage stage;
 
-    public ComparisonWindow(TrainingService service, Supplier<RunConfig> base, DataProbe probe,
+    public ComparisonWindow(TrainingService service, ServiceCalls calls, Supplier<RunConfig> base, DataProbe probe,
             Consumer<RunHandle> submitted) {
         this.service = service;
-        this.sweep = new SweepDialog(service, base, probe, submitted);
+        this.sweep = new SweepDialog(service, calls, base, probe, submitted);
         Button sweepButton = new Button("Sweep…");
         sweepButton.setId("sweepButton");
         sweepButton.setOnAction(e -> sweep.show(root.getScene() == null ? null : root.getScene().getWindow()));
