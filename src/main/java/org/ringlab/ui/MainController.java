@@ -171,15 +171,10 @@ public final class MainController {
      * @param connector opens a remote service ("Connect to service…"); null hides the action
      */
     public MainController(TrainingService service, PastRuns pastRuns, ServiceConnector connector) {
-        this(service, pastRuns, connector, ServiceCalls.background());
-    }
-
-    /** @param calls where the service is called (tests may run the calls directly) */
-    public MainController(TrainingService service, PastRuns pastRuns, ServiceConnector connector, ServiceCalls calls) {
         this.service = service;
         this.pastRuns = pastRuns;
         this.connector = connector;
-        this.calls = calls;
+        this.calls = ServiceCalls.background();
     }
 
     @FXML
