@@ -723,7 +723,7 @@ public final class MainController {
         });
         if (pastRuns != null) {
             clusterRuns = new ClusterRuns(new org.ringlab.cluster.ClusterSweeps(pastRuns.workspace(),
-                    pastRuns.runsImport(), ClusterRuns.interval()), pastRuns, clusterView());
+                    pastRuns.runsImport(), ClusterRuns.interval()), pastRuns, clusterView(), calls);
             clusterRuns.resume();
             calls.call(STORE, pastRuns::load, past -> {
                 List<LiveRun> opened = new ArrayList<>();

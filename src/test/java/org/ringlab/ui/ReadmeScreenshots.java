@@ -131,7 +131,7 @@ class ReadmeScreenshots {
                     public void note(String message) {
                         notes.add(message);
                     }
-                });
+                }, ServiceCalls.background());
         org.ringlab.config.RunConfig base = org.ringlab.config.RunConfig.defaults().toBuilder().model(
                 org.ringlab.config.ModelKind.MLP).data(data).epochs(3).build();
         org.ringlab.ui.compare.SweepDialog dialog = new org.ringlab.ui.compare.SweepDialog(service,
