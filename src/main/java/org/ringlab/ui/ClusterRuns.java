@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.ringlab.cluster.ClusterSweep;
@@ -45,45 +43,37 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
     private final ClusterSweeps sweeps;
     private final PastRuns store;
     private final View view;
+    private final ServiceCalls calls;
     /** Per run id, Slurm's words at the last poll: a run is read again only when they change. */
     private final Map<Long, String> shown = new HashMap<>();
     private final List<Path> copies = new ArrayList<>();
 
-    ClusterRuns(ClusterSweeps sweeps, PastRuns store, View view) {
+    /** @param calls where SSH is spoken, off the JavaFX thread */
+    ClusterRuns(ClusterSweeps sweeps, PastRuns store, View view, ServiceCalls calls) {
         this.sweeps = sweeps;
         this.store = store;
         this.view = view;
+        this.calls = calls;
     }
 
     /** Follows again the sweeps the workspace recorded that had not ended. Call once, at start. */
     void resume() {
-        CompletableFuture.runAsync(() -> {
-            List<String> problems = new ArrayList<>();
-            List<ClusterSweep> open = sweeps.resumeAll(listener(), problems);
-            Platform.runLater(() -> {
-                problems.forEach(view::note);
-                if (!open.isEmpty()) {
-                    view.note("following " + open.size() + " sweep(s) on a cluster again");
-                }
-            });
-        });
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        calls.call("cluster-resume", () -> sweeps.resumeAll(listener(), problems), open -> {
+            problems.forEach(view::note);
+            if (!open.isEmpty()) {
+                view.note("following " + open.size() + " sweep(s) on a cluster again");
+            }
+        }, error -> view.note("cluster sweeps: " + Failures.describe(error).replace('\n', ' ')));
     }
 
     @Override
     public void send(SshTarget target, ClusterSweepRequest request, Path mounted, Consumer<String> done) {
-        CompletableFuture.supplyAsync(() -> sweeps.submit(target, request, mounted)).whenComplete((sweep, error) ->
-                Platform.runLater(() -> {
-                    if (error != null) {
-                        // the future wraps the sender's own one-line failure
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
-                        done.accept(Failures.describe(cause));
-                        return;
-                    }
-                    view.note("job " + sweep.job() + " submitted on " + target + "; following " + request.remoteDir());
-                    done.accept(null);
-                    sweeps.follow(sweep, listener());
-                }));
+        calls.call("cluster-send", () -> sweeps.submit(target, request, mounted), sweep -> {
+            view.note("job " + sweep.job() + " submitted on " + target + "; following " + request.remoteDir());
+            done.accept(null);
+            sweeps.follow(sweep, listener());
+        }, error -> done.accept(Failures.describe(error)));
     }
 
     /** Local copies of the sweeps followed so far (the Compare window opens them). */

@@ -52,6 +52,16 @@ public final class MainController {
     static final String ALL_LAYERS = TimelinePresenter.ALL_LAYERS;
 
     private TrainingService service;
+    /** Every call to the service (and the store) goes through here, never on the JavaFX thread. */
+    private final ServiceCalls calls;
+    /** Buttons whose call is under way: disabled, labelled as in {@link #BUSY_TEXT}. */
+    private final java.util.Set<Button> pendingButtons = new java.util.HashSet<>();
+    /** Run controls under way, as "run id/button id" (they belong to that run, not to the selection). */
+    private final java.util.Set<String> pendingControls = new java.util.HashSet<>();
+    private final Map<Button, String> idleText = new java.util.HashMap<>();
+    private boolean pollingQueue;
+    private boolean pollingWorker;
+    private long lastPoll;
     private final PastRuns pastRuns;
     private final ServiceConnector connector;
     /** Ids on the queue list as last drawn: redrawn only when the service's queue changes. */
@@ -136,6 +146,21 @@ public final class MainController {
     @FXML private Button resumeRunButton;
     @FXML private Button deleteRunButton;
     @FXML private ListView<RunHandle> queueList;
+    @FXML private Button queueUpButton;
+    @FXML private Button queueDownButton;
+    @FXML private Button queueCancelButton;
+
+    /** What a button says while its call is under way. */
+    private static final Map<String, String> BUSY_TEXT = Map.ofEntries(Map.entry("startButton", "Starting…"),
+            Map.entry("pauseButton", "Pausing…"), Map.entry("resumeButton", "Resuming…"),
+            Map.entry("stepButton", "Stepping…"), Map.entry("stopButton", "Stopping…"),
+            Map.entry("resumeRunButton", "Resuming…"), Map.entry("deleteRunButton", "Deleting…"),
+            Map.entry("queueUpButton", "Moving…"), Map.entry("queueDownButton", "Moving…"),
+            Map.entry("queueCancelButton", "Cancelling…"), Map.entry("restartWorkerButton", "Restarting…"));
+    /** How often the frame pump asks for the queue and the worker's health (off the JavaFX thread). */
+    private static final long POLL_NANOS = 200_000_000L;
+    /** The lane of the workspace store's reads and deletes. */
+    private static final String STORE = "store";
 
     public MainController(TrainingService service) {
         this(service, null, null);
@@ -149,6 +174,7 @@ public final class MainController {
         this.service = service;
         this.pastRuns = pastRuns;
         this.connector = connector;
+        this.calls = ServiceCalls.background();
     }
 
     @FXML
@@ -192,6 +218,10 @@ public final class MainController {
         CappedLabel.cap(deviceLabel, 340);
         CappedLabel.cap(progressLabel, 220);
         initializeRunActions();
+        for (Button b : List.of(startButton, pauseButton, resumeButton, stepButton, stopButton, resumeRunButton,
+                deleteRunButton, queueUpButton, queueDownButton, queueCancelButton, restartWorkerButton)) {
+            idleText.put(b, b.getText());
+        }
         updateControls();
         // loading the engine takes a moment (longer on first use): never on the JavaFX thread
         showDevice();
@@ -326,11 +356,13 @@ public final class MainController {
     @FXML
     void onStart() {
         RunConfig config = setup.config();
-        if (config == null) {
+        if (config == null || pendingButtons.contains(startButton)) {
             return;
         }
-        try {
-            RunHandle handle = service.submit(config);
+        TrainingService s = service;
+        pending(startButton, true);
+        calls.call(ServiceCalls.SERVICE, () -> s.submit(config), handle -> {
+            pending(startButton, false);
             LiveRun run = new LiveRun(handle);
             runs.put(handle.id(), run);
             runsList.getItems().add(run);
@@ -338,35 +370,90 @@ public final class MainController {
             timelinePresenter.showRun(run);
             runsList.getSelectionModel().clearSelection();
             runsList.getSelectionModel().select(run);
-        } catch (InvalidConfigException e) {
-            setStatus(RunStatus.FAILED, e.getMessage().replace('\n', ' '));
-        }
-        updateControls();
+            updateControls();
+        }, error -> {
+            pending(startButton, false);
+            if (error instanceof InvalidConfigException) {
+                setStatus(RunStatus.FAILED, error.getMessage().replace('\n', ' '));
+            } else {
+                fail("start", error);
+            }
+        });
     }
 
     @FXML
     void onPause() {
-        onCurrent(RunHandle::pause);
+        control(pauseButton, RunHandle::pause);
     }
 
     @FXML
     void onResume() {
-        onCurrent(RunHandle::resume);
+        control(resumeButton, RunHandle::resume);
     }
 
     @FXML
     void onStep() {
-        onCurrent(RunHandle::step);
+        control(stepButton, RunHandle::step);
     }
 
     @FXML
     void onStop() {
-        onCurrent(RunHandle::stop);
+        control(stopButton, RunHandle::stop);
     }
 
-    private void onCurrent(java.util.function.Consumer<RunHandle> action) {
-        if (current != null) {
-            action.accept(current.handle);
+    /** Sends a control to the current run on that run's lane, so its controls reach it in the order given. */
+    private void control(Button button, java.util.function.Consumer<RunHandle> action) {
+        if (current == null) {
+            return;
+        }
+        RunHandle handle = current.handle;
+        String key = handle.id() + "/" + button.getId();
+        if (!pendingControls.add(key)) {
+            return;
+        }
+        updateControls();
+        calls.run(ServiceCalls.runLane(handle.id()), () -> action.accept(handle), () -> {
+            pendingControls.remove(key);
+            updateControls();
+        }, error -> {
+            pendingControls.remove(key);
+            fail(idleText.get(button).toLowerCase(Locale.ROOT) + " " + handle.name(), error);
+            updateControls();
+        });
+    }
+
+    /** Marks a button's call as under way (or ended) and redraws the controls. */
+    private void pending(Button button, boolean underWay) {
+        if (underWay) {
+            pendingButtons.add(button);
+        } else {
+            pendingButtons.remove(button);
+        }
+        updateControls();
+    }
+
+    /** One line in the message bar, never a stack trace. */
+    private void fail(String what, Throwable error) {
+        messageLabel.setText(what + ": " + org.ringlab.train.Failures.describe(error).replace('\n', ' '));
+    }
+
+    private boolean controlPending(Button button) {
+        return current != null && pendingControls.contains(current.handle.id() + "/" + button.getId());
+    }
+
+    /** Disabled while its call is under way or {@code off}; says "Stopping…" etc. and has style class "pending". */
+    private void show(Button button, boolean pending, boolean off) {
+        button.setDisable(pending || off);
+        String text = pending ? BUSY_TEXT.get(button.getId()) : idleText.get(button);
+        if (text != null && !text.equals(button.getText())) {
+            button.setText(text);
+        }
+        if (pending != button.getStyleClass().contains("pending")) {
+            if (pending) {
+                button.getStyleClass().add("pending");
+            } else {
+                button.getStyleClass().remove("pending");
+            }
         }
     }
 
@@ -385,16 +472,20 @@ public final class MainController {
     private void updateControls() {
         RunStatus s = current == null ? null : current.handle.status();
         boolean active = s != null && !s.isTerminal();
-        startButton.setDisable(!setup.validProperty().get() || active);
-        pauseButton.setDisable(s != RunStatus.RUNNING);
-        resumeButton.setDisable(s != RunStatus.PAUSED);
-        stepButton.setDisable(s != RunStatus.PAUSED);
-        stopButton.setDisable(!active);
+        show(startButton, pendingButtons.contains(startButton), !setup.validProperty().get() || active);
+        show(pauseButton, controlPending(pauseButton), s != RunStatus.RUNNING);
+        show(resumeButton, controlPending(resumeButton), s != RunStatus.PAUSED);
+        show(stepButton, controlPending(stepButton), s != RunStatus.PAUSED);
+        show(stopButton, controlPending(stopButton), !active);
         LiveRun selected = runsList.getSelectionModel().getSelectedItem();
         RunStatus sel = selected == null ? null : selected.handle.status();
-        resumeRunButton.setDisable(!(sel == RunStatus.INTERRUPTED || sel == RunStatus.STOPPED || sel == RunStatus.FAILED)
-                || !service.workerAlive());
-        deleteRunButton.setDisable(pastRuns == null || sel == null || !sel.isTerminal());
+        show(resumeRunButton, pendingButtons.contains(resumeRunButton),
+                !(sel == RunStatus.INTERRUPTED || sel == RunStatus.STOPPED || sel == RunStatus.FAILED) || !workerWasAlive);
+        show(deleteRunButton, pendingButtons.contains(deleteRunButton), pastRuns == null || sel == null
+                || !sel.isTerminal());
+        for (Button b : List.of(queueUpButton, queueDownButton, queueCancelButton, restartWorkerButton)) {
+            show(b, pendingButtons.contains(b), false);
+        }
     }
 
     private void setStatus(RunStatus status, String message) {
@@ -432,8 +523,7 @@ public final class MainController {
                 runsList.refresh();
             }
         }
-        watchWorker();
-        refreshQueue();
+        pollService(now);
         if (current != null) {
             progressBar.setProgress(current.progressFraction);
             progressLabel.setText(current.progressText);
@@ -468,22 +558,16 @@ public final class MainController {
 
     void exportTo(List<Path> dirs, Path folder) {
         messageLabel.setText("exporting " + dirs.size() + " run(s)…");
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return RunExporter.export(dirs, folder);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).whenComplete((files, error) -> javafx.application.Platform.runLater(() -> messageLabel.setText(
-                error == null ? "exported " + files + " files to " + folder
-                        : "export failed: " + org.ringlab.train.Failures.describe(error))));
+        calls.call("export", () -> RunExporter.export(dirs, folder),
+                files -> messageLabel.setText("exported " + files + " files to " + folder),
+                error -> fail("export failed", error));
     }
 
     /** Finished runs side by side, and sweeps; runs a sweep queues join the runs list. */
     @FXML
     void onCompare() {
         if (comparison == null) {
-            comparison = new org.ringlab.ui.compare.ComparisonWindow(service, setup::config,
+            comparison = new org.ringlab.ui.compare.ComparisonWindow(service, calls, setup::config,
                     new org.ringlab.train.DataSetProbe(), this::adopt);
             if (clusterRuns != null) {
                 comparison.sweepDialog().sendWith(clusterRuns);
@@ -639,33 +723,53 @@ public final class MainController {
         });
         if (pastRuns != null) {
             clusterRuns = new ClusterRuns(new org.ringlab.cluster.ClusterSweeps(pastRuns.workspace(),
-                    pastRuns.runsImport(), ClusterRuns.interval()), pastRuns, clusterView());
+                    pastRuns.runsImport(), ClusterRuns.interval()), pastRuns, clusterView(), calls);
             clusterRuns.resume();
-            java.util.concurrent.CompletableFuture.supplyAsync(pastRuns::load).whenComplete((past, error) ->
-                    javafx.application.Platform.runLater(() -> {
-                        if (error != null) {
-                            messageLabel.setText("past runs: " + org.ringlab.train.Failures.describe(error));
-                            return;
-                        }
-                        List<LiveRun> opened = new ArrayList<>();
-                        for (RunHandle handle : past) {
-                            if (!runs.containsKey(handle.id())) {
-                                LiveRun run = new LiveRun(handle);
-                                runs.put(handle.id(), run);
-                                opened.add(run);
-                            }
-                        }
-                        runsList.getItems().addAll(0, opened);
-                        if (!opened.isEmpty()) {
-                            messageLabel.setText(opened.size() + " past run(s) from " + pastRuns.location());
-                        }
-                    }));
+            calls.call(STORE, pastRuns::load, past -> {
+                List<LiveRun> opened = new ArrayList<>();
+                for (RunHandle handle : past) {
+                    if (!runs.containsKey(handle.id())) {
+                        LiveRun run = new LiveRun(handle);
+                        runs.put(handle.id(), run);
+                        opened.add(run);
+                    }
+                }
+                runsList.getItems().addAll(0, opened);
+                if (!opened.isEmpty()) {
+                    messageLabel.setText(opened.size() + " past run(s) from " + pastRuns.location());
+                }
+            }, error -> fail("past runs", error));
         }
     }
 
+    /**
+     * The queue and the worker's health, asked off the JavaFX thread a few times a second, each on
+     * its own lane so that a slow answer to one does not hold up the other.
+     */
+    private void pollService(long now) {
+        if (pollingQueue || pollingWorker || now - lastPoll < POLL_NANOS) {
+            return;
+        }
+        pollingQueue = true;
+        pollingWorker = true;
+        lastPoll = now;
+        TrainingService s = service;
+        calls.call("queue", s::queued, queued -> {
+            pollingQueue = false;
+            if (s == service) {
+                refreshQueue(queued);
+            }
+        }, error -> pollingQueue = false);
+        calls.call("worker", s::workerAlive, alive -> {
+            pollingWorker = false;
+            if (s == service) {
+                watchWorker(alive);
+            }
+        }, error -> pollingWorker = false);
+    }
+
     /** Says at once when the worker died, and offers to start a fresh one. */
-    private void watchWorker() {
-        boolean alive = service.workerAlive();
+    private void watchWorker(boolean alive) {
         if (alive == workerWasAlive) {
             return;
         }
@@ -684,18 +788,16 @@ public final class MainController {
     @FXML
     void onRestartWorker() {
         messageLabel.setText("starting a new worker…");
-        restartWorkerButton.setDisable(true);
+        pending(restartWorkerButton, true);
         TrainingService s = service;
-        java.util.concurrent.CompletableFuture.runAsync(s::restartWorker).whenComplete((v, error) ->
-                javafx.application.Platform.runLater(() -> {
-                    restartWorkerButton.setDisable(false);
-                    if (error != null) {
-                        messageLabel.setText("restart failed: " + org.ringlab.train.Failures.describe(error));
-                        return;
-                    }
-                    messageLabel.setText("a new worker is running");
-                    showDevice();
-                }));
+        calls.run(ServiceCalls.SERVICE, s::restartWorker, () -> {
+            pending(restartWorkerButton, false);
+            messageLabel.setText("a new worker is running");
+            showDevice();
+        }, error -> {
+            pending(restartWorkerButton, false);
+            fail("restart failed", error);
+        });
     }
 
     /** Continues the selected run (interrupted, stopped or failed) from its last checkpoint. */
@@ -716,24 +818,23 @@ public final class MainController {
     private void resumeRun(LiveRun selected, boolean fromScratch) {
         TrainingService s = service;
         String id = selected.handle.id();
-        resumeRunButton.setDisable(true);
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> s.resume(id, fromScratch)).whenComplete(
-                (handle, error) -> javafx.application.Platform.runLater(() -> {
-                    Throwable cause = error instanceof java.util.concurrent.CompletionException
-                            && error.getCause() != null ? error.getCause() : error;
-                    if (cause instanceof org.ringlab.store.NoCheckpointException && !fromScratch) {
-                        if (confirmRestart(selected.handle.name())) {
-                            resumeRun(selected, true);
-                            return;
-                        }
-                        messageLabel.setText("resume: cancelled; " + selected.handle.name() + " is kept as it is");
-                    } else if (cause != null) {
-                        messageLabel.setText("resume: " + org.ringlab.train.Failures.describe(cause));
-                    } else {
-                        showResumed(selected, handle, fromScratch);
-                    }
-                    updateControls();
-                }));
+        pending(resumeRunButton, true);
+        calls.call(ServiceCalls.SERVICE, () -> s.resume(id, fromScratch), handle -> {
+            pending(resumeRunButton, false);
+            showResumed(selected, handle, fromScratch);
+            updateControls();
+        }, cause -> {
+            pending(resumeRunButton, false);
+            if (cause instanceof org.ringlab.store.NoCheckpointException && !fromScratch) {
+                if (confirmRestart(selected.handle.name())) {
+                    resumeRun(selected, true);
+                    return;
+                }
+                messageLabel.setText("resume: cancelled; " + selected.handle.name() + " is kept as it is");
+            } else {
+                fail("resume", cause);
+            }
+        });
     }
 
     private static boolean confirmRestart(String name) {
@@ -775,14 +876,33 @@ public final class MainController {
             messageLabel.setText("delete: select ended runs");
             return;
         }
-        int deleted = 0;
+        List<LiveRun> ended = new ArrayList<>();
         for (LiveRun run : selected) {
-            if (!run.handle.status().isTerminal()) {
+            if (run.handle.status().isTerminal()) {
+                ended.add(run);
+            } else {
                 messageLabel.setText("delete: " + run.handle.name() + " is still " + run.handle.status().id());
-                continue;
             }
-            try {
-                pastRuns.delete(run.handle.id());
+        }
+        if (ended.isEmpty()) {
+            return;
+        }
+        pending(deleteRunButton, true);
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        calls.call(STORE, () -> {
+            List<LiveRun> deleted = new ArrayList<>();
+            for (LiveRun run : ended) {
+                try {
+                    pastRuns.delete(run.handle.id());
+                    deleted.add(run);
+                } catch (RuntimeException e) {
+                    problems.add(org.ringlab.train.Failures.describe(e));
+                }
+            }
+            return deleted;
+        }, deleted -> {
+            pending(deleteRunButton, false);
+            for (LiveRun run : deleted) {
                 runs.remove(run.handle.id());
                 if (charted.remove(run.handle.id())) {
                     charts.removeRun(run.handle.id());
@@ -791,19 +911,17 @@ public final class MainController {
                 if (current == run) {
                     current = null;
                 }
-                deleted++;
-            } catch (RuntimeException e) {
-                messageLabel.setText("delete: " + org.ringlab.train.Failures.describe(e));
             }
-        }
-        if (deleted > 0) {
-            messageLabel.setText("deleted " + deleted + " run(s)");
-        }
-        updateControls();
+            messageLabel.setText(problems.isEmpty() ? "deleted " + deleted.size() + " run(s)"
+                    : "delete: " + problems.get(0).replace('\n', ' '));
+            updateControls();
+        }, error -> {
+            pending(deleteRunButton, false);
+            fail("delete", error);
+        });
     }
 
-    private void refreshQueue() {
-        List<RunHandle> queued = service.queued();
+    private void refreshQueue(List<RunHandle> queued) {
         List<String> ids = queued.stream().map(RunHandle::id).toList();
         if (!ids.equals(drawnQueue)) {
             drawnQueue = ids;
@@ -818,35 +936,35 @@ public final class MainController {
 
     @FXML
     void onQueueUp() {
-        moveQueued(-1);
+        editQueue(queueUpButton, (s, id) -> s.moveQueued(id, -1));
     }
 
     @FXML
     void onQueueDown() {
-        moveQueued(1);
-    }
-
-    private void moveQueued(int offset) {
-        RunHandle run = queueList.getSelectionModel().getSelectedItem();
-        if (run != null) {
-            try {
-                service.moveQueued(run.id(), offset);
-            } catch (RuntimeException e) {
-                messageLabel.setText("queue: " + org.ringlab.train.Failures.describe(e));
-            }
-        }
+        editQueue(queueDownButton, (s, id) -> s.moveQueued(id, 1));
     }
 
     @FXML
     void onQueueCancel() {
+        editQueue(queueCancelButton, TrainingService::cancelQueued);
+    }
+
+    /** Queue edits share the service's lane: they reach it in the order they were made. */
+    private void editQueue(Button button, java.util.function.BiConsumer<TrainingService, String> edit) {
         RunHandle run = queueList.getSelectionModel().getSelectedItem();
-        if (run != null) {
-            try {
-                service.cancelQueued(run.id());
-            } catch (RuntimeException e) {
-                messageLabel.setText("queue: " + org.ringlab.train.Failures.describe(e));
-            }
+        if (run == null) {
+            return;
         }
+        TrainingService s = service;
+        pending(button, true);
+        calls.run(ServiceCalls.SERVICE, () -> edit.accept(s, run.id()), () -> {
+            pending(button, false);
+            drawnQueue = List.of();
+            lastPoll = 0;
+        }, error -> {
+            pending(button, false);
+            fail("queue", error);
+        });
     }
 
     /** "Connect to service…": trains on a worker elsewhere (e.g. a GPU machine) from now on. */
@@ -869,35 +987,30 @@ public final class MainController {
     }
 
     void connectTo(ServiceAddress address, String token) {
-        boolean busy = service.runs().stream().anyMatch(r -> !r.status().isTerminal());
-        if (busy) {
-            messageLabel.setText("connect: stop or finish the runs in progress first");
-            return;
-        }
         messageLabel.setText("connecting to " + address.host() + ":" + address.port() + "…");
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> connector.connect(address.host(), address.port(), token))
-                .whenComplete((remote, error) -> javafx.application.Platform.runLater(() -> {
-                    if (error != null) {
-                        messageLabel.setText("connect: " + org.ringlab.train.Failures.describe(error));
-                        return;
-                    }
-                    TrainingService old = service;
-                    service = remote;
-                    workerWasAlive = true;
-                    drawnQueue = List.of();
-                    // the runs trained so far stay listed with their history; the old service is let go
-                    java.util.concurrent.CompletableFuture.runAsync(old::close);
-                    messageLabel.setText("connected to " + address.host() + ":" + address.port());
-                    showDevice();
-                }));
+        TrainingService old = service;
+        calls.call("connect", () -> {
+            if (old.runs().stream().anyMatch(r -> !r.status().isTerminal())) {
+                throw new IllegalStateException("stop or finish the runs in progress first");
+            }
+            return connector.connect(address.host(), address.port(), token);
+        }, remote -> {
+            service = remote;
+            workerWasAlive = true;
+            drawnQueue = List.of();
+            // the runs trained so far stay listed with their history; the old service is let go
+            calls.run("connect", old::close, () -> { }, error -> { });
+            messageLabel.setText("connected to " + address.host() + ":" + address.port());
+            showDevice();
+        }, error -> fail("connect", error));
     }
 
     private void showDevice() {
         deviceLabel.setText("…");
         TrainingService s = service;
-        java.util.concurrent.CompletableFuture.supplyAsync(s::describeDevice)
-                .whenComplete((text, error) -> javafx.application.Platform.runLater(() -> deviceLabel.setText(
-                        error == null ? text : "engine unavailable: " + org.ringlab.train.Failures.describe(error))));
+        calls.call("device", s::describeDevice, deviceLabel::setText,
+                error -> deviceLabel.setText("engine unavailable: "
+                        + org.ringlab.train.Failures.describe(error).replace('\n', ' ')));
     }
 
     /** The charts (tests read what they show). */

@@ -79,7 +79,7 @@ class ReadmeScreenshots {
         Path out = Path.of(System.getProperty("ringlab.screenshots", "docs/screenshots"));
         Files.createDirectories(out);
         org.ringlab.ui.compare.ComparisonWindow window = new org.ringlab.ui.compare.ComparisonWindow(service,
-                () -> null, dir -> null, run -> { });
+                ServiceCalls.direct(), () -> null, dir -> null, run -> { });
         robot.interact(() -> {
             window.show(stage);
             window.open(Path.of(runs));
@@ -131,10 +131,11 @@ class ReadmeScreenshots {
                     public void note(String message) {
                         notes.add(message);
                     }
-                });
+                }, ServiceCalls.background());
         org.ringlab.config.RunConfig base = org.ringlab.config.RunConfig.defaults().toBuilder().model(
                 org.ringlab.config.ModelKind.MLP).data(data).epochs(3).build();
-        org.ringlab.ui.compare.SweepDialog dialog = new org.ringlab.ui.compare.SweepDialog(service, () -> base,
+        org.ringlab.ui.compare.SweepDialog dialog = new org.ringlab.ui.compare.SweepDialog(service,
+                ServiceCalls.direct(), () -> base,
                 null, run -> { });
         Stage[] window = new Stage[1];
         robot.interact(() -> {

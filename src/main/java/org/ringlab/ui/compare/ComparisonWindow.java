@@ -25,6 +25,7 @@ import org.ringlab.config.DataProbe;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
+import org.ringlab.ui.ServiceCalls;
 import org.ringlab.tables.TableFormat;
 
 /**
@@ -38,6 +39,10 @@ public final class ComparisonWindow {
     private static final String CONFIG = "config.json";
 
     private final TrainingService service;
+    private final ServiceCalls calls;
+    /** A scan is under way; {@link #rescan} asks for one more when it ends. */
+    private boolean scanning;
+    private boolean rescan;
     private final ComparisonPane pane = new ComparisonPane();
     private final SweepDialog sweep;
     private final Set<Path> opened = new LinkedHashSet<>();
@@ -48,10 +53,11 @@ public final class ComparisonWindow {
     private List<String> shown = List.of();
     private Stage stage;
 
-    public ComparisonWindow(TrainingService service, Supplier<RunConfig> base, DataProbe probe,
+    public ComparisonWindow(TrainingService service, ServiceCalls calls, Supplier<RunConfig> base, DataProbe probe,
             Consumer<RunHandle> submitted) {
         this.service = service;
-        this.sweep = new SweepDialog(service, base, probe, submitted);
+        this.calls = calls;
+        this.sweep = new SweepDialog(service, calls, base, probe, submitted);
         Button sweepButton = new Button("Sweep…");
         sweepButton.setId("sweepButton");
         sweepButton.setOnAction(e -> sweep.show(root.getScene() == null ? null : root.getScene().getWindow()));
@@ -155,7 +161,7 @@ public final class ComparisonWindow {
     }
 
     /** The runs to compare now: folders opened, then this session's runs that have ended with metrics. */
-    List<Path> runDirectories() {
+    private List<Path> runDirectories(List<Path> opened, Set<Path> removed) {
         List<Path> dirs = new ArrayList<>();
         for (Path folder : opened) {
             if (Files.isRegularFile(folder.resolve(CONFIG))) {
@@ -183,16 +189,40 @@ public final class ComparisonWindow {
      * the service reported it, a folder opened while a command-line sweep still writes to it).
      */
     void refreshIfChanged() {
-        List<Path> dirs = runDirectories();
-        List<String> key = new ArrayList<>();
-        for (Path dir : dirs) {
-            key.add(dir + " " + modified(dir.resolve(METRICS)) + " " + modified(dir.resolve("run.json")) + " "
-                    + modified(dir.resolve("bits.json")));
+        if (scanning) {
+            rescan = true;
+            return;
         }
-        if (!key.equals(shown)) {
-            shown = key;
-            pane.load(dirs);
+        scanning = true;
+        List<Path> folders = List.copyOf(opened);
+        Set<Path> out = Set.copyOf(removed);
+        // the service's runs and the files' times are asked off the JavaFX thread
+        calls.call("compare", () -> {
+            List<Path> dirs = runDirectories(folders, out);
+            List<String> key = new ArrayList<>();
+            for (Path dir : dirs) {
+                key.add(dir + " " + modified(dir.resolve(METRICS)) + " " + modified(dir.resolve("run.json")) + " "
+                        + modified(dir.resolve("bits.json")));
+            }
+            return new Scan(dirs, key);
+        }, scan -> {
+            if (!scan.key().equals(shown)) {
+                shown = scan.key();
+                pane.load(scan.dirs());
+            }
+            scanned();
+        }, error -> scanned()); // the table stays as it is; the next poll asks again
+    }
+
+    private void scanned() {
+        scanning = false;
+        if (rescan) {
+            rescan = false;
+            refreshIfChanged();
         }
+    }
+
+    private record Scan(List<Path> dirs, List<String> key) {
     }
 
     private static long modified(Path file) {

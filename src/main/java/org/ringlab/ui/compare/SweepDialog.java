@@ -35,6 +35,8 @@ import org.ringlab.service.TrainingService;
 import org.ringlab.sweep.SweepGrid;
 import org.ringlab.sweep.SweepPlan;
 import org.ringlab.sweep.SweepPoint;
+import org.ringlab.train.Failures;
+import org.ringlab.ui.ServiceCalls;
 
 /**
  * Queues a grid of runs: methods × ring types × ring sizes × bit widths × seeds over the run
@@ -48,6 +50,7 @@ public final class SweepDialog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainingService service;
+    private final ServiceCalls calls;
     private final Supplier<RunConfig> base;
     private final DataProbe probe;
     private final Consumer<RunHandle> submitted;
@@ -68,14 +71,18 @@ public final class SweepDialog {
     private final ClusterForm cluster = new ClusterForm();
     private ClusterSender sender;
     private Stage stage;
+    /** True while the grid's runs are being submitted (the Queue button says so). */
+    private boolean queueing;
 
     /**
      * @param base the run setup's configuration, or null while it is invalid
+     * @param calls where the service is called, off the JavaFX thread
      * @param submitted told about every run queued (the main window lists it)
      */
-    public SweepDialog(TrainingService service, Supplier<RunConfig> base, DataProbe probe,
+    public SweepDialog(TrainingService service, ServiceCalls calls, Supplier<RunConfig> base, DataProbe probe,
             Consumer<RunHandle> submitted) {
         this.service = service;
+        this.calls = calls;
         this.base = base;
         this.probe = probe;
         this.submitted = submitted;
@@ -245,14 +252,15 @@ public final class SweepDialog {
         count.setText(errors.isEmpty() ? runs : "");
         String verb = toCluster() ? "Send " : "Queue ";
         queue.setText(verb + (errors.isEmpty() ? runs : "runs") + (toCluster() ? " to the cluster" : ""));
-        queue.setDisable(!errors.isEmpty() || cluster.sending());
+        queue.setDisable(!errors.isEmpty() || cluster.sending() || queueing);
         problems.setText(String.join("\n", errors));
     }
 
     /**
-     * Validates the whole grid and, only if every point is valid, submits them all in grid order.
+     * Validates the whole grid and, only if every point is valid, submits them all in grid order on
+     * the service's lane (off the JavaFX thread); the count says how many were queued once it is done.
      *
-     * @return the runs queued (none when anything is wrong; the dialog then lists the problems)
+     * @return the runs handed to the service (none when anything is wrong; the dialog then lists the problems)
      */
     public int submit() {
         List<String> errors = new ArrayList<>();
@@ -270,22 +278,51 @@ public final class SweepDialog {
             problems.setText(String.join("\n", plan.problems()));
             return 0;
         }
-        int queued = 0;
-        for (SweepPlan.PlannedRun run : plan.runs()) {
-            try {
-                submitted.accept(service.submit(run.config()));
-                queued++;
-            } catch (InvalidConfigException e) {
-                problems.setText(run.name() + ": " + String.join("; ", e.problems()));
-                count.setText("queued " + queued + " of " + plan.runs().size());
-                return queued;
+        if (queueing) {
+            return 0;
+        }
+        queueing = true;
+        queue.setText("Queueing…");
+        queue.getStyleClass().add("pending");
+        update();
+        List<SweepPlan.PlannedRun> planned = plan.runs();
+        List<String> refused = new ArrayList<>();
+        calls.call(ServiceCalls.SERVICE, () -> {
+            List<RunHandle> handles = new ArrayList<>();
+            for (SweepPlan.PlannedRun run : planned) {
+                try {
+                    handles.add(service.submit(run.config()));
+                } catch (InvalidConfigException e) {
+                    refused.add(run.name() + ": " + String.join("; ", e.problems()));
+                    break;
+                } catch (RuntimeException e) {
+                    refused.add(run.name() + ": " + Failures.describe(e).replace('\n', ' '));
+                    break;
+                }
             }
-        }
-        problems.setText("");
-        count.setText("queued " + queued + " run" + (queued == 1 ? "" : "s"));
-        if (stage != null) {
-            stage.hide();
-        }
-        return queued;
+            return handles;
+        }, handles -> {
+            queueing = false;
+            queue.getStyleClass().remove("pending");
+            update();
+            handles.forEach(submitted);
+            int queued = handles.size();
+            if (!refused.isEmpty()) {
+                problems.setText(refused.get(0));
+                count.setText("queued " + queued + " of " + planned.size());
+                return;
+            }
+            problems.setText("");
+            count.setText("queued " + queued + " run" + (queued == 1 ? "" : "s"));
+            if (stage != null) {
+                stage.hide();
+            }
+        }, error -> {
+            queueing = false;
+            queue.getStyleClass().remove("pending");
+            update();
+            problems.setText("queue: " + Failures.describe(error).replace('\n', ' '));
+        });
+        return planned.size();
     }
 }

@@ -43,10 +43,12 @@ class CompareHookTest {
         robot.interact(() -> robot.lookup("#seedsField").queryAs(TextField.class).setText("1,2"));
         robot.interact(() -> robot.lookup("#ringSizesField").queryAs(TextField.class).setText("4"));
         robot.clickOn("#queueButton");
+        ListView<?> runs = robot.lookup("#runsList").queryListView();
+        // the runs are submitted off the JavaFX thread; the list fills when the service has answered
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runs.getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, service.submitted.size());
         assertEquals(data, service.submitted.get(0).data(), "the base is the run setup");
-        ListView<?> runs = robot.lookup("#runsList").queryListView();
         assertEquals(2, runs.getItems().size());
         assertTrue(robot.lookup("#queueButton").tryQuery().isEmpty() || !robot.lookup("#queueButton").query()
                 .getScene().getWindow().isShowing(), "the dialog closes once the runs are queued");
