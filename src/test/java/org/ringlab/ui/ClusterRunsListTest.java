@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +53,16 @@ class ClusterRunsListTest {
                 + state + "\",\"epoch\":" + epoch + ",\"epochs\":2,\"reason\":null,\"slurm\":\"" + slurm + "\"}]}");
     }
 
+    private static Path config;
+
+    // before the extension's @Start: an assumption that fails inside @Start is reported as an error
+    @BeforeAll
+    static void needsTheTestSshd() {
+        config = TestSshd.configOrSkip();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
-        Path config = TestSshd.configOrSkip();
         System.setProperty("ringlab.cluster.poll-seconds", "1");
         Path ringlab = tmp.resolve("ringlab");
         Files.writeString(ringlab, FAKE_RINGLAB);
