@@ -56,6 +56,7 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
     }
 
     /** Follows again the sweeps the workspace recorded that had not ended. Call once, at start. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the background calls report their own failures in whenComplete
     void resume() {
         CompletableFuture.runAsync(() -> {
             List<String> problems = new ArrayList<>();
@@ -70,6 +71,7 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // failures are reported to done in whenComplete
     public void send(SshTarget target, ClusterSweepRequest request, Path mounted, Consumer<String> done) {
         CompletableFuture.supplyAsync(() -> sweeps.submit(target, request, mounted)).whenComplete((sweep, error) ->
                 Platform.runLater(() -> {
