@@ -56,7 +56,7 @@ public final class PeerBench {
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("peer benchmark failed for " + config + ": " + lastLines(out.toString()));
         }
-        for (String line : out.toString().split("\n")) {
+        for (String line : out.toString().split("\n", -1)) {
             if (line.startsWith(config)) {
                 Matcher m = IMAGES_PER_SECOND.matcher(line);
                 if (m.find()) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
         base = base.toBuilder().data(dataDir.toString()).build();
         Path folder = outDir != null ? outDir : Path.of("runs", "sweep-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (slurm) {
             folder = folder.toAbsolutePath().normalize();
         }

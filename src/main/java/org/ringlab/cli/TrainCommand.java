@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -108,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Path defaultRunDir(RunConfig c) {
-        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String time = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String ring = c.ringType().key() + c.ringSize();
         // the repaired ring variants keep their method in the name, so they do not pass for the reference
         String method = c.method() == Method.RING ? ring : c.usesRing() ? c.method().key() + "-" + ring

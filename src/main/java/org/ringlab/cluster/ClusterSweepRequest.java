@@ -79,7 +79,7 @@ public record ClusterSweepRequest(String ringlab, String remoteDir, SweepGrid gr
      * @throws SshException quoting that line when it does not
      */
     public static String jobId(String output) {
-        String[] lines = output.strip().split("\\R");
+        String[] lines = output.strip().split("\\R", -1);
         String last = lines[lines.length - 1].strip();
         if (!last.matches("submitted job \\S+")) {
             throw new SshException("the remote sweep did not say which job it submitted (its last line: '"

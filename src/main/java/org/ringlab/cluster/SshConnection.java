@@ -164,7 +164,7 @@ public final class SshConnection implements AutoCloseable {
             throw new SshException("rsync: cannot create " + local + ": " + e.getMessage(), e);
         }
         BoundedProcess.Result r = BoundedProcess.run(rsyncCommand(remoteDir, local), null, timeout);
-        if (r.exit() == 255 || r.exit() == 12 && r.err().contains("connection unexpectedly closed")) {
+        if (r.exit() == 255 || (r.exit() == 12 && r.err().contains("connection unexpectedly closed"))) {
             throw new SshException("ssh: could not connect to " + target + ": " + reason(r.err(), "no reason given"));
         }
         if (r.exit() != 0) {
@@ -178,7 +178,7 @@ public final class SshConnection implements AutoCloseable {
      * that is not a warning or rsync's own epilogue, without ssh's "user@host: " prefix.
      */
     static String reason(String err, String fallback) {
-        String[] lines = err.strip().split("\\R");
+        String[] lines = err.strip().split("\\R", -1);
         for (int i = lines.length - 1; i >= 0; i--) {
             String line = lines[i].strip();
             String lower = line.toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ package org.ringlab.data;
  * @param labels one class label per image
  * @param indices the position of each image in the data set, for tracing a sample back
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
 public record Batch(int size, int channels, int height, int width, float[] images, int[] labels, int[] indices) {
 
     public Batch {

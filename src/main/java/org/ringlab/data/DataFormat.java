@@ -1,6 +1,7 @@
 package org.ringlab.data;
 
 /** The on-disk formats {@link DataSets} recognises. */
+@SuppressWarnings("ImmutableEnumChecker") // Normalization is final, its arrays private and never handed out
 public enum DataFormat {
     /** IDX files of the MNIST family (MNIST, Fashion-MNIST, KMNIST, EMNIST, ...), gzip or raw. */
     IDX("IDX (MNIST family)", Normalization.MNIST),

@@ -118,6 +118,7 @@ final class IdxLayout implements DataLayout {
     }
 
     /** Everything known after the cheap checks: labels of both splits and the images' header. */
+    @SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
     private record Checked(byte[] trainLabels, byte[] testLabels, int numClasses, IdxReader.ImagesHeader shape) {
     }
 

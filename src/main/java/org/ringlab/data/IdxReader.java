@@ -33,6 +33,7 @@ final class IdxReader {
     }
 
     /** An images file's header and its pixels, image after image, row-major. */
+    @SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
     record Images(ImagesHeader header, byte[] pixels) {
     }
 

@@ -35,7 +35,7 @@ public record QuantizedModelSize(long fileBytes, long fp32Bytes, double theoreti
         long dataBytes = 0;
         List<LayerBits> layers = new ArrayList<>();
         for (RqmFile.RingTensors t : rqm.ringLayers()) {
-            long n = t.weightCodes().length + (t.biasCodes() == null ? 0 : t.biasCodes().length);
+            long n = (long) t.weightCodes().length + (t.biasCodes() == null ? 0 : t.biasCodes().length);
             layers.add(new LayerBits(t.name(), t.levels().length, t.bits(), n));
             parameters += n;
             theoryBits += n * t.bits();

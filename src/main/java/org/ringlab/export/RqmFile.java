@@ -27,10 +27,12 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         List<RingTensors> ringLayers, List<FloatTensor> floats) {
 
     /** One ring layer's stored ring, level table and codes; {@code biasCodes} is null without a ring bias. */
+    @SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
     record RingTensors(String name, String ringType, String ringMode, double sigma, float[] ringValues,
             float[] levels, int bits, int[] weightCodes, int[] biasCodes) {
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
     record FloatTensor(String name, long[] shape, float[] values) {
     }
 

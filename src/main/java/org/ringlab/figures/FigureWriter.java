@@ -32,7 +32,7 @@ public final class FigureWriter {
         switch (format) {
             case SVG -> writeSvg(figure, area, file);
             case PDF -> writePdf(figure, area, file);
-            case PNG -> writePng(figure, size, area, file);
+            case PNG -> writePng(figure, size, file);
         }
     }
 
@@ -52,7 +52,7 @@ public final class FigureWriter {
         pdf.writeToFile(file.toFile());
     }
 
-    private static void writePng(Figure figure, FigureSize size, Rectangle2D area, Path file) throws IOException {
+    private static void writePng(Figure figure, FigureSize size, Path file) throws IOException {
         BufferedImage image = render(figure, size);
         if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException(file + ": no PNG writer available");

@@ -7,6 +7,7 @@ import java.awt.Stroke;
  * Dash patterns that stay distinguishable in greyscale print, where colour alone fails. Lengths are
  * in points, scaled with the line width so that thick and thin lines keep the same rhythm.
  */
+@SuppressWarnings("ImmutableEnumChecker") // the pattern array is private and only read
 public enum LineStyle {
     SOLID(null),
     DASHED(new float[] {4f, 2f}),

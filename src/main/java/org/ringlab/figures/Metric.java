@@ -4,6 +4,7 @@ import java.util.function.ToDoubleFunction;
 import org.ringlab.train.EpochMetrics;
 
 /** A per-epoch quantity from metrics.csv, with its legend label and the dash pattern it is drawn with. */
+@SuppressWarnings("ImmutableEnumChecker") // the values are stateless accessor references
 public enum Metric {
     TRAIN_ACC("train", EpochMetrics::trainAcc, LineStyle.DASH_DOT),
     TEST_SOFT("test soft", EpochMetrics::testAccSoft, LineStyle.SOLID),

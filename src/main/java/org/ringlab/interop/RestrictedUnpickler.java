@@ -66,7 +66,6 @@ final class RestrictedUnpickler {
         }
     }
 
-    private static final Object MARK = new Object();
     private static final int MAX_GLOBAL_NAME = 200;
     /** Dimensions of a tensor; torch itself stops at 64, a state dict's tensors have at most 4. */
     private static final int MAX_RANK = 16;
@@ -137,8 +136,8 @@ final class RestrictedUnpickler {
                 case 'M' -> push((long) (in(2).getShort() & 0xffff)); // BININT2
                 case 0x8a -> push(long1()); // LONG1
                 case 'G' -> push(in(8).order(ByteOrder.BIG_ENDIAN).getDouble()); // BINFLOAT
-                case 0x88 -> push(Boolean.TRUE); // NEWTRUE
-                case 0x89 -> push(Boolean.FALSE); // NEWFALSE
+                case 0x88 -> push(true); // NEWTRUE
+                case 0x89 -> push(false); // NEWFALSE
                 case 'N' -> push(null); // NONE
                 case 'X' -> push(utf8(in(4).getInt())); // BINUNICODE
                 case 'q' -> memo.put((long) u8(), peek()); // BINPUT

@@ -16,6 +16,7 @@ package org.ringlab.interop;
  * @param entropyBits entropy of the snapped code histogram, the entropy-coded bound per weight
  * @param fixedLengthBits ceil(log2 of the number of distinct levels): what a fixed-width code stores
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
 public record SnapStatistics(String name, long positions, double withinOneHundredth, double withinOneTwentieth,
         double relativeL2, double negativeShare, double softMin, double softMax, float[] levels, long[] codeCounts,
         double entropyBits, int fixedLengthBits) {

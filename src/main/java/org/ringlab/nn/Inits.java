@@ -11,7 +11,7 @@ final class Inits {
     /** nn.Conv2d / nn.Linear default: U(−1/√fan_in, 1/√fan_in) for weights (kaiming_uniform, a=√5). */
     static Initializer torchDefaultWeight() {
         return (m, s, t) -> {
-            double bound = 1.0 / Math.sqrt(fanIn(s));
+            double bound = 1.0 / Math.sqrt((double) fanIn(s));
             return m.randomUniform((float) -bound, (float) bound, s, t);
         };
     }
@@ -19,7 +19,7 @@ final class Inits {
     /** nn.Conv2d / nn.Linear default bias: U(−1/√fan_in, 1/√fan_in) of the layer's weight fan-in. */
     static Initializer torchDefaultBias(long fanIn) {
         return (m, s, t) -> {
-            double bound = 1.0 / Math.sqrt(fanIn);
+            double bound = 1.0 / Math.sqrt((double) fanIn);
             return m.randomUniform((float) -bound, (float) bound, s, t);
         };
     }

@@ -43,7 +43,7 @@ abstract class QuantizedBlock extends AbstractBlock implements QuantizedLayer {
                     .optShape(new Shape(layer.outputs()))
                     .optInitializer((m, s, t) -> {
                         // torch's nn.Conv2d / nn.Linear default bias: U(±1/√fan_in)
-                        float bound = (float) (1.0 / Math.sqrt(fanIn));
+                        float bound = (float) (1.0 / Math.sqrt((double) fanIn));
                         return m.randomUniform(-bound, bound, s, t);
                     })
                     .build());

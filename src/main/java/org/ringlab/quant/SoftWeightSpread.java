@@ -100,7 +100,7 @@ public final class SoftWeightSpread {
             int c = positionHistogram[j];
             for (int k = 0; k < SAMPLES_PER_BIN && c > 0; k++) {
                 int sample = (SAMPLES_PER_BIN / 2 + (k % 2 == 0 ? k / 2 : -(k + 1) / 2)) % SAMPLES_PER_BIN;
-                long share = c / SAMPLES_PER_BIN + (k < c % SAMPLES_PER_BIN ? 1 : 0);
+                int share = c / SAMPLES_PER_BIN + (k < c % SAMPLES_PER_BIN ? 1 : 0);
                 counts[target[j][sample]] += share;
             }
         }

@@ -46,6 +46,7 @@ final class DiskCalls implements AutoCloseable {
     /**
      * @param what the call, for the message at the deadline, e.g. "Submit"
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // the deadline task needs no handle: the state flag decides who replies
     <P, T> void run(String what, StreamObserver<T> reply, Supplier<P> check, Function<P, T> commit) {
         AtomicInteger state = new AtomicInteger(WORKING);
         Future<?> task;

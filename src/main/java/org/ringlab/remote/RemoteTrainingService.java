@@ -118,6 +118,7 @@ public final class RemoteTrainingService implements TrainingService {
         return s;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the watchdog runs for the service's life; close() shuts it down
     private void start() {
         open();
         watchdog.scheduleAtFixedRate(this::checkSilence, 100, 100, TimeUnit.MILLISECONDS);
@@ -129,6 +130,7 @@ public final class RemoteTrainingService implements TrainingService {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the process-exit hook only reports the loss; nothing waits on it
     private void openLocked() {
         WorkerConnection c;
         String location;

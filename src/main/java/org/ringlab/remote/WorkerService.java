@@ -55,6 +55,7 @@ final class WorkerService extends TrainingWorkerGrpc.TrainingWorkerImplBase impl
     });
     private volatile WorkerInfo info;
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the periodic beats run until close() shuts the executor down
     WorkerService(InProcessTrainingService service, long heartbeatMillis, DataRoots dataRoots,
             WorkerServer.Tuning tuning, RateLimitedLog malformedRequests) {
         this.service = service;

@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,9 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.ringlab.config.RunConfig;
-import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.store.RunLock;
@@ -102,7 +98,7 @@ public final class InProcessTrainingService implements TrainingService {
             queue.add(run);
             queueVersion++;
         }
-        lanes.get(lane).submit(() -> runNext(lane));
+        lanes.get(lane).execute(() -> runNext(lane)); // execute: a failure is reported, not kept in an unread Future
         fireQueueChanged();
         return run;
     }

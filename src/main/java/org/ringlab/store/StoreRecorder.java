@@ -56,6 +56,7 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
     private boolean failureReported;
     private boolean closed;
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the periodic flush runs until close() shuts the executor down
     StoreRecorder(Connection connection, Path db, long runId, String owner) throws SQLException {
         this.connection = connection;
         this.db = db;

@@ -13,7 +13,7 @@ final class Cells {
 
     /** Whether the cell holds no value: null, or a NaN number. */
     static boolean isEmpty(Object cell) {
-        return cell == null || cell instanceof Double d && d.isNaN() || cell instanceof Float f && f.isNaN();
+        return cell == null || (cell instanceof Double d && d.isNaN()) || (cell instanceof Float f && f.isNaN());
     }
 
     /** "" for an empty cell, "mean ± std" for an estimate over several runs. */

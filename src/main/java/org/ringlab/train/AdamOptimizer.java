@@ -34,8 +34,8 @@ final class AdamOptimizer implements ParameterOptimizer {
             }
         }
         t++;
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
-        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        double biasCorrection1 = 1 - Math.pow(beta1, (double) t);
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, (double) t));
         double stepSize = lr / biasCorrection1;
         // Borrow long-lived arrays into one scratch (each exactly once): see SgdOptimizer.
         try (NDManager scratch = parent.newSubManager()) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param codeEntropyBits entropy of the deployed codes
  * @param scalars the method's scalars (W_p, W_n, step s, λ, slope k, σ)
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
 public record LatentHistogram(String coordinate, double min, double max, int[] bins, List<Line> lines,
         boolean inferred, long[] codeCounts, double codeChangeRate, double codeEntropyBits,
         Map<String, Double> scalars) {

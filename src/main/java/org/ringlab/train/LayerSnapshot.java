@@ -17,6 +17,7 @@ package org.ringlab.train;
  * @param shareNearRingValue share of soft weights within ε = 0.01 of a ring value (NaN without a ring)
  * @param latent the latent histogram of a non-ring method (and of ring-anneal, for σ); null otherwise
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
 public record LayerSnapshot(String layer, int ringSize, int subBins, long positions, int[] histogram,
         long[] slotCounts, double slotChangeRate, double codeEntropyBits, double shareNearRingValue,
         LatentHistogram latent) {

@@ -58,6 +58,7 @@ public final class ResumeCheckpoint {
     private final Map<String, Tensor> parameters;
     private final OptimizerState optimizer;
 
+    @SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
     private record Tensor(long[] shape, float[] values) {
     }
 

@@ -34,8 +34,8 @@ final class SnapshotRecorder {
 
     private final List<QuantizedLayer> layers;
     private final int subBins;
-    private final Map<QuantizedLayer, short[]> previousSlots = new IdentityHashMap<>();
-    private final Map<QuantizedLayer, int[]> previousCodes = new IdentityHashMap<>();
+    private final IdentityHashMap<QuantizedLayer, short[]> previousSlots = new IdentityHashMap<>();
+    private final IdentityHashMap<QuantizedLayer, int[]> previousCodes = new IdentityHashMap<>();
 
     SnapshotRecorder(List<QuantizedLayer> layers, int subBins) {
         this.layers = layers;

@@ -57,6 +57,7 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
     }
 
     /** Follows again the sweeps the workspace recorded that had not ended. Call once, at start. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the background calls report their own failures in whenComplete
     void resume() {
         List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
         calls.call("cluster-resume", () -> sweeps.resumeAll(listener(), problems), open -> {
@@ -68,6 +69,7 @@ final class ClusterRuns implements ClusterSender, AutoCloseable {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // failures are reported to done in whenComplete
     public void send(SshTarget target, ClusterSweepRequest request, Path mounted, Consumer<String> done) {
         calls.call("cluster-send", () -> sweeps.submit(target, request, mounted), sweep -> {
             view.note("job " + sweep.job() + " submitted on " + target + "; following " + request.remoteDir());

@@ -48,6 +48,8 @@ import org.ringlab.ui.charts.MetricsCharts;
  * {@link TrainingService} interface, and once per frame moves whatever the runs reported into the
  * charts, the ring view and the timeline.
  */
+// FXMLLoader calls the private @FXML handlers; the background calls report failures in whenComplete
+@SuppressWarnings({"UnusedMethod", "FutureReturnValueIgnored"})
 public final class MainController {
     static final String ALL_LAYERS = TimelinePresenter.ALL_LAYERS;
 

@@ -1,7 +1,6 @@
 package org.ringlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ringlab.config.RunConfig;
-import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.DataSets;
 import org.ringlab.store.RunLock;
 import org.ringlab.store.RunStore;

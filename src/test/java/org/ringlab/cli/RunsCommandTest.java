@@ -30,7 +30,7 @@ class RunsCommandTest {
         }
         Cli.Result runs = Cli.run("runs", "--workspace", ws.toString());
         assertEquals(0, runs.code(), runs.err());
-        String[] lines = runs.out().split("\n");
+        String[] lines = runs.out().lines().toArray(String[]::new);
         System.out.println(runs.out());
         assertEquals(5, lines.length, runs.out());
         assertTrue(lines[1].matches("\\s*4\\s+good two\\s+lenet\\s+ring\\s+pending .*"), lines[1]);

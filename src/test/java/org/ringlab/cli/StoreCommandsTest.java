@@ -49,7 +49,7 @@ class StoreCommandsTest {
 
         Cli.Result runs = Cli.run("runs", "--workspace", ws.toString());
         assertEquals(0, runs.code(), runs.err());
-        String[] lines = runs.out().split("\n");
+        String[] lines = runs.out().lines().toArray(String[]::new);
         assertEquals(3, lines.length, runs.out());
         assertTrue(lines[1].matches("\\s*2\\s+stopped\\s+mlp\\s+ring\\s+stopped\\s+1/2 .*"), lines[1]);
         assertTrue(lines[2].matches("\\s*1\\s+tiny\\s+mlp\\s+ring\\s+finished\\s+1/1 .*%.*"), lines[2]);

@@ -37,7 +37,7 @@ import org.ringlab.sweep.SweepGrid;
 class ClusterSweepEndToEndTest {
     private static final Path SAMPLE_DATA =
             Path.of(System.getProperty("ringlab.repo", ".")).toAbsolutePath().resolve("sample-data");
-    private static final Duration LIMIT = Duration.ofSeconds(300);
+    private static final Duration LIMIT = Duration.ofMinutes(5);
 
     @TempDir
     Path shared;

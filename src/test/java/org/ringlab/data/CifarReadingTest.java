@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ class CifarReadingTest {
         TestFiles.write(dir, "data_batch_2.bin", TestFiles.cifarRecords(new int[] {5, 1}, batch2Pixels));
         TestFiles.write(dir, "data_batch_1.bin", TestFiles.cifarRecords(new int[] {0, 9, 3}, batch1Pixels));
         TestFiles.write(dir, "test_batch.bin", TestFiles.cifarRecords(new int[] {7, 2}, testPixels));
-        TestFiles.write(dir, "batches.meta.txt", "airplane\nautomobile\n".getBytes());
+        TestFiles.write(dir, "batches.meta.txt", "airplane\nautomobile\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private String loadFailure() {

@@ -1,7 +1,6 @@
 package org.ringlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +94,7 @@ class HostileDataFilesTest {
         Path labels = dir.resolve("train-labels-idx1-ubyte.gz");
         byte[] gz = Files.readAllBytes(labels);
         byte[] longer = java.util.Arrays.copyOf(gz, gz.length + 7);
-        System.arraycopy("garbage".getBytes(), 0, longer, gz.length, 7);
+        System.arraycopy("garbage".getBytes(StandardCharsets.US_ASCII), 0, longer, gz.length, 7);
         Files.write(labels, longer);
 
         assertContains(loadFailure(), "train-labels-idx1-ubyte.gz: unexpected bytes after the end of the gzip data");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -107,7 +108,7 @@ class IdxReadingTest {
     @Test
     void badLabelsMagicNumber() throws Exception {
         writeValidFolder(false);
-        TestFiles.write(dir, "train-labels-idx1-ubyte", "this is some text".getBytes());
+        TestFiles.write(dir, "train-labels-idx1-ubyte", "this is some text".getBytes(StandardCharsets.US_ASCII));
 
         assertContains(loadFailure(), "train-labels-idx1-ubyte: bad magic number 0x74686973, expected 0x00000801",
                 "not an IDX file");
@@ -242,6 +243,7 @@ class IdxReadingTest {
     }
 
     @Test
+    @SuppressWarnings("ArgumentSelectionDefectChecker") // columns and rows swapped on purpose: 3x4 images
     void testImagesOfAnotherSize() throws Exception {
         writeValidFolder(false);
         TestFiles.write(dir, "t10k-images-idx3-ubyte", TestFiles.idxImages(3, COLUMNS, ROWS, testPixels));

@@ -31,7 +31,7 @@ class NormalizationTest {
             assertEquals(std[c], n.std(c));
         }
         assertEquals(-2.4290657f, n.normalize(0, 0), 1e-6f);
-        assertEquals(2.5967904f, n.normalize(1, 255), 1e-6f);
+        assertEquals(2.5967903f, n.normalize(1, 255), 1e-6f);
         assertEquals(0.0f, n.normalize(2, 0) + 0.4465f / 0.2010f, 1e-6f);
     }
 

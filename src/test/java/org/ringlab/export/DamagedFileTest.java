@@ -7,6 +7,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ class DamagedFileTest {
 
     @Test
     void aForeignFileIsRefused() throws IOException {
-        assertRefused(write("foreign.rqm", "{\"model\": \"lenet\"}".getBytes()), "not a RingLab quantized model");
+        assertRefused(write("foreign.rqm", "{\"model\": \"lenet\"}".getBytes(StandardCharsets.UTF_8)), "not a RingLab quantized model");
         assertRefused(write("empty.rqm", new byte[0]), "not a RingLab quantized model");
     }
 

@@ -18,7 +18,7 @@ class SoftWeightSpreadTest {
         }
         long total = Arrays.stream(histogram).sum();
         assertEquals(total, Arrays.stream(spread.spreadWhole(histogram)).sum());
-        assertEquals(total, Arrays.stream(spread.spread(histogram)).sum(), 1e-9);
+        assertEquals((double) total, Arrays.stream(spread.spread(histogram)).sum(), 1e-9);
     }
 
     @Test

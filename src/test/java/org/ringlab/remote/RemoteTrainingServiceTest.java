@@ -26,7 +26,6 @@ import org.ringlab.remote.v1.SubmitRequest;
 import org.ringlab.remote.v1.TrainingWorkerGrpc;
 import org.ringlab.remote.v1.WatchRequest;
 import org.ringlab.service.RunHandle;
-import org.ringlab.service.TrainingService;
 import org.ringlab.service.WorkerInfo;
 import org.ringlab.train.RunStatus;
 import org.ringlab.train.TrainingListener;

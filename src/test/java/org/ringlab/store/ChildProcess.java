@@ -20,7 +20,7 @@ import org.ringlab.train.TrainingListener;
 
 /**
  * A second JVM recording into a workspace, for the tests that kill it with SIGKILL: {@code train}
- * trains {@link #TRAIN_CONFIG} through the store, {@code events} writes synthetic events as fast as
+ * trains {@link #trainConfig the config} through the store, {@code events} writes synthetic events as fast as
  * it can. Both run until killed (or, for {@code train}, the run ends).
  */
 public final class ChildProcess {

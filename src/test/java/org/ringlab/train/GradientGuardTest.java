@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.ringlab.nn.Architecture;
 import org.ringlab.nn.BuiltModel;
@@ -38,7 +39,7 @@ class GradientGuardTest {
             String first = null;
             for (Pair<String, Parameter> p : params) {
                 NDArray a = p.getValue().getArray();
-                if (p.getKey().toLowerCase().contains("bias")) {
+                if (p.getKey().toLowerCase(Locale.ROOT).contains("bias")) {
                     a.muli(0f);
                 } else if (first == null) {
                     first = p.getKey();

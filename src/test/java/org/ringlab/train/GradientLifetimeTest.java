@@ -14,6 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.util.Pair;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -73,14 +74,18 @@ class GradientLifetimeTest {
             try (NDManager step = root.newSubManager()) {
                 x.tempAttach(step);
                 y.tempAttach(step);
-                List<ByteBuffer> junk;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray logits = model.block().forward(store, new NDList(x), true).singletonOrThrow();
-                    NDArray loss = new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits));
-                    junk = stress ? collectAndReuseFreedMemory() : List.of();
-                    gc.backward(loss);
+                // the freed-memory junk stays reachable until the collector has closed
+                List<ByteBuffer> junk = List.of();
+                try {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray logits = model.block().forward(store, new NDList(x), true).singletonOrThrow();
+                        NDArray loss = new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits));
+                        junk = stress ? collectAndReuseFreedMemory() : List.of();
+                        gc.backward(loss);
+                    }
+                } finally {
+                    Reference.reachabilityFence(junk);
                 }
-                junk.size();
                 for (Pair<String, Parameter> p : model.trainableParameters()) {
                     NDArray g = p.getValue().getArray().getGradient();
                     g.attach(step);
@@ -146,8 +151,11 @@ class GradientLifetimeTest {
             try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray y = w.mul(3f).sum();
                 List<ByteBuffer> junk = collectAndReuseFreedMemory();
-                gc.backward(y);
-                junk.size();
+                try {
+                    gc.backward(y);
+                } finally {
+                    Reference.reachabilityFence(junk);
+                }
                 NDArray g = w.getGradient();
                 g.attach(step);
                 return g.toFloatArray()[0];

@@ -65,7 +65,7 @@ public final class SlurmSweep {
             throw new SlurmException("sbatch refused the sweep: " + r.firstErrorLine());
         }
         // --parsable prints "jobid" or "jobid;cluster"
-        String job = r.out().strip().lines().reduce((a, b) -> b).orElse("").split(";")[0].strip();
+        String job = r.out().strip().lines().reduce((a, b) -> b).orElse("").split(";", -1)[0].strip();
         if (!job.matches("\\d+")) {
             throw new SlurmException("sbatch printed no job id: " + r.firstErrorLine());
         }
@@ -160,7 +160,7 @@ public final class SlurmSweep {
             Integer index = f.length >= 2 ? taskIndex(job, f[0]) : null;
             if (index != null) {
                 // "CANCELLED by 0" → CANCELLED
-                out.put(index, f[1].strip().split(" ")[0]);
+                out.put(index, f[1].strip().split(" ", -1)[0]);
             }
         }
         return out;

@@ -111,7 +111,7 @@ public class SlurmTools {
         if (path == null) {
             return null;
         }
-        for (String d : path.split(java.io.File.pathSeparator)) {
+        for (String d : path.split(java.io.File.pathSeparator, -1)) {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool)) && !Files.isDirectory(Path.of(d, tool))) {
                 return Path.of(d, tool);
             }

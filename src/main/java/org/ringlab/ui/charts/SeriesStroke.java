@@ -9,6 +9,7 @@ import javafx.scene.paint.Color;
  * How one kind of series is drawn in its run's colour. The run is told by colour, the kind of
  * series by opacity, width and dash, so one run's curves read as a family.
  */
+@SuppressWarnings("ImmutableEnumChecker") // the dash array is private and handed out only as a copy
 enum SeriesStroke {
     /** Per-step values under their smoothed curve: faint, so the noise shows without hiding the trend. */
     RAW(0.18, 1.0, false),

@@ -31,7 +31,7 @@ final class CellFormat {
     }
 
     static String text(String column, Object cell) {
-        if (cell == null || cell instanceof Double d && d.isNaN()) {
+        if (cell == null || (cell instanceof Double d && d.isNaN())) {
             return "";
         }
         if (cell instanceof Estimate e) {

@@ -29,7 +29,7 @@ final class ClusterForm {
     final TextField host = field("clusterHost", "", "login1, user@host or a ~/.ssh/config alias");
     final TextField ringlab = field("clusterRinglab", "ringlab-cli/bin/ringlab", "");
     final TextField folder = field("clusterFolder", "ringlab-sweeps/sweep-"
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")), "");
+            + LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")), "");
     final TextField data = field("clusterData", "", "the data folder as the nodes see it");
     final TextField partition = field("clusterPartition", "", "default");
     final TextField gres = field("clusterGres", "", "e.g. gpu:1");

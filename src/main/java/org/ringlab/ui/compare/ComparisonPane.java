@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -36,7 +35,7 @@ public final class ComparisonPane extends BorderPane {
     private List<String> columns = ComparisonTable.COLUMNS;
     private List<List<Object>> unsorted = List.of();
     /** The run directories behind each row shown, by row identity (sorting reorders the same lists). */
-    private final Map<List<Object>, List<Path>> rowDirectories = new IdentityHashMap<>();
+    private final IdentityHashMap<List<Object>, List<Path>> rowDirectories = new IdentityHashMap<>();
 
     public ComparisonPane() {
         view.setId("comparisonTable");
@@ -221,8 +220,8 @@ public final class ComparisonPane extends BorderPane {
     }
 
     private static int compare(Object x, Object y, boolean descending) {
-        boolean ex = x == null || x instanceof Double d && d.isNaN();
-        boolean ey = y == null || y instanceof Double d && d.isNaN();
+        boolean ex = x == null || (x instanceof Double d && d.isNaN());
+        boolean ey = y == null || (y instanceof Double d && d.isNaN());
         if (ex || ey) {
             return Boolean.compare(ex, ey);
         }

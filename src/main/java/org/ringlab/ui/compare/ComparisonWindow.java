@@ -188,6 +188,7 @@ public final class ComparisonWindow {
      * Re-reads only when the set of runs or one of their files changed (a status written after
      * the service reported it, a folder opened while a command-line sweep still writes to it).
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // load reports its own failures in the pane
     void refreshIfChanged() {
         if (scanning) {
             rescan = true;

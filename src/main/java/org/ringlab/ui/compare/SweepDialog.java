@@ -207,7 +207,7 @@ public final class SweepDialog {
 
     private static <T> List<T> list(TextField field, String what, Function<String, T> parse, List<String> errors) {
         List<T> values = new ArrayList<>();
-        for (String part : field.getText().split(",")) {
+        for (String part : field.getText().split(",", -1)) {
             if (part.isBlank()) {
                 continue;
             }

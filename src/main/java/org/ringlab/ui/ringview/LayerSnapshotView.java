@@ -94,7 +94,7 @@ abstract class LayerSnapshotView extends Region {
     }
 
     public boolean isDark() {
-        return palette == Palette.DARK;
+        return Palette.DARK.equals(palette);
     }
 
     public void setScale(BarScale scale) {

@@ -15,6 +15,7 @@ final class Autograd {
     }
 
     /** Outputs and parameter gradients of one forward/backward. */
+    @SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
     record Result(float[] output, float[] extraBias, List<float[]> gradients) {
     }
 

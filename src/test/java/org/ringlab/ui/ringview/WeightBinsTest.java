@@ -10,7 +10,6 @@ import org.ringlab.quant.Ring;
 import org.ringlab.quant.RingLookupTable;
 import org.ringlab.quant.RingMode;
 import org.ringlab.quant.RingType;
-import org.ringlab.train.LayerSnapshot;
 
 class WeightBinsTest {
     private static final Ring TRIANGLE_8 = Ring.of(RingType.TRIANGLE, 8, RingMode.REFERENCE);
