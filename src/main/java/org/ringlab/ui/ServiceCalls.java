@@ -68,6 +68,9 @@ public final class ServiceCalls implements AutoCloseable {
      * Runs {@code call} after the calls made earlier on {@code lane}; then {@code onSuccess} with its
      * result, or {@code onFailure} with what it threw (never wrapped), on the JavaFX thread.
      */
+    // the future whenComplete returns is dropped on purpose: its action hands every outcome,
+    // failures included, to the FX thread, so nothing is lost by not reading it
+    @SuppressWarnings("FutureReturnValueIgnored")
     public <T> void call(String lane, Callable<T> call, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         synchronized (tails) {
             CompletableFuture<?> before = tails.getOrDefault(lane, CompletableFuture.completedFuture(null));

@@ -150,7 +150,7 @@ final class SlowService implements TrainingService {
         private final String id;
         private final RunHistory history = new RunHistory();
         volatile RunStatus status;
-        volatile int steps;
+        final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
 
         Run(String id, RunStatus status) {
             this.id = id;
@@ -202,7 +202,7 @@ final class SlowService implements TrainingService {
         @Override
         public void step() {
             answerLate();
-            steps++;
+            steps.incrementAndGet();
         }
 
         @Override

@@ -122,7 +122,7 @@ class SlowServiceWindowTest {
         press(down);
         assertPending(step, "Stepping…");
         assertPending(down, "Moving…");
-        waitUntil(() -> ((SlowService.Run) run.handle).steps == 1 && !step.isDisabled() && !down.isDisabled());
+        waitUntil(() -> ((SlowService.Run) run.handle).steps.get() == 1 && !step.isDisabled() && !down.isDisabled());
         assertIdle(step, "Step");
         assertEquals(RunStatus.PAUSED, run.handle.status());
         waitUntil(() -> queueNames(queue).equals(List.of("q1", "q2")));
@@ -179,7 +179,8 @@ class SlowServiceWindowTest {
         assertTrue(longest <= MAX_PULSE_MILLIS, figures);
     }
 
-    @SuppressWarnings("unchecked")
+    // a test's shorthand for TestFX's typed lookups: a wrong type fails the test at once
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     private <T> T lookup(String id) {
         return (T) scene.lookup(id);
     }
@@ -220,8 +221,8 @@ class SlowServiceWindowTest {
             if (System.nanoTime() > deadline) {
                 fail("not reached within " + (2 * DELAY_MILLIS + 2000) + " ms; the window says: "
                         + onFx(((Label) lookup("#messageLabel"))::getText) + "; queue " + onFx(() -> queueNames(
-                                lookup("#queueList")) + " " + ((ListView<RunHandle>) lookup("#queueList"))
-                                .getSelectionModel().getSelectedItem().name()) + "; service " + service.queueNames());
+                                lookup("#queueList")) + " " + ((ListView<?>) lookup("#queueList"))
+                                .getSelectionModel().getSelectedItem()) + "; service " + service.queueNames());
             }
             Thread.sleep(20);
         }
