@@ -216,9 +216,9 @@ public final class MainController {
             }
         }.start();
         pulses.start();
-        CappedLabel.cap(statusLabel, 300);
-        CappedLabel.cap(deviceLabel, 340);
-        CappedLabel.cap(progressLabel, 220);
+        CappedLabel.cap(statusLabel, 210);
+        CappedLabel.cap(deviceLabel, 230);
+        CappedLabel.cap(progressLabel, 170);
         initializeRunActions();
         for (Button b : List.of(startButton, pauseButton, resumeButton, stepButton, stopButton, resumeRunButton,
                 deleteRunButton, queueUpButton, queueDownButton, queueCancelButton, restartWorkerButton)) {
