@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import org.ringlab.config.RunConfig;
 import org.ringlab.store.StoredRun;
 import org.ringlab.train.RunStatus;
-import org.ringlab.train.TrainingListener;
 
 /**
  * A past run read back from the run store: its configuration, final status and history, with
  * nothing left to control. It can be opened, replayed, overlaid and exported like a live run; to
  * train it further, {@link TrainingService#resume resume} it.
  */
-public final class StoredRunHandle implements RunHandle {
+public final class StoredRunHandle implements RecordedRunHandle {
     private final StoredRun run;
     private final RunHistory history = new RunHistory();
 
@@ -51,32 +50,6 @@ public final class StoredRunHandle implements RunHandle {
     @Override
     public String statusMessage() {
         return run.statusMessage() == null ? "" : run.statusMessage();
-    }
-
-    // a past run is not training: there is nothing to pause, step or stop
-
-    @Override
-    public void pause() {
-    }
-
-    @Override
-    public void resume() {
-    }
-
-    @Override
-    public void step() {
-    }
-
-    @Override
-    public void stop() {
-    }
-
-    @Override
-    public void addListener(TrainingListener listener) {
-    }
-
-    @Override
-    public void removeListener(TrainingListener listener) {
     }
 
     @Override

@@ -2,16 +2,16 @@ package org.ringlab.ui;
 
 import java.nio.file.Path;
 import org.ringlab.config.RunConfig;
+import org.ringlab.service.RecordedRunHandle;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.RunHistory;
 import org.ringlab.train.RunStatus;
-import org.ringlab.train.TrainingListener;
 
 /**
  * A run of a sweep on a cluster, as last imported into the workspace's store, with what Slurm said
  * about it at that poll ("running · epoch 2/3 · slurm RUNNING"). Read-only: Slurm trains it.
  */
-final class ClusterRunHandle implements RunHandle {
+final class ClusterRunHandle implements RecordedRunHandle {
     private final RunHandle stored;
     private final String slurm;
 
@@ -53,32 +53,6 @@ final class ClusterRunHandle implements RunHandle {
     @Override
     public String statusMessage() {
         return slurm;
-    }
-
-    // the cluster trains it: there is nothing to pause, step or stop from here
-
-    @Override
-    public void pause() {
-    }
-
-    @Override
-    public void resume() {
-    }
-
-    @Override
-    public void step() {
-    }
-
-    @Override
-    public void stop() {
-    }
-
-    @Override
-    public void addListener(TrainingListener listener) {
-    }
-
-    @Override
-    public void removeListener(TrainingListener listener) {
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.ringlab.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.ringlab.io.ByteMutation;
+import org.ringlab.io.FuzzFolder;
 import org.ringlab.io.ReaderOutcome;
 
 /**
@@ -22,28 +22,16 @@ import org.ringlab.io.ReaderOutcome;
  * another exception, an Error or a hang.
  */
 class ConfigFuzzTest {
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FuzzFolder.create("ringlab-config-fuzz");
     private static final List<byte[]> SEEDS = List.of(
             RunConfigJson.toJson(RunConfig.defaults()).getBytes(StandardCharsets.UTF_8),
             RunConfigJson.toJson(RunConfig.defaults().toBuilder().model(ModelKind.RESNET20).method(Method.LSQ)
                     .ringSize(8).build()).getBytes(StandardCharsets.UTF_8),
             "{\"model\": \"lenet\", \"lr\": 0.01, \"schedule\": \"multistep:30,60:0.1\"}".getBytes(StandardCharsets.UTF_8));
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ringlab-config-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @AfterContainer
     static void removeFiles() throws IOException {
-        try (var files = Files.walk(DIR)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FuzzFolder.delete(DIR);
     }
 
     @Provide

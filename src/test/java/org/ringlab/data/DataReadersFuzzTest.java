@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.ringlab.io.ByteMutation;
+import org.ringlab.io.FuzzFolder;
 import org.ringlab.io.ReaderOutcome;
 
 /**
@@ -23,19 +24,11 @@ import org.ringlab.io.ReaderOutcome;
  * DataFormatException} with one line, never another exception, an Error or a hang.
  */
 class DataReadersFuzzTest {
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FuzzFolder.create("ringlab-data-fuzz");
     /** The first 20 test images and labels of sample-data/, with their counts set to 20. */
     private static final byte[] IMAGES = sampleSlice("t10k-images-idx3-ubyte.gz", 16, 28 * 28);
     private static final byte[] LABELS = sampleSlice("t10k-labels-idx1-ubyte.gz", 8, 1);
     private static final int SEED_COUNT = 20;
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ringlab-data-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static byte[] sampleSlice(String name, int header, int itemBytes) {
         Path file = Path.of(System.getProperty("ringlab.repo", ".")).resolve("sample-data").resolve(name);
@@ -50,11 +43,7 @@ class DataReadersFuzzTest {
 
     @AfterContainer
     static void removeFiles() throws IOException {
-        try (var files = Files.walk(DIR)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FuzzFolder.delete(DIR);
     }
 
     @Provide

@@ -17,6 +17,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import org.ringlab.config.ModelKind;
 import org.ringlab.config.RunConfig;
 import org.ringlab.io.ByteMutation;
+import org.ringlab.io.FuzzFolder;
 import org.ringlab.io.ReaderOutcome;
 
 /**
@@ -27,16 +28,8 @@ import org.ringlab.io.ReaderOutcome;
  * or a hang.
  */
 class RqmFuzzTest {
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FuzzFolder.create("ringlab-rqm-fuzz");
     private static final List<byte[]> SEEDS = List.of(written(), handMade());
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ringlab-rqm-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static byte[] written() {
         RunConfig config = RunConfig.defaults().toBuilder().model(ModelKind.MLP).build();
@@ -61,11 +54,7 @@ class RqmFuzzTest {
 
     @AfterContainer
     static void removeFiles() throws IOException {
-        try (var files = Files.walk(DIR)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FuzzFolder.delete(DIR);
     }
 
     @Provide

@@ -18,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.ringlab.io.ByteMutation;
+import org.ringlab.io.FuzzFolder;
 import org.ringlab.io.ReaderOutcome;
 
 /**
@@ -28,18 +29,10 @@ import org.ringlab.io.ReaderOutcome;
  * line, never another exception, an Error (stack overflow, out of memory) or a hang.
  */
 class CheckpointFuzzTest {
-    private static final Path DIR = tempDir();
+    private static final Path DIR = FuzzFolder.create("ringlab-pth-fuzz");
     private static final byte[] PICKLE = seedPickle();
     /** The published checkpoint's entries by name (data.pkl first), or empty without the shared folder. */
     private static final Map<String, byte[]> PUBLISHED = published();
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ringlab-pth-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** {'best_accuracy': 89.27, 'epoch': 5, 'model_state_dict': OrderedDict(conv1.weight, bn1.running_mean, …)}. */
     private static byte[] seedPickle() {
@@ -80,11 +73,7 @@ class CheckpointFuzzTest {
 
     @AfterContainer
     static void removeFiles() throws IOException {
-        try (var files = Files.walk(DIR)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FuzzFolder.delete(DIR);
     }
 
     @Provide
