@@ -1,36 +1,70 @@
 package org.ringlab.config;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The quantization method: the full-precision baseline, ring quantization (the reference and two
- * labelled repairs) and the methods from the literature it is compared with (spec
- * docs/quantization-methods.md §3–4).
+ * labelled repairs) and the methods from the literature it is compared with (docs/methods.md).
+ *
+ * <p>This enum holds the facts about a method that need no engine: its key, family, label, whether its
+ * details are inferred, which config keys it uses and which bit widths apply. Validation, the CLI, the
+ * setup panel and the sweep grid read them from here. The engine side of a method (its quantizer
+ * factory, latent view and bit accounting) is its descriptor in {@code org.ringlab.nn.method}.
  */
 public enum Method implements ConfigEnum {
-    FP32(Family.NONE, "FP32 baseline"),
-    RING(Family.RING, "Ring (reference, soft)"),
-    RING_STE(Family.RING, "Ring-STE (repaired)"),
-    RING_ANNEAL(Family.RING, "Ring-anneal (repaired)"),
-    TWN(Family.TERNARY, "TWN"),
-    TTQ(Family.TERNARY, "TTQ"),
-    BITNET(Family.TERNARY, "BitNet b1.58"),
-    TEQUILA(Family.TERNARY, "Tequila"),
-    LSQ(Family.K_BIT, "LSQ"),
-    DOREFA(Family.K_BIT, "DoReFa"),
-    POW2(Family.K_BIT, "Power-of-two (INFERRED)");
+    FP32(Family.NONE, "FP32 baseline", false, 0),
+    RING(Family.RING, "Ring (reference, soft)", false, 0),
+    RING_STE(Family.RING, "Ring-STE (repaired)", false, 0),
+    RING_ANNEAL(Family.RING, "Ring-anneal (repaired)", false, 0, "anneal-sigma"),
+    TWN(Family.TERNARY, "TWN", false, 0, "twn-variant"),
+    TTQ(Family.TERNARY, "TTQ", false, 0, "ttq-threshold"),
+    BITNET(Family.TERNARY, "BitNet b1.58", false, 0, "bitnet-rmsnorm", "bitnet-warmup", "bitnet-layerwise"),
+    TEQUILA(Family.TERNARY, "Tequila", false, 0, "tequila-group", "tequila-lambda"),
+    LSQ(Family.K_BIT, "LSQ", false, 8),
+    DOREFA(Family.K_BIT, "DoReFa", false, 8),
+    // exponents below 2^-31 would underflow float32 scales: at most 2^5 - 1 = 31 exponents
+    POW2(Family.K_BIT, "Power-of-two", true, 6, "pow2-slope");
 
     /** Methods that share their settings and views. */
     public enum Family {
         NONE, RING, TERNARY, K_BIT
     }
 
-    private final Family family;
-    private final String displayName;
+    /** The config keys every ring method uses (a holder: an enum's constructor cannot read its own statics). */
+    private static final class RingKeys {
+        static final List<String> ALL = List.of("ring-type", "ring-size", "ring-mode", "sigma", "ring-bias",
+                "position-bound", "weight-decay-positions");
+    }
 
-    Method(Family family, String displayName) {
+    /** The config key of a k-bit method's width. */
+    static final String BITS = "bits";
+    private static final int MIN_BITS = 1;
+
+    private final Family family;
+    private final String name;
+    private final boolean inferred;
+    private final int maxBits;
+    private final List<String> settings;
+
+    Method(Family family, String name, boolean inferred, int maxBits, String... ownSettings) {
         this.family = family;
-        this.displayName = displayName;
+        this.name = name;
+        this.inferred = inferred;
+        this.maxBits = maxBits;
+        List<String> keys = new ArrayList<>();
+        if (family == Family.RING) {
+            keys.addAll(RingKeys.ALL);
+        }
+        if (family == Family.K_BIT) {
+            keys.add(BITS);
+        }
+        keys.addAll(Arrays.asList(ownSettings));
+        this.settings = List.copyOf(keys);
     }
 
     /** {@code ring-ste}, not {@code ring_ste}: keys are kebab-case like every other config key. */
@@ -43,9 +77,27 @@ public enum Method implements ConfigEnum {
         return family;
     }
 
-    /** A short human name for menus. */
+    /** A short human name for menus, tagged "(INFERRED)" where the method's details are inferred. */
     public String displayName() {
-        return displayName;
+        return inferred ? name + " (INFERRED)" : name;
+    }
+
+    /**
+     * Whether the method's details are inferred rather than published (power-of-two: only the paper's
+     * abstract is known); its label, setup rows and histogram say so.
+     */
+    public boolean inferred() {
+        return inferred;
+    }
+
+    /** The config keys this method uses, in the order the docs list them; the others it ignores. */
+    public List<String> settings() {
+        return settings;
+    }
+
+    /** Whether this method uses (and validation checks) the config key {@code key}. */
+    public boolean usesSetting(String key) {
+        return settings.contains(key);
     }
 
     /** Whether the ring settings (ring-type, ring-size, ring-mode, sigma, ...) apply. */
@@ -61,6 +113,21 @@ public enum Method implements ConfigEnum {
     /** Whether {@code bits} applies (LSQ, DoReFa, power-of-two). */
     public boolean usesBits() {
         return family == Family.K_BIT;
+    }
+
+    /** The valid values of {@code bits} for this method, ascending; empty where bits do not apply. */
+    public List<Integer> bitWidths() {
+        return usesBits() ? IntStream.rangeClosed(MIN_BITS, maxBits).boxed().toList() : List.of();
+    }
+
+    /** The method with this key (case-insensitive), if there is one. */
+    public static Optional<Method> find(String key) {
+        return Arrays.stream(values()).filter(m -> m.key().equalsIgnoreCase(key.strip())).findFirst();
+    }
+
+    /** The methods bit widths apply to, in declaration order. */
+    public static List<Method> withBitWidths() {
+        return Arrays.stream(values()).filter(Method::usesBits).toList();
     }
 
     public static Method parse(String text) {
