@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.config.RunNames;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.store.RunStore;
@@ -109,11 +108,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Path defaultRunDir(RunConfig c) {
-        String time = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String ring = c.ringType().key() + c.ringSize();
-        // the repaired ring variants keep their method in the name, so they do not pass for the reference
-        String method = c.method() == Method.RING ? ring : c.usesRing() ? c.method().key() + "-" + ring
-                : c.method().key();
-        return Path.of("runs", time + "-" + c.model().key() + "-" + method);
+        return Path.of("runs", RunNames.runFolder(c, LocalDateTime.now(ZoneId.systemDefault())));
     }
 }

@@ -199,21 +199,14 @@ public record RunConfig(
         return method.quantized();
     }
 
-    /**
-     * The method as a table or a list shows it: "fp32", the ring as "triangle-8 reference", a
-     * repaired ring variant as "ring-ste triangle-8 reference" (so it never passes for the reference).
-     */
+    /** The method as a table or a list shows it; see {@link RunNames#methodLabel}. */
     public String methodLabel() {
-        if (!usesRing()) {
-            return method.key();
-        }
-        String ring = ringType.key() + "-" + ringSize + " " + ringMode.key();
-        return method == Method.RING ? ring : method.key() + " " + ring;
+        return RunNames.methodLabel(this);
     }
 
-    /** The user's name, or "model method seed N" when none was given. */
+    /** The user's name, or "model method seed N" when none was given; see {@link RunNames#displayName}. */
     public String displayName() {
-        return name != null && !name.isBlank() ? name : model.key() + " " + methodLabel() + " seed " + seed;
+        return RunNames.displayName(this);
     }
 
     /** Whether this run quantizes onto a ring (the reference or a repaired ring variant). */

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.config.RunNames;
 import org.ringlab.io.Printable;
 import org.ringlab.runstate.Owner;
 import org.ringlab.train.EpochMetrics;
@@ -229,8 +230,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static String defaultName(RunConfig c) {
-        String method = c.usesRing() ? c.ringType().key() + c.ringSize() : c.method().key();
-        return c.model().key() + " " + method;
+        return RunNames.storeName(c);
     }
 
     /** Every run, newest first. */
