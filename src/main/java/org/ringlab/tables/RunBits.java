@@ -1,11 +1,10 @@
 package org.ringlab.tables;
 
 import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunRing;
 import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.LevelSet;
 import org.ringlab.quant.Ring;
-import org.ringlab.quant.RingMode;
-import org.ringlab.quant.RingType;
 
 /**
  * The bits a configuration's weights cost (spec §1): the nominal figure, log2 of the ring size,
@@ -22,9 +21,7 @@ public record RunBits(double nominalBits, Integer levels, int levelBits) {
         if (!config.usesRing()) {
             return new RunBits(FLOAT_BITS, null, FLOAT_BITS);
         }
-        // config and quant keep separate enums so that neither depends on the other
-        Ring ring = Ring.of(RingType.valueOf(config.ringType().name()), config.ringSize(),
-                RingMode.valueOf(config.ringMode().name()), config.effectiveSigma());
+        Ring ring = RunRing.of(config);
         int levels = LevelSet.of(ring.values()).count();
         return new RunBits(Math.log(config.ringSize()) / Math.log(2), levels, BitAccounting.fixedLengthBits(levels));
     }
