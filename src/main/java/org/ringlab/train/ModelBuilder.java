@@ -1,23 +1,15 @@
 package org.ringlab.train;
 
 import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunRing;
 import org.ringlab.data.ImageDataSet;
 import org.ringlab.nn.Architecture;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
-import org.ringlab.nn.quantizer.BitNetQuantizer;
-import org.ringlab.nn.quantizer.DoReFaQuantizer;
-import org.ringlab.nn.quantizer.LsqQuantizer;
-import org.ringlab.nn.quantizer.PowerOfTwoQuantizer;
-import org.ringlab.nn.quantizer.TequilaQuantizer;
+import org.ringlab.nn.method.MethodRegistry;
 import org.ringlab.nn.quantizer.QuantizerFactory;
-import org.ringlab.nn.quantizer.RingQuantizer;
-import org.ringlab.nn.quantizer.TtqQuantizer;
-import org.ringlab.nn.quantizer.TwnQuantizer;
 import org.ringlab.quant.Ring;
-import org.ringlab.quant.RingMode;
-import org.ringlab.quant.RingType;
 
 /** Maps a run configuration and its data onto a model specification. */
 public final class ModelBuilder {
@@ -32,33 +24,19 @@ public final class ModelBuilder {
                 c.quantizeFirst(), c.quantizeLast(), quantizer(c));
     }
 
-    /** The run's ring (config and quant keep separate enums so that neither depends on the other). */
+    /** The run's ring; see {@link RunRing}. */
     public static Ring ring(RunConfig c) {
-        return Ring.of(RingType.valueOf(c.ringType().name()), c.ringSize(), RingMode.valueOf(c.ringMode().name()),
-                c.effectiveSigma());
+        return RunRing.of(c);
     }
 
-    /** The quantizer factory of the run's method; null for FP32. */
+    /** The quantizer factory of the run's method (its descriptor in {@link MethodRegistry}); null for FP32. */
     public static QuantizerFactory quantizer(RunConfig c) {
-        return switch (c.method()) {
-            case FP32 -> null;
-            case RING -> RingQuantizer.factory(ring(c), RingQuantizer.Variant.REFERENCE, 0);
-            case RING_STE -> RingQuantizer.factory(ring(c), RingQuantizer.Variant.STE, 0);
-            case RING_ANNEAL -> RingQuantizer.factory(ring(c), RingQuantizer.Variant.ANNEAL, c.annealSigma());
-            case TWN -> TwnQuantizer.factory(TwnQuantizer.Variant.valueOf(c.twnVariant().name()));
-            case TTQ -> TtqQuantizer.factory(c.ttqThreshold());
-            case BITNET -> BitNetQuantizer.factory(c.bitnetRmsnorm(), c.bitnetWarmup(), c.bitnetLayerwise());
-            case TEQUILA -> TequilaQuantizer.factory(c.tequilaGroup(), c.tequilaLambda());
-            case LSQ -> LsqQuantizer.factory(c.bits());
-            case DOREFA -> DoReFaQuantizer.factory(c.bits());
-            case POW2 -> PowerOfTwoQuantizer.factory(c.bits(), c.pow2Slope());
-        };
+        return MethodRegistry.of(c.method()).quantizer(c);
     }
 
-    /** The human label of the run's method, e.g. "TWN (paper, Δ=0.7·mean|W| per layer)". */
+    /** The full label of the run's method with its settings, e.g. "TWN (paper, Δ=0.7·mean|W| per layer)". */
     public static String methodLabel(RunConfig c) {
-        QuantizerFactory f = quantizer(c);
-        return f == null ? "FP32 baseline" : f.label();
+        return MethodRegistry.of(c.method()).label(c);
     }
 
     public static BuiltModel build(RunConfig c, ImageDataSet data) {
