@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.ringlab.config.Method;
+import org.ringlab.config.RunNames;
 
 /**
  * The axes of a sweep: methods × ring types × ring sizes × bit widths × seeds, laid over one base
@@ -13,20 +14,18 @@ import java.util.Set;
  *
  * <p>An axis only multiplies the methods it applies to ({@link #usesRingAxes}, {@link #usesBits}):
  * a TWN run has no ring and no bit width to vary, so it gets one run per seed, not one per ring
- * size. Points are built on the JSON form of the configuration (its kebab-case keys), so a method
- * or key the configuration does not know yet is still expanded here and reported when parsed.
+ * size. Which axes a method has is {@link Method}'s to say. Points are built on the JSON form of the
+ * configuration (its kebab-case keys), so a method or key the configuration does not know is still
+ * expanded here (with neither axis) and reported when parsed.
  *
  * @param methods method keys, e.g. "fp32", "ring", "twn", "lsq"
  * @param ringTypes ring types, e.g. "triangle", "sin" (ring methods only)
  * @param ringSizes ring sizes (ring methods only)
- * @param bits bit widths (the uniform and power-of-two methods only)
+ * @param bits bit widths (the methods with {@link Method#bitWidths()} only)
  * @param seeds seeds (every method)
  */
 public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integer> ringSizes, List<Integer> bits,
         List<Long> seeds) {
-    /** The methods whose width is a number of bits rather than a ring or a fixed level set. */
-    public static final Set<String> BIT_METHODS = Set.of("lsq", "dorefa", "pow2");
-
     public SweepGrid {
         // "fp32, ring" typed with a space still means fp32 and ring
         methods = methods.stream().map(String::strip).toList();
@@ -36,14 +35,14 @@ public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integ
         seeds = List.copyOf(seeds);
     }
 
-    /** Whether ring type and ring size vary for this method: every method whose key starts with "ring". */
+    /** Whether ring type and ring size vary for this method: the ring methods. */
     public static boolean usesRingAxes(String method) {
-        return method.startsWith("ring");
+        return Method.find(method).map(Method::usesRing).orElse(false);
     }
 
-    /** Whether the bit width varies for this method. */
+    /** Whether the bit width varies for this method: the methods with bit widths. */
     public static boolean usesBits(String method) {
-        return BIT_METHODS.contains(method);
+        return Method.find(method).map(Method::usesBits).orElse(false);
     }
 
     /**
@@ -69,13 +68,10 @@ public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integ
                     for (Integer width : widths) {
                         for (long seed : seedAxis) {
                             ObjectNode point = base.deepCopy();
-                            StringBuilder name = new StringBuilder(model).append('-').append(method);
                             point.put("method", method);
-                            if (ring) {
-                                String t = type != null ? type : text(base, "ring-type");
-                                int n = size != null ? size : base.path("ring-size").asInt();
-                                name.append('-').append(t).append(n);
-                            }
+                            String name = RunNames.sweepPointName(model, method,
+                                    type != null ? type : text(base, "ring-type"),
+                                    size != null ? size : base.path("ring-size").asInt(), width, seed);
                             if (type != null) {
                                 point.put("ring-type", type);
                             }
@@ -84,18 +80,16 @@ public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integ
                             }
                             if (width != null) {
                                 point.put("bits", width);
-                                name.append("-b").append(width);
                             } else if (!usesBits(method)) {
                                 // the base carries every key with its default: a bit width means nothing here
                                 point.remove("bits");
                             }
                             point.put("seed", seed);
-                            name.append("-s").append(seed);
-                            point.put("name", name.toString());
+                            point.put("name", name);
                             if (outDir != null) {
-                                point.put("out", outDir.resolve(name.toString()).toString());
+                                point.put("out", outDir.resolve(name).toString());
                             }
-                            points.add(new SweepPoint(name.toString(), point));
+                            points.add(new SweepPoint(name, point));
                         }
                     }
                 }

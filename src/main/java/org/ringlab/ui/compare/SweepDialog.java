@@ -105,8 +105,7 @@ public final class SweepDialog {
         runOn.setId("runOnBox");
         runOn.setValue(THIS_MACHINE);
         runOn.valueProperty().addListener((o, was, now) -> runOnChanged());
-        Label hint = new Label("Ring types and sizes apply to ring methods; bits to lsq, dorefa and pow2; every other "
-                + "setting comes from the run setup.");
+        Label hint = new Label(hint());
         hint.setWrapText(true);
         content.getChildren().addAll(grid, hint, cluster.pane(), new HBox(10, queue, count), problems);
         showRunOn(false);
@@ -116,6 +115,16 @@ public final class SweepDialog {
             f.textProperty().addListener((o, was, now) -> update());
         }
         update();
+    }
+
+    /** Which axes apply to which methods, from the methods' own facts. */
+    static String hint() {
+        List<String> bitMethods = Method.withBitWidths().stream().map(Method::key).toList();
+        String bits = bitMethods.size() < 2 ? String.join("", bitMethods)
+                : String.join(", ", bitMethods.subList(0, bitMethods.size() - 1)) + " and "
+                        + bitMethods.get(bitMethods.size() - 1);
+        return "Ring types and sizes apply to ring methods; bits to " + bits + "; every other setting comes from "
+                + "the run setup.";
     }
 
     private static TextField field(String id, String text) {
