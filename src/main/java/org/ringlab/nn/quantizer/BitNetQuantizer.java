@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 
 /**
@@ -42,7 +43,7 @@ public final class BitNetQuantizer extends FloatLatentQuantizer {
     }
 
     public static QuantizerFactory factory(boolean rmsNorm, double warmup, boolean layerwise) {
-        return Factories.of("bitnet", label(rmsNorm, warmup, layerwise), List.of(rmsNorm, warmup, layerwise),
+        return Factories.of(Method.BITNET, label(rmsNorm, warmup, layerwise), List.of(rmsNorm, warmup, layerwise),
                 layer -> new BitNetQuantizer(layer, rmsNorm, warmup, layerwise));
     }
 

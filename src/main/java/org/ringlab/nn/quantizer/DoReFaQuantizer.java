@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.DoReFaGrid;
 
@@ -21,7 +22,7 @@ public final class DoReFaQuantizer extends FloatLatentQuantizer {
     }
 
     public static QuantizerFactory factory(int bits) {
-        return Factories.of("dorefa", label(bits), List.of(bits), layer -> new DoReFaQuantizer(layer, bits));
+        return Factories.of(Method.DOREFA, label(bits), List.of(bits), layer -> new DoReFaQuantizer(layer, bits));
     }
 
     private static String label(int bits) {

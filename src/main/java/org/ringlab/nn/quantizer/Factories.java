@@ -3,6 +3,7 @@ package org.ringlab.nn.quantizer;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.ringlab.config.Method;
 
 /**
  * Factories compared by value (method key and settings), so that two model specs built from the same
@@ -12,14 +13,14 @@ final class Factories {
     private Factories() {
     }
 
-    static QuantizerFactory of(String method, String label, List<Object> settings,
+    static QuantizerFactory of(Method method, String label, List<Object> settings,
             Function<LayerGeometry, WeightQuantizer> make) {
-        return new ValueFactory(method, label, settings, make, false);
+        return new ValueFactory(method.key(), label, settings, make, false);
     }
 
-    static QuantizerFactory ring(String method, String label, List<Object> settings,
+    static QuantizerFactory ring(Method method, String label, List<Object> settings,
             Function<LayerGeometry, WeightQuantizer> make) {
-        return new ValueFactory(method, label, settings, make, true);
+        return new ValueFactory(method.key(), label, settings, make, true);
     }
 
     private static final class ValueFactory implements QuantizerFactory {

@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.LsqGrid;
 
@@ -28,7 +29,7 @@ public final class LsqQuantizer extends FloatLatentQuantizer {
     }
 
     public static QuantizerFactory factory(int bits) {
-        return Factories.of("lsq", label(bits), List.of(bits), layer -> new LsqQuantizer(layer, bits));
+        return Factories.of(Method.LSQ, label(bits), List.of(bits), layer -> new LsqQuantizer(layer, bits));
     }
 
     private static String label(int bits) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.PowerOfTwoGrid;
 
@@ -27,7 +28,7 @@ public final class PowerOfTwoQuantizer extends FloatLatentQuantizer {
     }
 
     public static QuantizerFactory factory(int bits, double finalSlope) {
-        return Factories.of("pow2", label(bits, finalSlope), List.of(bits, finalSlope),
+        return Factories.of(Method.POW2, label(bits, finalSlope), List.of(bits, finalSlope),
                 layer -> new PowerOfTwoQuantizer(layer, bits, finalSlope));
     }
 

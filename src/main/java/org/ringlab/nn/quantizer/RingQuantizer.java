@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.LevelSet;
@@ -27,16 +28,20 @@ public final class RingQuantizer implements WeightQuantizer, AutoCloseable {
 
     /** The published method or one of the labelled repairs. */
     public enum Variant {
-        REFERENCE("ring"), STE("ring-ste"), ANNEAL("ring-anneal");
+        REFERENCE(Method.RING), STE(Method.RING_STE), ANNEAL(Method.RING_ANNEAL);
 
-        private final String key;
+        private final Method method;
 
-        Variant(String key) {
-            this.key = key;
+        Variant(Method method) {
+            this.method = method;
+        }
+
+        public Method method() {
+            return method;
         }
 
         public String key() {
-            return key;
+            return method.key();
         }
     }
 
@@ -75,7 +80,7 @@ public final class RingQuantizer implements WeightQuantizer, AutoCloseable {
             throw new IllegalArgumentException("ring-anneal's final σ " + finalSigma + " must be in (0, "
                     + ring.sigma() + ")");
         }
-        return Factories.ring(variant.key(), labelOf(ring, variant, finalSigma),
+        return Factories.ring(variant.method(), labelOf(ring, variant, finalSigma),
                 List.of(ring, variant, variant == Variant.ANNEAL ? finalSigma : 0.0),
                 layer -> new RingQuantizer(ring, variant, finalSigma, layer));
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Locale;
+import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.TequilaGroups;
 
@@ -24,7 +25,7 @@ public final class TequilaQuantizer extends FloatLatentQuantizer {
     }
 
     public static QuantizerFactory factory(int group, double lambda) {
-        return Factories.of("tequila", label(group, lambda), List.of(group, lambda),
+        return Factories.of(Method.TEQUILA, label(group, lambda), List.of(group, lambda),
                 layer -> new TequilaQuantizer(layer, group, lambda));
     }
 

@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 
 /**
@@ -30,7 +31,7 @@ public final class TtqQuantizer extends FloatLatentQuantizer {
     }
 
     public static QuantizerFactory factory(double threshold) {
-        return Factories.of("ttq", label(threshold), List.of(threshold), layer -> new TtqQuantizer(layer, threshold));
+        return Factories.of(Method.TTQ, label(threshold), List.of(threshold), layer -> new TtqQuantizer(layer, threshold));
     }
 
     private static String label(double t) {

@@ -3,6 +3,7 @@ package org.ringlab.nn.quantizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.ringlab.config.Method;
 
 /**
  * Ternary Weight Networks (Li &amp; Liu 2016, spec §4.1): W_t = α·sign(W)·1[|W| &gt; Δ], STE backward.
@@ -34,7 +35,7 @@ public final class TwnQuantizer extends FloatLatentQuantizer {
     }
 
     public static QuantizerFactory factory(Variant variant) {
-        return Factories.of("twn", variant.label, List.of(variant), layer -> new TwnQuantizer(layer, variant));
+        return Factories.of(Method.TWN, variant.label, List.of(variant), layer -> new TwnQuantizer(layer, variant));
     }
 
     /** Δ, detached: per layer (a scalar) or per output channel (keepDims, broadcastable). */
