@@ -64,7 +64,7 @@ public record RecordedBits(String methodLabel, double nominalBits, Integer level
      */
     public static RecordedBits fromConfig(RunConfig config, PositionSnapshot lastSnapshot) {
         String method = config.method().key();
-        if (method.equals("fp32")) {
+        if (!config.quantized()) {
             return new RecordedBits(method, FLOAT_BITS, null, FLOAT_BITS, Double.NaN, 0, null, null, 1.0, 1.0,
                     Source.CONFIG);
         }
