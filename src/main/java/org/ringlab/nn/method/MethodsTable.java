@@ -36,7 +36,7 @@ public final class MethodsTable {
                     .append(cell(d.label())).append(" | ")
                     .append(cell(d.summary())).append(" | ")
                     .append(settings(m, defaults)).append(" | ")
-                    .append(widths.isEmpty() ? "–" : widths.get(0) + "..." + widths.get(widths.size() - 1)).append(" | ")
+                    .append(widths.isEmpty() ? "–" : widths.get(0) + ".." + widths.get(widths.size() - 1)).append(" | ")
                     .append(cell(d.bitCount().nominal())).append(" | ")
                     .append(latent(d.latentView())).append(" |\n");
         }

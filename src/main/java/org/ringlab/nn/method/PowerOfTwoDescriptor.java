@@ -15,9 +15,9 @@ final class PowerOfTwoDescriptor implements MethodDescriptor {
 
     @Override
     public String summary() {
-        return "Power-of-two (\"shift\") weights after Badar 2025, **INFERRED** (only the paper's abstract "
-                + "is known): a sign plus exponent codes s·2^e, no zero code. Trains through a slope-k relaxation with "
-                + "its true derivative (no STE); k ramps geometrically from 1 to `pow2-slope`.";
+        return "Power-of-two (\"shift\") weights after Badar 2025, **INFERRED** (only the paper's abstract is "
+                + "known; see below): a sign plus exponent codes s·2^e, no zero code. Trains through a slope-k "
+                + "relaxation with its true derivative (no STE); k ramps geometrically from 1 to `pow2-slope`.";
     }
 
     @Override

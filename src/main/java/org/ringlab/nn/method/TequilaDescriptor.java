@@ -15,9 +15,10 @@ final class TequilaDescriptor implements MethodDescriptor {
 
     @Override
     public String summary() {
-        return "Tequila (Huang et al. 2025): ternary with α per group of G consecutive inputs of one output "
-                + "row (Δ = α/2), and the dead-zone weights reused as a per-output dynamic bias C_o = λ·Σ_dead w, fused "
-                + "into the bias at inference.";
+        return "Tequila (Huang et al. 2025): ternary with α per group of G = `tequila-group` consecutive inputs of "
+                + "one output row (Δ = α/2), and the dead-zone weights reused as a per-output dynamic bias C_o = "
+                + "λ·Σ_dead w (λ = `tequila-lambda`), fused into the bias at inference (kept in the snapped model). "
+                + "Rows shorter than G, or not a multiple of it, end in a short group.";
     }
 
     @Override

@@ -16,8 +16,8 @@ final class TtqDescriptor implements MethodDescriptor {
     @Override
     public String summary() {
         return "Trained Ternary Quantization (Zhu et al. 2017): {−W_n, 0, +W_p}, two learned scalars per layer "
-                + "(initialised at 1.0), Δ = t·max|w̃|; scaled STE for the latents, autograd derives dL/dW_p and "
-                + "dL/dW_n (with the minus sign the paper omits).";
+                + "(initialised at 1.0), Δ = t·max|w̃| with t = `ttq-threshold`; scaled STE for the latents, autograd "
+                + "derives dL/dW_p and dL/dW_n (with the minus sign the paper omits).";
     }
 
     @Override
