@@ -2,6 +2,7 @@ package org.ringlab.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.Method;
 import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
@@ -83,5 +85,17 @@ class SweepGridTest {
         assertFalse(SweepGrid.usesRingAxes("twn") || SweepGrid.usesRingAxes("fp32"));
         assertTrue(SweepGrid.usesBits("lsq") && SweepGrid.usesBits("dorefa") && SweepGrid.usesBits("pow2"));
         assertFalse(SweepGrid.usesBits("ring") || SweepGrid.usesBits("tequila") || SweepGrid.usesBits("bitnet"));
+        // the method's facts decide, not its key's spelling
+        assertFalse(SweepGrid.usesRingAxes("ring-unknown") || SweepGrid.usesBits("lsq-unknown"));
+    }
+
+    @Test
+    void anUnknownMethodIsExpandedWithoutAxesAndReportedWhenParsed() throws IOException {
+        List<SweepPoint> points = new SweepGrid(List.of("ring-unknown"), List.of("sin"), List.of(4, 8), List.of(2, 4),
+                List.of(1L)).expand(base(), null);
+        assertEquals(List.of("lenet-ring-unknown-s1"), names(points));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> points.get(0).config());
+        assertTrue(e.getMessage().contains("ring-unknown"), e.getMessage());
     }
 }

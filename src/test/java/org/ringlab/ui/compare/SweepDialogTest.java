@@ -89,4 +89,10 @@ class SweepDialogTest {
         assertTrue(robot.lookup("#queueButton").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#sweepProblems").queryAs(Label.class).getText().contains("run setup"));
     }
+
+    @Test
+    void theHintNamesTheMethodsWithBitWidths() {
+        assertEquals("Ring types and sizes apply to ring methods; bits to lsq, dorefa and pow2; every other setting "
+                + "comes from the run setup.", SweepDialog.hint());
+    }
 }
