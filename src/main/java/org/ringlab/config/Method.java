@@ -49,6 +49,7 @@ public enum Method implements ConfigEnum {
     private final String name;
     private final boolean inferred;
     private final int maxBits;
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf: unmodifiable
     private final List<String> settings;
 
     Method(Family family, String name, boolean inferred, int maxBits, String... ownSettings) {
