@@ -121,8 +121,11 @@ public enum Method implements ConfigEnum {
         return usesBits() ? IntStream.rangeClosed(MIN_BITS, maxBits).boxed().toList() : List.of();
     }
 
-    /** The method with this key (case-insensitive), if there is one. */
+    /** The method with this key (case-insensitive, surrounding blanks ignored), if there is one. */
     public static Optional<Method> find(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
         return Arrays.stream(values()).filter(m -> m.key().equalsIgnoreCase(key.strip())).findFirst();
     }
 

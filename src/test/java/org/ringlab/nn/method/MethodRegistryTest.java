@@ -56,6 +56,8 @@ class MethodRegistryTest {
         }
         assertEquals(Set.of(Method.values()), seen);
         assertTrue(MethodRegistry.find("no-such-method").isEmpty());
+        assertTrue(MethodRegistry.find(null).isEmpty());
+        assertSame(MethodRegistry.of(Method.RING_STE), MethodRegistry.find(" ring-ste ").orElseThrow());
     }
 
     @Test
