@@ -162,18 +162,26 @@ public final class RemoteTrainingService implements TrainingService {
     private void resync(WorkerConnection c) {
         List<RunInfo> infos = c.call(w -> w.listRuns(ListRunsRequest.getDefaultInstance())).getRunsList();
         for (RunInfo info : infos) {
-            RemoteRun run;
-            synchronized (this) {
-                run = runs.get(info.getId());
-                if (run == null) {
-                    run = new RemoteRun(this, info, c);
-                    runs.put(run.id(), run);
-                } else {
-                    run.reattach(c, info);
-                }
-            }
+            RemoteRun run = adopt(c, info, false);
             follow(c, run, run.nextSeq());
         }
+    }
+
+    /**
+     * This client's handle of the run {@code info} describes: a new one, or the one it knows, which
+     * takes the worker's word on its state ({@code resumed}: and starts its history over).
+     */
+    private synchronized RemoteRun adopt(WorkerConnection c, RunInfo info, boolean resumed) {
+        RemoteRun run = runs.get(info.getId());
+        if (run == null) {
+            run = new RemoteRun(this, info, c);
+            runs.put(run.id(), run);
+        } else if (resumed) {
+            run.restartFromResume(c, info);
+        } else {
+            run.reattach(c, info);
+        }
+        return run;
     }
 
     private void follow(WorkerConnection c, RemoteRun run, long fromSeq) {
@@ -345,16 +353,7 @@ public final class RemoteTrainingService implements TrainingService {
         WorkerConnection c = live();
         RunInfo info = c.call(w -> w.resumeRun(
                 ResumeRunRequest.newBuilder().setRunId(runId).setFromScratch(fromScratch).build()));
-        RemoteRun run;
-        synchronized (this) {
-            run = runs.get(info.getId());
-            if (run == null) {
-                run = new RemoteRun(this, info, c);
-                runs.put(run.id(), run);
-            } else {
-                run.restartFromResume(c, info);
-            }
-        }
+        RemoteRun run = adopt(c, info, true);
         follow(c, run, 0);
         return run;
     }
