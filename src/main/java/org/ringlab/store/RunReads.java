@@ -78,55 +78,34 @@ final class RunReads {
 
     StoredRun load(long id, int maxSteps) {
         return store.query(() -> {
-            try (PreparedStatement s = connection.prepareStatement("SELECT name, config_json, status, status_message, "
-                    + "device, created_at, started_at, ended_at, elapsed_s, owner FROM runs WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new StoreException("no run " + id + " in " + db);
-                    }
-                    String configJson = r.getString(2);
-                    RunConfig config = parseConfig(id, configJson);
-                    int totalSteps = store.count("SELECT COUNT(*) FROM steps WHERE run_id = ?", id);
-                    Path ckpt = store.resumeCheckpoint(id);
-                    RunStatus recorded = status(id, r.getString(3));
-                    RunStatus status = seen(recorded, r.getString(10));
-                    String message = status == recorded ? r.getString(4) : ABANDONED;
-                    return new StoredRun(id, r.getString(1), config, configJson, status,
-                            message, r.getString(5), instant(id, "created_at", r.getString(6)),
-                            instant(id, "started_at", r.getString(7)), instant(id, "ended_at", r.getString(8)),
-                            r.getDouble(9), epochs(id), steps(id, totalSteps, maxSteps),
-                            totalSteps, snapshots(id), info(id), store.runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
-                }
-            }
+            return store.runRow(id, "SELECT name, config_json, status, status_message, "
+                    + "device, created_at, started_at, ended_at, elapsed_s, owner FROM runs WHERE id = ?", r -> {
+                String configJson = r.getString(2);
+                RunConfig config = parseConfig(id, configJson);
+                int totalSteps = store.count("SELECT COUNT(*) FROM steps WHERE run_id = ?", id);
+                Path ckpt = store.resumeCheckpoint(id);
+                RunStatus recorded = status(id, r.getString(3));
+                RunStatus status = seen(recorded, r.getString(10));
+                String message = status == recorded ? r.getString(4) : ABANDONED;
+                return new StoredRun(id, r.getString(1), config, configJson, status,
+                        message, r.getString(5), instant(id, "created_at", r.getString(6)),
+                        instant(id, "started_at", r.getString(7)), instant(id, "ended_at", r.getString(8)),
+                        r.getDouble(9), epochs(id), steps(id, totalSteps, maxSteps),
+                        totalSteps, snapshots(id), info(id), store.runDirectory(id), Files.isRegularFile(ckpt) ? ckpt : null);
+            });
         });
     }
 
     RunConfig config(long id) {
         return store.query(() -> {
-            try (PreparedStatement s = connection.prepareStatement("SELECT config_json FROM runs WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new StoreException("no run " + id + " in " + db);
-                    }
-                    return parseConfig(id, r.getString(1));
-                }
-            }
+            return store.runRow(id, "SELECT config_json FROM runs WHERE id = ?", r -> parseConfig(id, r.getString(1)));
         });
     }
 
     RunStatus status(long id) {
         return store.query(() -> {
-            try (PreparedStatement s = connection.prepareStatement("SELECT status, owner FROM runs WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new StoreException("no run " + id + " in " + db);
-                    }
-                    return seen(status(id, r.getString(1)), r.getString(2));
-                }
-            }
+            return store.runRow(id, "SELECT status, owner FROM runs WHERE id = ?",
+                    r -> seen(status(id, r.getString(1)), r.getString(2)));
         });
     }
 

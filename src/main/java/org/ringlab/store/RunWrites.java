@@ -130,18 +130,13 @@ final class RunWrites {
 
     void lock(long id) {
         store.transaction(() -> {
-            try (PreparedStatement s = connection.prepareStatement("SELECT trainer FROM runs WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new StoreException("no run " + id + " in " + db);
-                    }
-                    String holder = r.getString(1);
-                    if (holder != null && Owner.isAlive(holder)) {
-                        throw new RunBusyException(id, holder);
-                    }
+            store.runRow(id, "SELECT trainer FROM runs WHERE id = ?", r -> {
+                String holder = r.getString(1);
+                if (holder != null && Owner.isAlive(holder)) {
+                    throw new RunBusyException(id, holder);
                 }
-            }
+                return null;
+            });
             try (PreparedStatement s = connection.prepareStatement(
                     "UPDATE runs SET trainer = ?, trainer_since = ? WHERE id = ?")) {
                 s.setString(1, owner);
@@ -184,29 +179,23 @@ final class RunWrites {
         Path[] renamed = new Path[2];
         try {
             store.transaction(() -> {
-                try (PreparedStatement s = connection.prepareStatement(
-                        "SELECT status, owner, trainer FROM runs WHERE id = ?")) {
-                    s.setLong(1, id);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (!r.next()) {
-                            throw new StoreException("no run " + id + " in " + db);
-                        }
-                        RunStatus status = reads.status(id, r.getString(1));
-                        String trainer = r.getString(3);
-                        if (trainer != null && !trainer.equals(owner) && Owner.isAlive(trainer)) {
-                            throw new RunBusyException(id, trainer);
-                        }
-                        if ((status == RunStatus.RUNNING || status == RunStatus.PAUSED)
-                                && Owner.isAlive(r.getString(2))) {
-                            throw new StoreException("run " + id + " is " + status.id() + " in a live process ("
-                                    + r.getString(2) + "); stop it before resuming it");
-                        }
-                        if (status == RunStatus.FINISHED) {
-                            throw new StoreException("run " + id + " has finished all its epochs; there is nothing to "
-                                    + "resume");
-                        }
+                store.runRow(id, "SELECT status, owner, trainer FROM runs WHERE id = ?", r -> {
+                    RunStatus status = reads.status(id, r.getString(1));
+                    String trainer = r.getString(3);
+                    if (trainer != null && !trainer.equals(owner) && Owner.isAlive(trainer)) {
+                        throw new RunBusyException(id, trainer);
                     }
-                }
+                    if ((status == RunStatus.RUNNING || status == RunStatus.PAUSED)
+                            && Owner.isAlive(r.getString(2))) {
+                        throw new StoreException("run " + id + " is " + status.id() + " in a live process ("
+                                + r.getString(2) + "); stop it before resuming it");
+                    }
+                    if (status == RunStatus.FINISHED) {
+                        throw new StoreException("run " + id + " has finished all its epochs; there is nothing to "
+                                + "resume");
+                    }
+                    return null;
+                });
                 String message;
                 if (from == null) {
                     boolean history = store.count("SELECT (SELECT COUNT(*) FROM steps WHERE run_id = ?1) + (SELECT COUNT(*) "
@@ -317,18 +306,13 @@ final class RunWrites {
 
     void deleteRun(long id) {
         store.transaction(() -> {
-            try (PreparedStatement s = connection.prepareStatement("SELECT status, owner FROM runs WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new StoreException("no run " + id + " in " + db);
-                    }
-                    RunStatus status = reads.status(id, r.getString(1));
-                    if ((status == RunStatus.RUNNING || status == RunStatus.PAUSED) && Owner.isAlive(r.getString(2))) {
-                        throw new StoreException("run " + id + " is " + status.id() + "; stop it before deleting it");
-                    }
+            store.runRow(id, "SELECT status, owner FROM runs WHERE id = ?", r -> {
+                RunStatus status = reads.status(id, r.getString(1));
+                if ((status == RunStatus.RUNNING || status == RunStatus.PAUSED) && Owner.isAlive(r.getString(2))) {
+                    throw new StoreException("run " + id + " is " + status.id() + "; stop it before deleting it");
                 }
-            }
+                return null;
+            });
             for (String table : List.of("steps", "epochs", "snapshots", "info", "superseded_steps",
                     "superseded_epochs", "superseded_snapshots", "superseded_attempts", "runs")) {
                 try (PreparedStatement d = connection.prepareStatement(

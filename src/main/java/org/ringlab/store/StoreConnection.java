@@ -38,6 +38,29 @@ record StoreConnection(Path workspace, Path db, Connection connection, String ow
         }
     }
 
+    /** Reads values out of the current row of a result. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /**
+     * Reads the row of run {@code id} that {@code sql} selects (its parameter 1 is the id).
+     *
+     * @throws StoreException when there is no such run
+     */
+    <T> T runRow(long id, String sql, Row<T> read) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new StoreException("no run " + id + " in " + db);
+                }
+                return read.read(r);
+            }
+        }
+    }
+
     /** The first column of the first row of {@code sql}, whose parameter 1 is the run id. */
     int count(String sql, long id) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(sql)) {
