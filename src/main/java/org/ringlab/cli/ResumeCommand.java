@@ -3,7 +3,6 @@ package org.ringlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.DataSets;
