@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.train.TrainingStep;
@@ -29,14 +30,7 @@ public final class StepTimer {
     }
 
     public static Timing time(BenchCase c, int batch, int warmup, int steps) {
-        Engine.getInstance().setRandomSeed(0);
-        BuiltModel model = ModelFactory.build(c.spec());
-        try (NDManager root = NDManager.newBaseManager()) {
-            model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
-            ParameterStore store = new ParameterStore(root, false);
-            TrainingStep step = TrainingStep.sgd(model, store, root, 0.9, 1e-4, 5.0);
-            NDArray x = root.randomNormal(model.inputShape(batch));
-            NDArray y = root.randomInteger(0, 10, new ai.djl.ndarray.types.Shape(batch), DataType.INT64);
+        return onRandomBatch(c, batch, b -> {
             double[] ms = new double[steps];
             long cpu0 = 0;
             long wall0 = 0;
@@ -46,21 +40,21 @@ public final class StepTimer {
                     wall0 = System.nanoTime();
                 }
                 long t0 = System.nanoTime();
-                try (NDManager stepManager = root.newSubManager()) {
-                    step.run(x, y, null, 0.1, stepManager);
+                try (NDManager stepManager = b.root().newSubManager()) {
+                    b.step().run(b.x(), b.y(), null, 0.1, stepManager);
                 }
                 if (i >= warmup) {
                     ms[i - warmup] = (System.nanoTime() - t0) / 1e6;
                 }
             }
             double cpuPerWall = (processCpuNanos() - cpu0) / (double) (System.nanoTime() - wall0);
-            long arrays = countedStep(step, x, y, root);
+            long arrays = countedStep(b);
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             double median = percentile(sorted, 0.5);
             return new Timing(c.name(), batch, steps, median, percentile(sorted, 0.1), percentile(sorted, 0.9),
-                    batch / (median / 1e3), cpuPerWall, model.parameterCount(), arrays);
-        }
+                    batch / (median / 1e3), cpuPerWall, b.model().parameterCount(), arrays);
+        });
     }
 
     /**
@@ -68,6 +62,21 @@ public final class StepTimer {
      * (the first step also creates the optimiser's momentum buffers).
      */
     public static long[] arraysPerStep(BenchCase c, int batch, int steps) {
+        return onRandomBatch(c, batch, b -> {
+            long[] counts = new long[steps];
+            for (int i = 0; i < steps; i++) {
+                counts[i] = countedStep(b);
+            }
+            return counts;
+        });
+    }
+
+    /** A freshly built model (seed 0), its SGD training step and one random batch, all owned by {@code root}. */
+    private record Bench(BuiltModel model, NDManager root, TrainingStep step, NDArray x, NDArray y) {
+    }
+
+    /** Runs {@code body} on a fresh {@link Bench}, closing its arrays afterwards. */
+    private static <T> T onRandomBatch(BenchCase c, int batch, Function<Bench, T> body) {
         Engine.getInstance().setRandomSeed(0);
         BuiltModel model = ModelFactory.build(c.spec());
         try (NDManager root = NDManager.newBaseManager()) {
@@ -76,17 +85,13 @@ public final class StepTimer {
             TrainingStep step = TrainingStep.sgd(model, store, root, 0.9, 1e-4, 5.0);
             NDArray x = root.randomNormal(model.inputShape(batch));
             NDArray y = root.randomInteger(0, 10, new ai.djl.ndarray.types.Shape(batch), DataType.INT64);
-            long[] counts = new long[steps];
-            for (int i = 0; i < steps; i++) {
-                counts[i] = countedStep(step, x, y, root);
-            }
-            return counts;
+            return body.apply(new Bench(model, root, step, x, y));
         }
     }
 
-    private static long countedStep(TrainingStep step, NDArray x, NDArray y, NDManager root) {
-        try (ArrayCount count = new ArrayCount(); NDManager stepManager = root.newSubManager()) {
-            step.run(x, y, null, 0.1, stepManager);
+    private static long countedStep(Bench b) {
+        try (ArrayCount count = new ArrayCount(); NDManager stepManager = b.root().newSubManager()) {
+            b.step().run(b.x(), b.y(), null, 0.1, stepManager);
             return count.created();
         }
     }

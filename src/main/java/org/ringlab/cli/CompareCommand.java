@@ -13,9 +13,8 @@ import org.ringlab.tables.Table;
 import org.ringlab.tables.TableFormat;
 import org.ringlab.train.RunRecorder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ringlab compare}: the side-by-side comparison table of recorded runs. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -50,11 +49,8 @@ final class CompareCommand implements Callable<Integer> {
                 + "reading (e.g. 4 gives 98.74 ± 0.12). Default: 6, the digits metrics.csv stores.")
     Integer digits;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
-    Path out;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    TableDestination destination;
 
     @Override
     public Integer call() throws IOException {
@@ -74,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
                 throw new UserError("--columns: " + e.getMessage());
             }
         }
-        TableOutput.write(TableOutput.rounded(table, digits), tableFormat, out, spec.commandLine().getOut());
+        destination.write(table, tableFormat, digits);
         return 0;
     }
 

@@ -1,7 +1,10 @@
 package org.ringlab.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ringlab.data.DataSets;
+import org.ringlab.data.LoadedData;
 
 /**
  * Resolves a data folder given on the command line. A relative path that does not exist in the
@@ -21,5 +24,14 @@ final class DataPaths {
             }
         }
         return p;
+    }
+
+    /** The data set in {@code folder}; the reader's one-line message as a usage error when it cannot be read. */
+    static LoadedData load(Path folder) {
+        try {
+            return DataSets.load(folder);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 }

@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
-import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.train.CheckpointEvaluation;
 import org.ringlab.train.RunRecorder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +35,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--bn-recal-batches", paramLabel = "N", description = "Training batches for BN re-estimation (default: the run's).")
     Integer bnRecalBatches;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -70,13 +70,8 @@ final class EvalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(ckpt)) {
             throw new UserError(ckpt + ": no checkpoint (the run may not have finished)");
         }
-        EngineSettings.threads(threads != null ? threads : config.threads());
-        LoadedData loaded;
-        try {
-            loaded = DataSets.load(Path.of(config.data()));
-        } catch (IOException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        threads.apply(config.threads());
+        LoadedData loaded = DataPaths.load(Path.of(config.data()));
         CheckpointEvaluation.Result r;
         try {
             r = CheckpointEvaluation.evaluate(config, loaded, ckpt);

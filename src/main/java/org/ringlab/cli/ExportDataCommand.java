@@ -10,9 +10,8 @@ import org.ringlab.tables.Table;
 import org.ringlab.tables.TableFormat;
 import org.ringlab.tables.TidyExport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ringlab export-data}: recorded runs as a tidy data file or a comparison table. */
 @Command(name = "export-data", mixinStandardHelpOptions = true,
@@ -38,11 +37,8 @@ final class ExportDataCommand implements Callable<Integer> {
                 + "paper's table). Default: 6, the digits metrics.csv stores.")
     Integer digits;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
-    Path out;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    TableDestination destination;
 
     @Override
     public Integer call() throws IOException {
@@ -59,7 +55,7 @@ final class ExportDataCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         Table result = comparison ? ComparisonTable.of(recorded) : TidyExport.of(recorded);
-        TableOutput.write(TableOutput.rounded(result, digits), tableFormat, out, spec.commandLine().getOut());
+        destination.write(result, tableFormat, digits);
         return 0;
     }
 }

@@ -10,7 +10,6 @@ import org.ringlab.config.ModelKind;
 import org.ringlab.config.RingMode;
 import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
-import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.interop.CheckpointAnalysis;
 import org.ringlab.interop.ReferenceImporter;
@@ -19,6 +18,7 @@ import org.ringlab.interop.TorchCheckpoint;
 import org.ringlab.train.CheckpointEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,8 +43,8 @@ final class ImportCommand implements Callable<Integer> {
             description = "Training batches for BN re-estimation (default: ${DEFAULT-VALUE}).")
     int bnRecalBatches;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec spec;
@@ -88,13 +88,8 @@ final class ImportCommand implements Callable<Integer> {
         if (data == null) {
             return 0;
         }
-        EngineSettings.threads(threads == null ? 0 : threads);
-        LoadedData loaded;
-        try {
-            loaded = DataSets.load(DataPaths.resolve(data));
-        } catch (IOException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        threads.apply(0);
+        LoadedData loaded = DataPaths.load(DataPaths.resolve(data));
         CheckpointEvaluation.Result r;
         try {
             r = CheckpointEvaluation.evaluate(config.data(data).build(), loaded,

@@ -82,7 +82,7 @@ final class ImportRunsCommand implements Callable<Integer> {
         int imported = 0;
         int updated = 0;
         int failed = 0;
-        try (RunStore store = RunStore.open(workspace != null ? workspace : RunStore.defaultWorkspace())) {
+        try (RunStore store = WorkspaceOption.open(workspace)) {
             RunFolderImport importer = new RunFolderImport(store);
             for (int i = 0; i < runDirs.size(); i++) {
                 Path run = runDirs.get(i);

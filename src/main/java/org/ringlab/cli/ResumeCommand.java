@@ -3,7 +3,6 @@ package org.ringlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.DataSets;
@@ -20,6 +19,7 @@ import org.ringlab.train.RunStatus;
 import org.ringlab.train.TrainingOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,8 +31,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The run's id (see 'ringlab runs').")
     long id;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace (default: ~/.ringlab/workspace).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--from-scratch", description = "Restart a run that has no checkpoint from step 0; its recorded "
             + "history is kept in the store as a superseded attempt.")
@@ -44,7 +44,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = RunStore.open(workspace != null ? workspace : RunStore.defaultWorkspace())) {
+        try (RunStore store = workspace.open()) {
             RunConfig config = store.config(id);
             RunStatus status = store.status(id);
             if (status == RunStatus.FINISHED) {

@@ -1,7 +1,6 @@
 package org.ringlab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import org.ringlab.store.RunSummary;
 import org.ringlab.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List the runs recorded in a workspace's run store, newest first.")
 final class RunsCommand implements Callable<Integer> {
-    @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace (default: ~/.ringlab/workspace).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--mark-interrupted", description = "First mark runs whose recording process died as interrupted.")
     boolean markInterrupted;
@@ -29,7 +29,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = RunStore.open(workspace != null ? workspace : RunStore.defaultWorkspace())) {
+        try (RunStore store = workspace.open()) {
             if (markInterrupted) {
                 List<Long> marked = store.markAbandonedRunsInterrupted();
                 if (!marked.isEmpty()) {

@@ -11,13 +11,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
-import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.sweep.SweepGrid;
 import org.ringlab.sweep.SweepPlan;
@@ -57,7 +54,6 @@ import picocli.CommandLine.Spec;
                 + "run cleanly and leaves the finished ones intact."})
 final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long STOP_GRACE_SECONDS = 60;
 
     @Option(names = "--methods", split = ",", paramLabel = "METHOD",
             description = "Method keys, e.g. fp32,ring,ring-ste,twn,lsq (default: the base --method).")
@@ -214,35 +210,22 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
 
     private int train(SweepPlan plan, List<String> gridOrder, Path folder, Path dataDir, int threads, PrintWriter out) throws IOException {
         EngineSettings.threads(threads);
-        LoadedData data;
-        try {
-            data = DataSets.load(dataDir);
-        } catch (IOException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        LoadedData data = DataPaths.load(dataDir);
         Files.createDirectories(folder);
         if (!plan.kept().isEmpty()) {
             out.println("keeping " + plan.kept().size() + " finished run(s) already in " + folder);
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<RunControl> current = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
+        List<SweepRunner.Result> results;
         // Ctrl-C: stop the run between two steps so it records its status, start no other, then exit
-        Thread hook = new Thread(() -> {
+        try (StopOnShutdown hook = new StopOnShutdown("ringlab-sweep-stop", () -> {
             stop.set(true);
             RunControl control = current.get();
             if (control != null) {
                 control.stop();
             }
-            try {
-                done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ringlab-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        List<SweepRunner.Result> results;
-        try {
+        })) {
             results = SweepRunner.run(plan.runs(), config -> {
                 RunControl control = new RunControl();
                 current.set(control);
@@ -275,13 +258,6 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             all.addAll(results);
             all.sort(java.util.Comparator.comparingInt(r -> gridOrder.indexOf(r.name())));
             summarise(all, folder, out);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
         }
         return results.stream().allMatch(SweepRunner.Result::finished) ? 0 : RingLabCli.FAILED;
     }

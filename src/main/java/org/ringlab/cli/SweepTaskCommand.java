@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
@@ -45,7 +43,6 @@ import picocli.CommandLine.Spec;
 final class SweepTaskCommand implements Callable<Integer> {
     /** Exit code of a run stopped by a signal: neither finished nor failed, to be resumed. */
     static final int STOPPED = 3;
-    private static final long STOP_GRACE_SECONDS = 60;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The sweep folder (holding sweep.json).")
     Path sweepDir;
@@ -121,18 +118,8 @@ final class SweepTaskCommand implements Callable<Integer> {
         status.write(TaskStatus.RUNNING, startEpoch, null);
 
         RunControl control = new RunControl();
-        CountDownLatch done = new CountDownLatch(1);
         // SIGTERM: stop between two steps so the run records its status and exits cleanly
-        Thread hook = new Thread(() -> {
-            control.stop();
-            try {
-                done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ringlab-task-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopOnShutdown hook = new StopOnShutdown("ringlab-task-stop", control::stop)) {
             TrainingOutcome outcome;
             try (recorder) {
                 outcome = trainer.run(Listeners.of(recorder, new ConsoleProgress(out, config.epochs()),
@@ -152,13 +139,6 @@ final class SweepTaskCommand implements Callable<Integer> {
                 }
                 default -> status.fail(outcome.message(), out, epoch);
             };
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down (SIGTERM): the hook is running and waits for us
-            }
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.config.RunNames;
-import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.store.RunStore;
 import org.ringlab.store.StoreException;
@@ -62,12 +61,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("--out " + dir + ": already holds a run; choose another directory");
         }
         EngineSettings.threads(config.threads());
-        LoadedData data;
-        try {
-            data = DataSets.load(dataDir);
-        } catch (IOException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        LoadedData data = DataPaths.load(dataDir);
         Files.createDirectories(dir);
         RunConfigJson.write(config, dir.resolve(RunRecorder.CONFIG));
         out.println("run directory " + dir);
@@ -83,12 +77,7 @@ final class TrainCommand implements Callable<Integer> {
     private int trainIntoStore(RunConfig config, Path dataDir, PrintWriter out) {
         try (RunStore store = RunStore.open(workspace)) {
             EngineSettings.threads(config.threads());
-            LoadedData data;
-            try {
-                data = DataSets.load(dataDir);
-            } catch (IOException e) {
-                throw new UserError(e.getMessage(), e);
-            }
+            LoadedData data = DataPaths.load(dataDir);
             long id = store.createRun(config, config.name(), config.device().key());
             out.println("run " + id + " in " + store.databaseFile());
             TrainingOutcome outcome = new StoredTraining(store).train(id, data, new RunControl(),

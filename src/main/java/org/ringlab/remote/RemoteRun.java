@@ -1,14 +1,11 @@
 package org.ringlab.remote;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.remote.v1.ControlRequest;
 import org.ringlab.remote.v1.RunEvent;
 import org.ringlab.remote.v1.RunInfo;
-import org.ringlab.service.RunHandle;
+import org.ringlab.service.AbstractRunHandle;
 import org.ringlab.service.RunHistory;
 import org.ringlab.train.Failures;
 import org.ringlab.train.Listeners;
@@ -19,17 +16,8 @@ import org.ringlab.train.TrainingListener;
  * A run trained by a worker, as this client knows it: state, history and listeners fed from the
  * run's event stream, controls sent as calls. Events arrive on a gRPC thread, one at a time.
  */
-final class RemoteRun implements RunHandle {
+final class RemoteRun extends AbstractRunHandle {
     private final RemoteTrainingService owner;
-    private final String id;
-    private final String name;
-    private final RunConfig config;
-    private final Path directory;
-    private volatile RunHistory history = new RunHistory();
-    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private final TrainingListener events = Listeners.over(listeners);
-    private volatile RunStatus status;
-    private volatile String message;
     /** The next event to ask for after a reconnect. */
     private volatile long nextSeq;
     /** The last step seen, unthinned (history keeps a reduced list). */
@@ -37,13 +25,9 @@ final class RemoteRun implements RunHandle {
     private volatile WorkerConnection connection;
 
     RemoteRun(RemoteTrainingService owner, RunInfo info, WorkerConnection connection) {
+        super(info.getId(), info.getName(), RunConfigJson.fromJson(info.getConfigJson()),
+                Path.of(info.getDirectory()), Wire.status(info.getState()), info.getStatusMessage(), new RunHistory());
         this.owner = owner;
-        this.id = info.getId();
-        this.name = info.getName();
-        this.config = RunConfigJson.fromJson(info.getConfigJson());
-        this.directory = Path.of(info.getDirectory());
-        this.status = Wire.status(info.getState());
-        this.message = info.getStatusMessage();
         this.connection = connection;
     }
 
@@ -59,10 +43,8 @@ final class RemoteRun implements RunHandle {
     synchronized void reattach(WorkerConnection c, RunInfo info) {
         connection = c;
         RunStatus s = Wire.status(info.getState());
-        if (s != status || !info.getStatusMessage().equals(message)) {
-            status = s;
-            message = info.getStatusMessage();
-            events.onStatus(s, message);
+        if (s != status() || !info.getStatusMessage().equals(statusMessage())) {
+            events().onStatus(s, info.getStatusMessage());
         }
     }
 
@@ -71,7 +53,7 @@ final class RemoteRun implements RunHandle {
      * so this client's copy starts over from that replay.
      */
     synchronized void restartFromResume(WorkerConnection c, RunInfo info) {
-        history = new RunHistory();
+        replaceHistory(new RunHistory());
         nextSeq = 0;
         lastStep = -1;
         reattach(c, info);
@@ -83,33 +65,19 @@ final class RemoteRun implements RunHandle {
             return;
         }
         nextSeq = e.getSeq() + 1;
+        // the history first, so that a subscriber that looks at it sees the event it is told of
+        TrainingListener to = Listeners.of(history(), events());
         try {
             switch (e.getKindCase()) {
-                case STATUS -> {
-                    status = Wire.status(e.getStatus().getState());
-                    message = e.getStatus().getMessage();
-                    events.onStatus(status, message);
-                }
+                case STATUS -> events().onStatus(Wire.status(e.getStatus().getState()), e.getStatus().getMessage());
                 case STEP -> {
                     var step = Wire.step(e.getStep());
                     lastStep = step.step();
-                    history.onStep(step);
-                    events.onStep(step);
+                    to.onStep(step);
                 }
-                case EPOCH -> {
-                    var epoch = Wire.epoch(e.getEpoch());
-                    history.onEpoch(epoch);
-                    events.onEpoch(epoch);
-                }
-                case INFO -> {
-                    history.onInfo(e.getInfo().getMessage());
-                    events.onInfo(e.getInfo().getMessage());
-                }
-                case SNAPSHOT -> {
-                    var snapshot = Wire.snapshot(e.getSnapshot());
-                    history.onSnapshot(snapshot);
-                    events.onSnapshot(snapshot);
-                }
+                case EPOCH -> to.onEpoch(Wire.epoch(e.getEpoch()));
+                case INFO -> to.onInfo(e.getInfo().getMessage());
+                case SNAPSHOT -> to.onSnapshot(Wire.snapshot(e.getSnapshot()));
                 case KIND_NOT_SET -> {
                     // an event kind of a newer worker: nothing this client can show
                 }
@@ -121,45 +89,12 @@ final class RemoteRun implements RunHandle {
 
     /** The worker died: the run ends here, with what was received kept. */
     synchronized void interrupt(WorkerConnection from, String cause) {
-        if (from != connection || status.isTerminal()) {
+        if (from != connection || status().isTerminal()) {
             return;
         }
         String where = lastStep >= 0 ? "at step " + lastStep + "; recorded history kept"
-                : status == RunStatus.PENDING ? "before the run started" : "before its first step";
-        status = RunStatus.INTERRUPTED;
-        message = "worker " + cause + " " + where;
-        events.onStatus(status, message);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public RunConfig config() {
-        return config;
-    }
-
-    /** A path on the worker's machine (the same machine for a local worker). */
-    @Override
-    public Path directory() {
-        return directory;
-    }
-
-    @Override
-    public RunStatus status() {
-        return status;
-    }
-
-    @Override
-    public String statusMessage() {
-        return message;
+                : status() == RunStatus.PENDING ? "before the run started" : "before its first step";
+        events().onStatus(RunStatus.INTERRUPTED, "worker " + cause + " " + where);
     }
 
     @Override
@@ -184,28 +119,13 @@ final class RemoteRun implements RunHandle {
 
     private void control(ControlRequest.Action action) {
         // a run that ended (or whose worker died) has nothing left to control, as in process
-        if (!status.isTerminal()) {
+        if (!status().isTerminal()) {
             owner.control(this, action);
         }
     }
 
     @Override
-    public void addListener(TrainingListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(TrainingListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public RunHistory history() {
-        return history;
-    }
-
-    @Override
     public String toString() {
-        return id + " (" + status.id() + ")";
+        return id() + " (" + status().id() + ")";
     }
 }

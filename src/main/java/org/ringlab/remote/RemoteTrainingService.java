@@ -1,7 +1,6 @@
 package org.ringlab.remote;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.io.File;
 import java.nio.file.Path;
@@ -49,7 +48,6 @@ public final class RemoteTrainingService implements TrainingService {
     /** A launched worker's death shows at once through its process; silence only catches a hang. */
     public static final Duration LOCAL_SILENCE = Duration.ofSeconds(10);
 
-    private static final long CALL_SECONDS = 30;
     /** Describe may load the engine (a few seconds, more on a cold cache). */
     private static final long DESCRIBE_SECONDS = 180;
 
@@ -162,26 +160,28 @@ public final class RemoteTrainingService implements TrainingService {
 
     /** Lists the worker's runs and follows each from where this client left it. */
     private void resync(WorkerConnection c) {
-        List<RunInfo> infos;
-        try {
-            infos = c.blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS)
-                    .listRuns(ListRunsRequest.getDefaultInstance()).getRunsList();
-        } catch (StatusRuntimeException e) {
-            throw Errors.fromStatus(e, c.where);
-        }
+        List<RunInfo> infos = c.call(w -> w.listRuns(ListRunsRequest.getDefaultInstance())).getRunsList();
         for (RunInfo info : infos) {
-            RemoteRun run;
-            synchronized (this) {
-                run = runs.get(info.getId());
-                if (run == null) {
-                    run = new RemoteRun(this, info, c);
-                    runs.put(run.id(), run);
-                } else {
-                    run.reattach(c, info);
-                }
-            }
+            RemoteRun run = adopt(c, info, false);
             follow(c, run, run.nextSeq());
         }
+    }
+
+    /**
+     * This client's handle of the run {@code info} describes: a new one, or the one it knows, which
+     * takes the worker's word on its state ({@code resumed}: and starts its history over).
+     */
+    private synchronized RemoteRun adopt(WorkerConnection c, RunInfo info, boolean resumed) {
+        RemoteRun run = runs.get(info.getId());
+        if (run == null) {
+            run = new RemoteRun(this, info, c);
+            runs.put(run.id(), run);
+        } else if (resumed) {
+            run.restartFromResume(c, info);
+        } else {
+            run.reattach(c, info);
+        }
+        return run;
     }
 
     private void follow(WorkerConnection c, RemoteRun run, long fromSeq) {
@@ -293,13 +293,8 @@ public final class RemoteTrainingService implements TrainingService {
     @Override
     public RunHandle submit(RunConfig config) {
         WorkerConnection c = live();
-        RunInfo info;
-        try {
-            info = c.blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS)
-                    .submit(SubmitRequest.newBuilder().setConfigJson(RunConfigJson.toJson(config)).build());
-        } catch (StatusRuntimeException e) {
-            throw Errors.fromStatus(e, c.where);
-        }
+        RunInfo info = c.call(w -> w.submit(
+                SubmitRequest.newBuilder().setConfigJson(RunConfigJson.toJson(config)).build()));
         RemoteRun run = new RemoteRun(this, info, c);
         synchronized (this) {
             runs.put(run.id(), run);
@@ -334,23 +329,14 @@ public final class RemoteTrainingService implements TrainingService {
     @Override
     public void cancelQueued(String runId) {
         WorkerConnection c = live();
-        try {
-            applyQueue(c.blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS)
-                    .cancelQueued(RunRequest.newBuilder().setRunId(runId).build()));
-        } catch (StatusRuntimeException e) {
-            throw Errors.fromStatus(e, c.where);
-        }
+        applyQueue(c.call(w -> w.cancelQueued(RunRequest.newBuilder().setRunId(runId).build())));
     }
 
     @Override
     public void moveQueued(String runId, int offset) {
         WorkerConnection c = live();
-        try {
-            applyQueue(c.blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS)
-                    .moveQueued(MoveQueuedRequest.newBuilder().setRunId(runId).setOffset(offset).build()));
-        } catch (StatusRuntimeException e) {
-            throw Errors.fromStatus(e, c.where);
-        }
+        applyQueue(c.call(w -> w.moveQueued(
+                MoveQueuedRequest.newBuilder().setRunId(runId).setOffset(offset).build())));
     }
 
     private void applyQueue(QueueReply reply) {
@@ -365,35 +351,15 @@ public final class RemoteTrainingService implements TrainingService {
     @Override
     public RunHandle resume(String runId, boolean fromScratch) {
         WorkerConnection c = live();
-        RunInfo info;
-        try {
-            info = c.blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS)
-                    .resumeRun(ResumeRunRequest.newBuilder().setRunId(runId).setFromScratch(fromScratch).build());
-        } catch (StatusRuntimeException e) {
-            throw Errors.fromStatus(e, c.where);
-        }
-        RemoteRun run;
-        synchronized (this) {
-            run = runs.get(info.getId());
-            if (run == null) {
-                run = new RemoteRun(this, info, c);
-                runs.put(run.id(), run);
-            } else {
-                run.restartFromResume(c, info);
-            }
-        }
+        RunInfo info = c.call(w -> w.resumeRun(
+                ResumeRunRequest.newBuilder().setRunId(runId).setFromScratch(fromScratch).build()));
+        RemoteRun run = adopt(c, info, true);
         follow(c, run, 0);
         return run;
     }
 
     void control(RemoteRun run, ControlRequest.Action action) {
-        WorkerConnection c = live();
-        try {
-            c.blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS)
-                    .control(ControlRequest.newBuilder().setRunId(run.id()).setAction(action).build());
-        } catch (StatusRuntimeException e) {
-            throw Errors.fromStatus(e, c.where);
-        }
+        live().call(w -> w.control(ControlRequest.newBuilder().setRunId(run.id()).setAction(action).build()));
     }
 
     /** What the worker reported when this client connected (its last known state once it died). */

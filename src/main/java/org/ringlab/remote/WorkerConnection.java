@@ -9,6 +9,7 @@ import io.grpc.stub.StreamObserver;
 import java.io.File;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.ringlab.remote.v1.DescribeReply;
 import org.ringlab.remote.v1.DescribeRequest;
@@ -22,6 +23,9 @@ import org.ringlab.service.WorkerInfo;
  * worker's life. Once dead it stays dead; a restart makes a new connection.
  */
 final class WorkerConnection {
+    /** The deadline of every call but Describe: the worker answers them from memory. */
+    static final long CALL_SECONDS = 30;
+
     final String where;
     final Process process;
     final ManagedChannel channel;
@@ -77,6 +81,19 @@ final class WorkerConnection {
         ApiVersion.check(reply.getApiVersion(), where);
         info = Wire.describe(reply, location);
         return info;
+    }
+
+    /**
+     * One unary call on the blocking stub within {@link #CALL_SECONDS}.
+     *
+     * @throws WorkerException (or the refusal the worker's status carries) naming this worker
+     */
+    <T> T call(Function<TrainingWorkerGrpc.TrainingWorkerBlockingStub, T> rpc) {
+        try {
+            return rpc.apply(blocking.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS));
+        } catch (StatusRuntimeException e) {
+            throw Errors.fromStatus(e, where);
+        }
     }
 
     WorkerInfo info() {

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.ringlab.io.RegularFile;
 import org.sqlite.SQLiteConfig;
 
@@ -37,6 +38,29 @@ final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection c = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
         return c;
+    }
+
+    /** One message for an SQLite failure on {@code db}: what is wrong with the file and what to do. */
+    static StoreException describe(Path db, SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        String lower = m.toLowerCase(Locale.ROOT);
+        if (lower.contains("notadb") || lower.contains("not a database")) {
+            return new StoreException("the run store " + db + " is not an SQLite database or is damaged (" + m
+                    + "); move it away or choose another workspace folder", e);
+        }
+        if (lower.contains("corrupt") || lower.contains("malformed")) {
+            return new StoreException("the run store " + db + " is damaged (" + m + "); move it away to start a new "
+                    + "one (the checkpoints under runs/ stay usable)", e);
+        }
+        if (lower.contains("readonly") || lower.contains("read-only") || lower.contains("cantopen")
+                || lower.contains("unable to open")) {
+            return new StoreException("cannot write the run store " + db + " (" + m + "); choose a writable folder for "
+                    + "the workspace", e);
+        }
+        if (lower.contains("full") || lower.contains("no space")) {
+            return new StoreException("cannot write the run store " + db + ": the disk is full (" + m + ")", e);
+        }
+        return new StoreException("the run store " + db + ": " + m, e);
     }
 
     static void applySettings(Connection c) throws SQLException {

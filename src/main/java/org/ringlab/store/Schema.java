@@ -15,6 +15,36 @@ final class Schema {
     /** {@code PRAGMA application_id}: "RLAB", tells a RingLab store from any other SQLite file. */
     static final int APPLICATION_ID = 0x524C4142;
 
+    /** The columns of a run's epochs, after its run_id (and, once superseded, its attempt). */
+    private static final String EPOCH_COLUMNS = """
+              epoch INTEGER NOT NULL,
+              step INTEGER NOT NULL,
+              train_loss REAL,
+              train_acc REAL,
+              test_acc_soft REAL,
+              test_acc_snapped REAL,
+              test_acc_snapped_bn REAL,
+              lr REAL,
+              images_per_s REAL,
+              seconds REAL,
+              elapsed_s REAL,
+            """;
+    private static final String STEP_COLUMNS = """
+              step INTEGER NOT NULL,
+              epoch INTEGER NOT NULL,
+              step_in_epoch INTEGER NOT NULL,
+              steps_per_epoch INTEGER NOT NULL,
+              loss REAL,
+              accuracy REAL,
+              lr REAL,
+            """;
+    private static final String SNAPSHOT_COLUMNS = """
+              step INTEGER NOT NULL,
+              epoch INTEGER NOT NULL,
+              epoch_progress REAL NOT NULL,
+              data BLOB NOT NULL,
+            """;
+
     private static final List<List<String>> MIGRATIONS = List.of(
             // v1: runs and their recorded history
             List.of("""
@@ -29,40 +59,9 @@ final class Schema {
                       started_at TEXT,
                       ended_at TEXT,
                       elapsed_s REAL NOT NULL DEFAULT 0)""",
-                    """
-                    CREATE TABLE epochs (
-                      run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-                      epoch INTEGER NOT NULL,
-                      step INTEGER NOT NULL,
-                      train_loss REAL,
-                      train_acc REAL,
-                      test_acc_soft REAL,
-                      test_acc_snapped REAL,
-                      test_acc_snapped_bn REAL,
-                      lr REAL,
-                      images_per_s REAL,
-                      seconds REAL,
-                      elapsed_s REAL,
-                      PRIMARY KEY (run_id, epoch)) WITHOUT ROWID""",
-                    """
-                    CREATE TABLE steps (
-                      run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-                      step INTEGER NOT NULL,
-                      epoch INTEGER NOT NULL,
-                      step_in_epoch INTEGER NOT NULL,
-                      steps_per_epoch INTEGER NOT NULL,
-                      loss REAL,
-                      accuracy REAL,
-                      lr REAL,
-                      PRIMARY KEY (run_id, step)) WITHOUT ROWID""",
-                    """
-                    CREATE TABLE snapshots (
-                      run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-                      step INTEGER NOT NULL,
-                      epoch INTEGER NOT NULL,
-                      epoch_progress REAL NOT NULL,
-                      data BLOB NOT NULL,
-                      PRIMARY KEY (run_id, step)) WITHOUT ROWID""",
+                    history("epochs", EPOCH_COLUMNS, "epoch"),
+                    history("steps", STEP_COLUMNS, "step"),
+                    history("snapshots", SNAPSHOT_COLUMNS, "step"),
                     """
                     CREATE TABLE info (
                       run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -91,49 +90,9 @@ final class Schema {
                       elapsed_s REAL NOT NULL,
                       superseded_at TEXT NOT NULL,
                       PRIMARY KEY (run_id, attempt)) WITHOUT ROWID""",
-                    """
-                    CREATE TABLE superseded_epochs (
-                      run_id INTEGER NOT NULL,
-                      attempt INTEGER NOT NULL,
-                      epoch INTEGER NOT NULL,
-                      step INTEGER NOT NULL,
-                      train_loss REAL,
-                      train_acc REAL,
-                      test_acc_soft REAL,
-                      test_acc_snapped REAL,
-                      test_acc_snapped_bn REAL,
-                      lr REAL,
-                      images_per_s REAL,
-                      seconds REAL,
-                      elapsed_s REAL,
-                      PRIMARY KEY (run_id, attempt, epoch),
-                      FOREIGN KEY (run_id, attempt) REFERENCES superseded_attempts(run_id, attempt)
-                        ON DELETE CASCADE) WITHOUT ROWID""",
-                    """
-                    CREATE TABLE superseded_steps (
-                      run_id INTEGER NOT NULL,
-                      attempt INTEGER NOT NULL,
-                      step INTEGER NOT NULL,
-                      epoch INTEGER NOT NULL,
-                      step_in_epoch INTEGER NOT NULL,
-                      steps_per_epoch INTEGER NOT NULL,
-                      loss REAL,
-                      accuracy REAL,
-                      lr REAL,
-                      PRIMARY KEY (run_id, attempt, step),
-                      FOREIGN KEY (run_id, attempt) REFERENCES superseded_attempts(run_id, attempt)
-                        ON DELETE CASCADE) WITHOUT ROWID""",
-                    """
-                    CREATE TABLE superseded_snapshots (
-                      run_id INTEGER NOT NULL,
-                      attempt INTEGER NOT NULL,
-                      step INTEGER NOT NULL,
-                      epoch INTEGER NOT NULL,
-                      epoch_progress REAL NOT NULL,
-                      data BLOB NOT NULL,
-                      PRIMARY KEY (run_id, attempt, step),
-                      FOREIGN KEY (run_id, attempt) REFERENCES superseded_attempts(run_id, attempt)
-                        ON DELETE CASCADE) WITHOUT ROWID"""));
+                    superseded("superseded_epochs", EPOCH_COLUMNS, "epoch"),
+                    superseded("superseded_steps", STEP_COLUMNS, "step"),
+                    superseded("superseded_snapshots", SNAPSHOT_COLUMNS, "step")));
 
     /** The schema version this code reads and writes. */
     static final int CURRENT = MIGRATIONS.size();
@@ -141,33 +100,47 @@ final class Schema {
     private Schema() {
     }
 
+    /** A table of a run's current history: its rows go with the run. */
+    private static String history(String table, String columns, String key) {
+        return "CREATE TABLE " + table + " (\n"
+                + "  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+                + columns
+                + "  PRIMARY KEY (run_id, " + key + ")) WITHOUT ROWID";
+    }
+
+    /** The same rows of a superseded attempt: they go with the attempt. */
+    private static String superseded(String table, String columns, String key) {
+        return "CREATE TABLE " + table + " (\n"
+                + "  run_id INTEGER NOT NULL,\n"
+                + "  attempt INTEGER NOT NULL,\n"
+                + columns
+                + "  PRIMARY KEY (run_id, attempt, " + key + "),\n"
+                + "  FOREIGN KEY (run_id, attempt) REFERENCES superseded_attempts(run_id, attempt)\n"
+                + "    ON DELETE CASCADE) WITHOUT ROWID";
+    }
+
     /** Applies the migrations after {@code from}, each atomically with its version bump. */
     static void migrate(Connection c, int from) throws SQLException {
         for (int version = from; version < CURRENT; version++) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
+            int applying = version;
+            version = Transactions.run(c, () -> {
                 // another process opening the same new workspace may have migrated meanwhile; the
                 // version read inside this (immediate, so locked) transaction is the true one
                 int now = Database.pragmaInt(c, "user_version");
-                if (now > version) {
-                    c.commit();
-                    c.setAutoCommit(true);
-                    version = now - 1;
-                    continue;
+                if (now > applying) {
+                    return now - 1;
                 }
-                for (String sql : MIGRATIONS.get(version)) {
-                    s.executeUpdate(sql);
+                try (Statement s = c.createStatement()) {
+                    for (String sql : MIGRATIONS.get(applying)) {
+                        s.executeUpdate(sql);
+                    }
+                    if (applying == 0) {
+                        s.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
+                    }
+                    s.executeUpdate("PRAGMA user_version = " + (applying + 1));
                 }
-                if (version == 0) {
-                    s.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
-                }
-                s.executeUpdate("PRAGMA user_version = " + (version + 1));
-                c.commit();
-            } catch (SQLException e) {
-                RunStore.abandon(c, e);
-                throw e;
-            }
-            c.setAutoCommit(true);
+                return applying;
+            });
         }
     }
 }

@@ -305,17 +305,13 @@ public final class StoreRecorder implements TrainingListener, AutoCloseable {
             return;
         }
         try {
-            connection.setAutoCommit(false);
-            try {
+            // keeps the first failure (a full disk), not what follows it
+            Transactions.run(connection, () -> {
                 work.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                RunStore.abandon(connection, e); // keeps the first failure (a full disk), not what follows it
-                throw e;
-            }
-            connection.setAutoCommit(true);
+                return null;
+            });
         } catch (SQLException e) {
-            failure = RunStore.describe(db, e);
+            failure = Database.describe(db, e);
             failureReported = true;
             throw failure;
         }

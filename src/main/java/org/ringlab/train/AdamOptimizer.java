@@ -28,9 +28,8 @@ final class AdamOptimizer implements ParameterOptimizer {
     public void step(List<TrainableParameter> params, List<NDArray> grads, double lr, NDManager parent) {
         if (firstMoments.isEmpty()) {
             for (TrainableParameter p : params) {
-                NDArray w = p.array();
-                firstMoments.add(stateManager.zeros(w.getShape(), w.getDataType(), w.getDevice()));
-                secondMoments.add(stateManager.zeros(w.getShape(), w.getDataType(), w.getDevice()));
+                firstMoments.add(OptimizerStates.zerosLike(stateManager, p));
+                secondMoments.add(OptimizerStates.zerosLike(stateManager, p));
             }
         }
         t++;
@@ -43,10 +42,7 @@ final class AdamOptimizer implements ParameterOptimizer {
                 TrainableParameter p = params.get(i);
                 NDArray w = p.array();
                 w.tempAttach(scratch);
-                NDArray g = grads.get(i);
-                if (weightDecay > 0 && p.decays()) {
-                    g.addi(w.mul(weightDecay));
-                }
+                NDArray g = OptimizerStates.withDecay(grads.get(i), p, weightDecay);
                 NDArray m = firstMoments.get(i);
                 NDArray v = secondMoments.get(i);
                 m.tempAttach(scratch);
@@ -65,15 +61,9 @@ final class AdamOptimizer implements ParameterOptimizer {
 
     @Override
     public OptimizerState state() {
-        List<long[]> shapes = new ArrayList<>();
-        List<float[]> values = new ArrayList<>();
-        for (List<NDArray> moments : List.of(firstMoments, secondMoments)) {
-            for (NDArray a : moments) {
-                shapes.add(a.getShape().getShape());
-                values.add(a.toFloatArray());
-            }
-        }
-        return new OptimizerState("adam", t, shapes, values);
+        List<NDArray> moments = new ArrayList<>(firstMoments);
+        moments.addAll(secondMoments);
+        return OptimizerStates.of("adam", t, moments);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.ringlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +29,34 @@ final class OptimizerStates {
                         + params.get(i % params.size()).name() + " has " + Arrays.toString(expected));
             }
         }
+    }
+
+    /** The state of {@code kind} after {@code steps} steps, holding copies of {@code tensors} in order. */
+    static OptimizerState of(String kind, long steps, List<NDArray> tensors) {
+        List<long[]> shapes = new ArrayList<>();
+        List<float[]> values = new ArrayList<>();
+        for (NDArray a : tensors) {
+            shapes.add(a.getShape().getShape());
+            values.add(a.toFloatArray());
+        }
+        return new OptimizerState(kind, steps, shapes, values);
+    }
+
+    /** Fresh optimiser state for a parameter: zeros of its shape and type, on its device. */
+    static NDArray zerosLike(NDManager manager, TrainableParameter like) {
+        NDArray w = like.array();
+        return manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+    }
+
+    /**
+     * The gradient {@code g} of {@code p} with torch's L2 weight decay added in place (g += decay·w)
+     * where it applies; the product is a temporary of the manager {@code p}'s array is attached to.
+     */
+    static NDArray withDecay(NDArray g, TrainableParameter p, double weightDecay) {
+        if (weightDecay > 0 && p.decays()) {
+            g.addi(p.array().mul(weightDecay));
+        }
+        return g;
     }
 
     static NDArray create(NDManager manager, OptimizerState state, int index, TrainableParameter like) {

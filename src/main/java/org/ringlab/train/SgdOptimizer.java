@@ -24,8 +24,7 @@ final class SgdOptimizer implements ParameterOptimizer {
     public void step(List<TrainableParameter> params, List<NDArray> grads, double lr, NDManager parent) {
         if (momentum > 0 && buffers.isEmpty()) {
             for (TrainableParameter p : params) {
-                NDArray buf = stateManager.zeros(p.array().getShape(), p.array().getDataType(), p.array().getDevice());
-                buffers.add(buf);
+                buffers.add(OptimizerStates.zerosLike(stateManager, p));
             }
         }
         // Long-lived arrays are borrowed into one scratch manager (each exactly once) so that the
@@ -35,10 +34,7 @@ final class SgdOptimizer implements ParameterOptimizer {
                 TrainableParameter p = params.get(i);
                 NDArray w = p.array();
                 w.tempAttach(scratch);
-                NDArray g = grads.get(i);
-                if (weightDecay > 0 && p.decays()) {
-                    g.addi(w.mul(weightDecay));
-                }
+                NDArray g = OptimizerStates.withDecay(grads.get(i), p, weightDecay);
                 NDArray update = g;
                 if (momentum > 0) {
                     NDArray buf = buffers.get(i);
@@ -53,13 +49,7 @@ final class SgdOptimizer implements ParameterOptimizer {
 
     @Override
     public OptimizerState state() {
-        List<long[]> shapes = new ArrayList<>();
-        List<float[]> values = new ArrayList<>();
-        for (NDArray b : buffers) {
-            shapes.add(b.getShape().getShape());
-            values.add(b.toFloatArray());
-        }
-        return new OptimizerState("sgd", 0, shapes, values);
+        return OptimizerStates.of("sgd", 0, buffers);
     }
 
     @Override
