@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ringlab.config.Method;
 import org.ringlab.config.ModelKind;
-import org.ringlab.config.RingMode;
-import org.ringlab.config.RingType;
+import org.ringlab.quant.RingMode;
+import org.ringlab.quant.RingType;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage(), e);
             }
             printAnalysis(out, analysis);
-            config.ringType(RingType.valueOf(analysis.ring().type().name())).ringSize(analysis.ring().size())
+            config.ringType(analysis.ring().type()).ringSize(analysis.ring().size())
                     .ringMode(RingMode.REFERENCE);
         }
         if (data == null) {

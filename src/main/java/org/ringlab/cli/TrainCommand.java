@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private static Path defaultRunDir(RunConfig c) {
         String time = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String ring = c.ringType().key() + c.ringSize();
+        String ring = c.ringType().id() + c.ringSize();
         // the repaired ring variants keep their method in the name, so they do not pass for the reference
         String method = c.method() == Method.RING ? ring : c.usesRing() ? c.method().key() + "-" + ring
                 : c.method().key();

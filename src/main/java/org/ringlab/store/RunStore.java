@@ -229,7 +229,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static String defaultName(RunConfig c) {
-        String method = c.usesRing() ? c.ringType().key() + c.ringSize() : c.method().key();
+        String method = c.usesRing() ? c.ringType().id() + c.ringSize() : c.method().key();
         return c.model().key() + " " + method;
     }
 

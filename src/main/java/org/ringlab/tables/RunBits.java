@@ -23,8 +23,8 @@ public record RunBits(double nominalBits, Integer levels, int levelBits) {
             return new RunBits(FLOAT_BITS, null, FLOAT_BITS);
         }
         // config and quant keep separate enums so that neither depends on the other
-        Ring ring = Ring.of(RingType.valueOf(config.ringType().name()), config.ringSize(),
-                RingMode.valueOf(config.ringMode().name()), config.effectiveSigma());
+        Ring ring = Ring.of(config.ringType(), config.ringSize(),
+                config.ringMode(), config.effectiveSigma());
         int levels = LevelSet.of(ring.values()).count();
         return new RunBits(Math.log(config.ringSize()) / Math.log(2), levels, BitAccounting.fixedLengthBits(levels));
     }

@@ -1,8 +1,8 @@
 package org.ringlab.train;
 
+import org.ringlab.config.ModelKind;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.ImageDataSet;
-import org.ringlab.nn.Architecture;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
@@ -26,7 +26,7 @@ public final class ModelBuilder {
 
     public static ModelSpec spec(RunConfig c, int channels, int height, int width, int classes) {
         Ring ring = c.usesRing() ? ring(c) : null;
-        Architecture arch = Architecture.parse(c.model().name());
+        ModelKind arch = c.model();
         boolean batchNorm = arch.isResNet() || c.batchNorm();
         return new ModelSpec(arch, channels, height, width, classes, ring, c.effectiveRingBias(), batchNorm,
                 c.quantizeFirst(), c.quantizeLast(), quantizer(c));
@@ -34,7 +34,7 @@ public final class ModelBuilder {
 
     /** The run's ring (config and quant keep separate enums so that neither depends on the other). */
     public static Ring ring(RunConfig c) {
-        return Ring.of(RingType.valueOf(c.ringType().name()), c.ringSize(), RingMode.valueOf(c.ringMode().name()),
+        return Ring.of(c.ringType(), c.ringSize(), c.ringMode(),
                 c.effectiveSigma());
     }
 
@@ -45,7 +45,7 @@ public final class ModelBuilder {
             case RING -> RingQuantizer.factory(ring(c), RingQuantizer.Variant.REFERENCE, 0);
             case RING_STE -> RingQuantizer.factory(ring(c), RingQuantizer.Variant.STE, 0);
             case RING_ANNEAL -> RingQuantizer.factory(ring(c), RingQuantizer.Variant.ANNEAL, c.annealSigma());
-            case TWN -> TwnQuantizer.factory(TwnQuantizer.Variant.valueOf(c.twnVariant().name()));
+            case TWN -> TwnQuantizer.factory(c.twnVariant());
             case TTQ -> TtqQuantizer.factory(c.ttqThreshold());
             case BITNET -> BitNetQuantizer.factory(c.bitnetRmsnorm(), c.bitnetWarmup(), c.bitnetLayerwise());
             case TEQUILA -> TequilaQuantizer.factory(c.tequilaGroup(), c.tequilaLambda());
