@@ -263,9 +263,14 @@ public final class Setting<T> {
         return format(defaultValue);
     }
 
+    /** Whether the help names a default (a nullable setting without a shown default has none). */
+    public boolean showsDefault() {
+        return defaultValue != null || defaultShown != null;
+    }
+
     /** The CLI help line: help, default, note, e.g. "Slots on the ring, 2..64 (default: 8)." */
     public String description() {
-        String defaults = defaultValue == null && defaultShown == null ? "" : " (default: " + defaultText() + ")";
+        String defaults = showsDefault() ? " (default: " + defaultText() + ")" : "";
         return help + defaults + note + ".";
     }
 
