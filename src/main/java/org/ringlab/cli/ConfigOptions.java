@@ -51,7 +51,7 @@ final class ConfigOptions {
         if (type == Boolean.class) {
             b.negatable(true).arity("0");
         } else {
-            b.paramLabel(setting.paramLabel() != null ? setting.paramLabel() : "<" + camelCase(setting.key()) + ">");
+            b.paramLabel(setting.paramLabel() != null ? setting.paramLabel() : "<" + setting.fieldName() + ">");
         }
         return b.build();
     }
@@ -78,14 +78,6 @@ final class ConfigOptions {
         } catch (InvalidConfigException e) {
             throw UserError.of(e);
         }
-    }
-
-    private static String camelCase(String key) {
-        StringBuilder out = new StringBuilder();
-        for (String part : key.split("-", -1)) {
-            out.append(out.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return out.toString();
     }
 
     private static ObjectNode readFile(Path file) {

@@ -6,7 +6,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.ringlab.quant.RingMode;
 import org.ringlab.quant.RingType;
@@ -180,7 +179,7 @@ public record RunConfig(
         private static final Constructor<RunConfig> CANONICAL = canonicalConstructor();
 
         /** Every setting's value, the registry's defaults until set. */
-        private final Map<Setting<?>, Object> values = new IdentityHashMap<>();
+        private final IdentityHashMap<Setting<?>, Object> values = new IdentityHashMap<>();
 
         private Builder() {
             for (Setting<?> setting : Settings.all()) {
@@ -416,7 +415,7 @@ public record RunConfig(
         private static Constructor<RunConfig> canonicalConstructor() {
             RecordComponent[] components = RunConfig.class.getRecordComponents();
             List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
-            List<String> declared = Settings.all().stream().map(s -> camelCase(s.key())).toList();
+            List<String> declared = Settings.all().stream().map(Setting::fieldName).toList();
             if (!names.equals(declared)) {
                 throw new IllegalStateException("RunConfig's components " + names
                         + " differ from the settings declared in Settings " + declared);
@@ -427,21 +426,6 @@ public record RunConfig(
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("RunConfig has no canonical constructor", e);
             }
-        }
-
-        /** "ring-size" to "ringSize". */
-        static String camelCase(String key) {
-            StringBuilder out = new StringBuilder();
-            boolean upper = false;
-            for (char c : key.toCharArray()) {
-                if (c == '-') {
-                    upper = true;
-                } else {
-                    out.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                }
-            }
-            return out.toString();
         }
     }
 }

@@ -151,6 +151,15 @@ public final class Setting<T> {
         return key;
     }
 
+    /** The key in camel case ("ring-size" to "ringSize"): the {@link RunConfig} component's name. */
+    public String fieldName() {
+        StringBuilder out = new StringBuilder();
+        for (String part : key.split("-", -1)) {
+            out.append(out.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return out.toString();
+    }
+
     /** The boxed value type: Integer, Long, Double, Boolean, String, ScheduleSpec or an enum. */
     public Class<T> type() {
         return type;

@@ -4,8 +4,6 @@ import org.ringlab.config.RunConfig;
 import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.LevelSet;
 import org.ringlab.quant.Ring;
-import org.ringlab.quant.RingMode;
-import org.ringlab.quant.RingType;
 
 /**
  * The bits a configuration's weights cost (spec §1): the nominal figure, log2 of the ring size,

@@ -16,8 +16,6 @@ import org.ringlab.nn.quantizer.RingQuantizer;
 import org.ringlab.nn.quantizer.TtqQuantizer;
 import org.ringlab.nn.quantizer.TwnQuantizer;
 import org.ringlab.quant.Ring;
-import org.ringlab.quant.RingMode;
-import org.ringlab.quant.RingType;
 
 /** Maps a run configuration and its data onto a model specification. */
 public final class ModelBuilder {

@@ -1,6 +1,5 @@
 package org.ringlab.nn.quantizer;
 
-import org.ringlab.config.ModelKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -77,7 +77,7 @@ class SetupPanelTest {
             augment.setIndeterminate(false);
             augment.setSelected(true);
         });
-        assertEquals(Boolean.TRUE, model.config().augment());
+        assertEquals(true, model.config().augment());
         @SuppressWarnings("unchecked")
         ComboBox<Object> optimizer = (ComboBox<Object>) node(Settings.OPTIMIZER_KIND);
         assertEquals("adam", optimizer.getConverter().toString(optimizer.getValue()));
