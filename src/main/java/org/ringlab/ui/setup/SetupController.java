@@ -79,13 +79,22 @@ public final class SetupController {
         return model;
     }
 
+    /** A setting's editor (also while its row is hidden), or null for a setting the panel does not edit. */
+    Control editorOf(Setting<?> setting) {
+        return editors.get(setting);
+    }
+
     /** Where the panel's one-line messages go ("configuration copied"), e.g. the window's message bar. */
     public void onMessage(Consumer<String> sink) {
         this.messages = sink;
     }
 
+    /** A setting's row: its label (null for a check box, which carries its own) and its cell. */
+    private record Row(Setting<?> setting, Label label, Node cell) {
+    }
+
     private void addRows(GridPane grid, List<Setting<?>> settings) {
-        int row = 0;
+        List<Row> rows = new ArrayList<>();
         for (Setting<?> s : settings) {
             BooleanBinding shown = model.uses(s);
             Control editor = editor(s);
@@ -98,16 +107,33 @@ public final class SetupController {
                 HBox.setHgrow(editor, Priority.ALWAYS);
                 cell = new HBox(4, editor, browse);
             }
+            Label label = null;
             if (!(editor instanceof CheckBox)) {
-                Label label = new Label(s.label());
+                label = new Label(s.label());
                 label.setId(SettingIds.label(s));
                 label.setTooltip(new Tooltip(s.description()));
-                grid.add(label, 0, row);
-                showWhen(shown, label);
+                label.visibleProperty().bind(shown);
             }
-            grid.add(cell, 1, row);
-            showWhen(shown, cell);
-            row++;
+            cell.visibleProperty().bind(shown);
+            rows.add(new Row(s, label, cell));
+        }
+        layOut(grid, rows);
+        model.method.addListener((obs, was, now) -> layOut(grid, rows));
+    }
+
+    /** Only the rows the chosen method uses, on consecutive grid rows (hidden rows would leave gaps). */
+    private void layOut(GridPane grid, List<Row> rows) {
+        grid.getChildren().clear();
+        int index = 0;
+        for (Row row : rows) {
+            if (!row.setting().usedBy(model.method.get())) {
+                continue;
+            }
+            if (row.label() != null) {
+                grid.add(row.label(), 0, index);
+            }
+            grid.add(row.cell(), 1, index);
+            index++;
         }
     }
 
@@ -175,11 +201,6 @@ public final class SetupController {
 
     private static String helpOf(Setting<?> s) {
         return s.unit().isEmpty() ? s.description() : s.description() + " Unit: " + s.unit() + ".";
-    }
-
-    private static void showWhen(BooleanBinding shown, Node node) {
-        node.visibleProperty().bind(shown);
-        node.managedProperty().bind(shown);
     }
 
     private void showProblems() {

@@ -38,7 +38,7 @@ class SetupPanelTest {
     }
 
     private Node node(Setting<?> s) {
-        return root.lookup("#" + SettingIds.editor(s));
+        return controller.editorOf(s);
     }
 
     @Test
@@ -47,6 +47,7 @@ class SetupPanelTest {
             Node editor = node(s);
             Class<?> expected = s.isChoice() ? ComboBox.class : s.isBoolean() ? CheckBox.class : TextField.class;
             assertTrue(expected.isInstance(editor), s.key() + ": " + editor);
+            assertEquals(SettingIds.editor(s), editor.getId());
         }
         assertNull(node(Settings.OUT), "the run folder is the service's choice");
         // today's ids stay
@@ -62,6 +63,7 @@ class SetupPanelTest {
         assertFalse(node(Settings.BITS).isVisible());
         robot.interact(() -> model.method.set(Method.LSQ));
         assertFalse(node(Settings.RING_SIZE).isVisible(), "ring rows hide for a non-ring method");
+        assertNull(node(Settings.RING_SIZE).getParent(), "and leave the grid, so no gap is left");
         assertTrue(node(Settings.BITS).isVisible());
         TextField bits = (TextField) node(Settings.BITS);
         robot.interact(() -> bits.setText("12"));
