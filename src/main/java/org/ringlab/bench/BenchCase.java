@@ -1,7 +1,7 @@
 package org.ringlab.bench;
 
 import java.util.List;
-import org.ringlab.nn.Architecture;
+import org.ringlab.config.ModelKind;
 import org.ringlab.nn.ModelSpec;
 import org.ringlab.quant.Ring;
 import org.ringlab.quant.RingMode;
@@ -16,10 +16,10 @@ public record BenchCase(String name, ModelSpec spec) {
                 new BenchCase("resnet20-fp32", resnet(null)),
                 new BenchCase("resnet20-ring4", resnet(ring(4))),
                 new BenchCase("resnet20-ring8", resnet(ring(8))),
-                new BenchCase("lenet-fp32", small(Architecture.LENET, null)),
-                new BenchCase("lenet-ring8", small(Architecture.LENET, ring(8))),
-                new BenchCase("mlp-fp32", small(Architecture.MLP, null)),
-                new BenchCase("mlp-ring8", small(Architecture.MLP, ring(8))));
+                new BenchCase("lenet-fp32", small(ModelKind.LENET, null)),
+                new BenchCase("lenet-ring8", small(ModelKind.LENET, ring(8))),
+                new BenchCase("mlp-fp32", small(ModelKind.MLP, null)),
+                new BenchCase("mlp-ring8", small(ModelKind.MLP, ring(8))));
     }
 
     private static Ring ring(int n) {
@@ -27,11 +27,11 @@ public record BenchCase(String name, ModelSpec spec) {
     }
 
     private static ModelSpec resnet(Ring ring) {
-        return new ModelSpec(Architecture.RESNET20, 3, 32, 32, 10, ring, false, true, true, false);
+        return new ModelSpec(ModelKind.RESNET20, 3, 32, 32, 10, ring, false, true, true, false);
     }
 
     /** LeNet and MLP without BatchNorm, ring layers with ring biases, classifier in FP32. */
-    private static ModelSpec small(Architecture a, Ring ring) {
+    private static ModelSpec small(ModelKind a, Ring ring) {
         return new ModelSpec(a, 1, 28, 28, 10, ring, true, false, true, false);
     }
 }

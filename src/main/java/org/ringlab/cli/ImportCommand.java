@@ -7,14 +7,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ringlab.config.Method;
 import org.ringlab.config.ModelKind;
-import org.ringlab.config.RingMode;
-import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.LoadedData;
 import org.ringlab.interop.CheckpointAnalysis;
 import org.ringlab.interop.ReferenceImporter;
 import org.ringlab.interop.SnapStatistics;
 import org.ringlab.interop.TorchCheckpoint;
+import org.ringlab.quant.RingMode;
 import org.ringlab.train.CheckpointEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +81,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage(), e);
             }
             printAnalysis(out, analysis);
-            config.ringType(RingType.valueOf(analysis.ring().type().name())).ringSize(analysis.ring().size())
+            config.ringType(analysis.ring().type()).ringSize(analysis.ring().size())
                     .ringMode(RingMode.REFERENCE);
         }
         if (data == null) {

@@ -129,7 +129,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (options.out != null || options.name != null) {
+        if (options.flag("out") != null || options.flag("name") != null) {
             throw new UserError("--out and --name are set per run by the sweep; use --out-dir for the folder");
         }
         boolean slurm = switch (executor) {

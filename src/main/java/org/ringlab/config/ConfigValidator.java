@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Checks a {@link RunConfig} against every rule and reports all violations, so a user fixes a
  * config in one pass. Each violation reads {@code "<key> <value>: <rule>"}.
+ *
+ * <p>A setting's own range comes from its declaration in {@link Settings} and is checked only when
+ * the chosen method uses the setting (other methods ignore it, as a baseline ignores ring-size, so
+ * one config file can be re-run under every method). The rules that relate settings to each other
+ * are written out here.
  */
 public final class ConfigValidator {
 
@@ -18,9 +24,17 @@ public final class ConfigValidator {
     static final int MAX_RING_SIZE = 64;
     static final int MAX_BATCH_SIZE = 65536;
     static final int MAX_SNAPSHOT_SUB_BINS = 64;
+    static final int MIN_BITS = 1;
+    static final int MAX_BITS = 8;
+    static final int MAX_POW2_BITS = 6;
+
+    /** The order violations are listed in: by group in this order, then by setting. */
+    private static final List<Setting.Group> ORDER = List.of(Setting.Group.MODEL, Setting.Group.RING,
+            Setting.Group.METHOD, Setting.Group.OPTIMIZER, Setting.Group.SCHEDULE, Setting.Group.BOOKKEEPING,
+            Setting.Group.DATA, Setting.Group.MACHINE, Setting.Group.RUN);
 
     private final RunConfig config;
-    private final List<String> violations = new ArrayList<>();
+    private final List<Violation> violations = new ArrayList<>();
 
     private ConfigValidator(RunConfig config) {
         this.config = config;
@@ -32,22 +46,51 @@ public final class ConfigValidator {
      * @return one line per broken rule, grouped by topic; empty when the configuration is valid
      */
     public static List<String> validate(RunConfig config, DataProbe probe) {
+        return violations(config, probe).stream().map(Violation::toString).toList();
+    }
+
+    /** As {@link #validate}, with each violation's key, value and rule apart. */
+    public static List<Violation> violations(RunConfig config, DataProbe probe) {
         ConfigValidator validator = new ConfigValidator(config);
+        validator.checkRanges();
         validator.checkModel();
-        validator.checkRing();
         validator.checkMethodOptions();
         validator.checkOptimizer();
-        validator.checkEpochsAndBatches();
         validator.checkSchedule();
-        validator.checkBookkeeping();
+        validator.violations.sort(Comparator.comparingInt(ConfigValidator::rank));
         if (probe != null) {
             DataDescription data = validator.checkData(probe);
             // memory is estimated only for an otherwise valid configuration: a broken one would
             // just repeat its own problem as a size
             probe.machineLimits(config, validator.violations.isEmpty() ? data : null)
-                    .forEach(validator::violation);
+                    .forEach(line -> validator.add(Violation.fromLine(line)));
         }
         return List.copyOf(validator.violations);
+    }
+
+    /** Group order, then declaration order; the sort is stable, so one key's violations keep theirs. */
+    private static int rank(Violation v) {
+        Setting<?> setting = Settings.byKey(v.key());
+        if (setting == null) {
+            return Integer.MAX_VALUE;
+        }
+        return ORDER.indexOf(setting.group()) * 1000 + Settings.all().indexOf(setting);
+    }
+
+    /** Every declared range, for the settings the chosen method uses. */
+    private void checkRanges() {
+        for (Setting<?> setting : Settings.all()) {
+            Range range = setting.range();
+            Object value = setting.get(config);
+            if (range == null || value == null || !setting.usedBy(config.method())) {
+                continue;
+            }
+            double number = ((Number) value).doubleValue();
+            String rule = range.check(number);
+            if (rule != null) {
+                violation(setting.key(), setting.format(value), rule);
+            }
+        }
     }
 
     private void checkModel() {
@@ -56,27 +99,6 @@ public final class ConfigValidator {
         }
     }
 
-    private void checkRing() {
-        // A baseline run ignores the ring, so its size is irrelevant there.
-        if (config.usesRing()
-                && (config.ringSize() < MIN_RING_SIZE || config.ringSize() > MAX_RING_SIZE)) {
-            violation("ring-size", config.ringSize(),
-                    "a ring needs " + MIN_RING_SIZE + ".." + MAX_RING_SIZE + " slots");
-        }
-        Double sigma = config.sigma();
-        if (sigma != null) {
-            positiveFinite("sigma", sigma);
-        }
-    }
-
-    static final int MIN_BITS = 1;
-    static final int MAX_BITS = 8;
-    static final int MAX_POW2_BITS = 6;
-
-    /**
-     * A method's own keys are checked only when the method uses them; the other methods ignore them
-     * (as a baseline ignores ring-size), so one config file can be re-run under every method.
-     */
     private void checkMethodOptions() {
         Method method = config.method();
         int maxBits = method == Method.POW2 ? MAX_POW2_BITS : MAX_BITS;
@@ -84,20 +106,8 @@ public final class ConfigValidator {
             violation("bits", config.bits(), method.key() + " needs " + MIN_BITS + ".." + maxBits + " bits"
                     + (method == Method.POW2 ? " (an exponent below 2^-31 would underflow float32 scales)" : ""));
         }
-        if (method == Method.TTQ && !(config.ttqThreshold() > 0 && config.ttqThreshold() < 1)) {
-            violation("ttq-threshold", config.ttqThreshold(), "must be in (0, 1)");
-        }
-        if (method == Method.BITNET && !(config.bitnetWarmup() >= 0 && config.bitnetWarmup() <= 1)) {
-            violation("bitnet-warmup", config.bitnetWarmup(), "must be in [0, 1] (a share of the training steps)");
-        }
         if (method == Method.BITNET && config.bitnetLayerwise() && !(config.bitnetWarmup() > 0)) {
-            violation("bitnet-layerwise", true, "needs a λ warm-up to stagger: set bitnet-warmup > 0");
-        }
-        if (method == Method.TEQUILA) {
-            nonNegativeFinite("tequila-lambda", config.tequilaLambda());
-            if (config.tequilaGroup() < 1) {
-                violation("tequila-group", config.tequilaGroup(), "must be >= 1");
-            }
+            violation("bitnet-layerwise", "true", "needs a λ warm-up to stagger: set bitnet-warmup > 0");
         }
         if (method == Method.RING_ANNEAL) {
             double start = config.effectiveSigma();
@@ -106,42 +116,12 @@ public final class ConfigValidator {
                         "must be in (0, sigma) to anneal (sigma = " + NumberText.format(start) + ")");
             }
         }
-        if (method == Method.POW2 && !(config.pow2Slope() >= 1 && Double.isFinite(config.pow2Slope()))) {
-            violation("pow2-slope", config.pow2Slope(), "must be a finite number >= 1 (1 = identity)");
-        }
     }
 
     private void checkOptimizer() {
-        positiveFinite("lr", config.lr());
-        if (!(config.momentum() >= 0 && config.momentum() < 1)) {
-            violation("momentum", config.momentum(), "must be in [0, 1)");
-        }
         if (config.nesterov() && !(config.momentum() > 0)) {
             violation("nesterov", "true",
                     "requires momentum > 0 (momentum = " + NumberText.format(config.momentum()) + ")");
-        }
-        nonNegativeFinite("weight-decay", config.weightDecay());
-        if (!(config.adamBeta1() >= 0 && config.adamBeta1() < 1)) {
-            violation("adam-beta1", config.adamBeta1(), "must be in [0, 1)");
-        }
-        if (!(config.adamBeta2() >= 0 && config.adamBeta2() < 1)) {
-            violation("adam-beta2", config.adamBeta2(), "must be in [0, 1)");
-        }
-        positiveFinite("adam-eps", config.adamEps());
-        nonNegativeFinite("clip-norm", config.clipNorm());
-    }
-
-    private void checkEpochsAndBatches() {
-        if (config.epochs() < 1) {
-            violation("epochs", config.epochs(), "must be >= 1");
-        }
-        batchSize("batch-size", config.batchSize());
-        batchSize("test-batch-size", config.testBatchSize());
-    }
-
-    private void batchSize(String key, int size) {
-        if (size < 1 || size > MAX_BATCH_SIZE) {
-            violation(key, size, "must be 1.." + MAX_BATCH_SIZE);
         }
     }
 
@@ -173,27 +153,13 @@ public final class ConfigValidator {
         double warmup = config.warmupEpochs();
         if (epochs < 1) {
             // epochs is already reported; comparing against it would only add noise
-            nonNegativeFinite("warmup-epochs", warmup);
+            String rule = Range.nonNegative().check(warmup);
+            if (rule != null) {
+                violation("warmup-epochs", warmup, rule);
+            }
         } else if (!(warmup >= 0 && warmup < epochs)) {
             violation("warmup-epochs", warmup, "must be in [0, epochs) (epochs = " + epochs + ")");
         }
-    }
-
-    private void checkBookkeeping() {
-        if (config.snapshotEvery() < 1) {
-            violation("snapshot-every", config.snapshotEvery(), "must be >= 1");
-        }
-        if (config.snapshotSubBins() < 1 || config.snapshotSubBins() > MAX_SNAPSHOT_SUB_BINS) {
-            violation("snapshot-sub-bins", config.snapshotSubBins(),
-                    "must be 1.." + MAX_SNAPSHOT_SUB_BINS);
-        }
-        if (config.checkpointEvery() < 1) {
-            violation("checkpoint-every", config.checkpointEvery(), "must be >= 1");
-        }
-        nonNegative("bn-recal-batches", config.bnRecalBatches());
-        nonNegative("limit-train", config.limitTrain());
-        nonNegative("limit-test", config.limitTest());
-        nonNegative("threads", config.threads());
     }
 
     /** @return the folder's description when it could be read and suits the model, else null */
@@ -246,28 +212,6 @@ public final class ConfigValidator {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private void positiveFinite(String key, double value) {
-        if (!Double.isFinite(value)) {
-            violation(key, value, "must be finite");
-        } else if (!(value > 0)) {
-            violation(key, value, "must be > 0");
-        }
-    }
-
-    private void nonNegativeFinite(String key, double value) {
-        if (!Double.isFinite(value)) {
-            violation(key, value, "must be finite");
-        } else if (!(value >= 0)) {
-            violation(key, value, "must be >= 0");
-        }
-    }
-
-    private void nonNegative(String key, int value) {
-        if (value < 0) {
-            violation(key, value, "must be >= 0");
-        }
-    }
-
     private void violation(String key, double value, String rule) {
         violation(key, NumberText.format(value), rule);
     }
@@ -276,18 +220,14 @@ public final class ConfigValidator {
         violation(key, Long.toString(value), rule);
     }
 
-    /** A line already in the "key value: rule" form. */
-    private void violation(String line) {
-        if (!violations.contains(line)) {
-            violations.add(line);
-        }
+    private void violation(String key, Object value, String rule) {
+        add(new Violation(key, String.valueOf(value), rule));
     }
 
-    private void violation(String key, Object value, String rule) {
-        String line = key + " " + value + ": " + rule;
+    private void add(Violation v) {
         // e.g. two decreasing milestone pairs break one rule, not two
-        if (!violations.contains(line)) {
-            violations.add(line);
+        if (!violations.contains(v)) {
+            violations.add(v);
         }
     }
 }

@@ -1,48 +1,24 @@
 package org.ringlab.config;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationConfig;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
-import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +29,7 @@ import org.ringlab.io.RegularFile;
  * Reads and writes {@link RunConfig} as JSON with the CLI's kebab-case keys
  * ({@code {"ring-size": 8, "model": "lenet"}}). A file may give any subset of the keys; the rest
  * keep their defaults. {@link #toJson} writes every key in a fixed order so a run's config.json
- * is complete and diffs cleanly.
+ * is complete and diffs cleanly. The keys, their types and defaults are the {@link Settings}.
  *
  * <p>Reading is strict: unknown keys, values of the wrong JSON type (a string where a number
  * belongs, 8.5 for an integer) and unknown enum values are errors rather than silent
@@ -75,9 +51,6 @@ public final class RunConfigJson {
     private static final PropertyNamingStrategies.NamingBase NAMING =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
 
-    /** Key to component, in record order, which is also the written order. */
-    private static final Map<String, RecordComponent> COMPONENTS = componentsByKey();
-
     private static final ObjectMapper MAPPER = createMapper();
     private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
@@ -90,7 +63,7 @@ public final class RunConfigJson {
 
     /** Every key a config file may contain, in the order {@link #toJson} writes them. */
     public static List<String> keys() {
-        return List.copyOf(COMPONENTS.keySet());
+        return Settings.keys();
     }
 
     /**
@@ -131,8 +104,8 @@ public final class RunConfigJson {
     /** Pretty JSON with every key, defaults included, in {@link #keys()} order. */
     public static String toJson(RunConfig config) {
         ObjectNode node = MAPPER.createObjectNode();
-        for (Map.Entry<String, RecordComponent> entry : COMPONENTS.entrySet()) {
-            node.set(entry.getKey(), MAPPER.valueToTree(valueOf(entry.getValue(), config)));
+        for (Setting<?> setting : Settings.all()) {
+            node.set(setting.key(), MAPPER.valueToTree(jsonValue(setting.get(config))));
         }
         try {
             return WRITER.writeValueAsString(node) + "\n";
@@ -166,27 +139,27 @@ public final class RunConfigJson {
         }
         if (tree.size() > MAX_KEYS) {
             throw new InvalidConfigException(heading, List.of("the object has " + tree.size()
-                    + " keys; a configuration has at most " + MAX_KEYS + " (there are " + COMPONENTS.size()
+                    + " keys; a configuration has at most " + MAX_KEYS + " (there are " + Settings.all().size()
                     + " valid keys)"));
         }
         List<String> problems = new ArrayList<>();
+        RunConfig.Builder builder = RunConfig.builder();
         int unknown = 0;
-        // Binding each key on its own lets one file report all its bad values at once;
-        // Jackson alone would stop at the first.
+        // Each key is bound on its own, so one file reports all its bad values at once.
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
-            if (!COMPONENTS.containsKey(key)) {
+            Setting<?> setting = Settings.byKey(key);
+            if (setting == null) {
                 if (++unknown <= UNKNOWN_KEYS_SHOWN) {
                     problems.add(unknownKey(key));
                 }
                 continue;
             }
-            ObjectNode single = MAPPER.createObjectNode().set(key, field.getValue());
             try {
-                MAPPER.treeToValue(single, RunConfig.class);
-            } catch (JsonProcessingException e) {
-                problems.add(badValue(key, field.getValue(), e));
+                bind(builder, setting, field.getValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         if (unknown > UNKNOWN_KEYS_SHOWN) {
@@ -195,11 +168,51 @@ public final class RunConfigJson {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(heading, problems);
         }
-        try {
-            return MAPPER.treeToValue(tree, RunConfig.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("keys that bind one by one failed together", e);
+        return builder.build();
+    }
+
+    /**
+     * Sets one key from its JSON value. Strict: "8" and 8.5 are not integers, 1 is not true, 5 is
+     * not a string (a lenient reader would hide typos in a config file); integers are numbers.
+     *
+     * @throws IllegalArgumentException with the problem line
+     */
+    private static <T> void bind(RunConfig.Builder builder, Setting<T> setting, JsonNode value) {
+        if (value.isNull()) {
+            if (!setting.isNullable()) {
+                throw badValue(setting, value, false);
+            }
+            builder.set(setting, null);
+            return;
         }
+        Class<T> type = setting.type();
+        Object bound;
+        if (type == Integer.class || type == Long.class) {
+            if (!value.isIntegralNumber()) {
+                throw badValue(setting, value, false);
+            }
+            boolean fits = type == Integer.class ? value.canConvertToInt() : value.canConvertToLong();
+            if (!fits) {
+                throw badValue(setting, value, true);
+            }
+            bound = type == Integer.class ? (Object) value.intValue() : (Object) value.longValue();
+        } else if (type == Double.class) {
+            if (!value.isNumber()) {
+                throw badValue(setting, value, false);
+            }
+            bound = value.doubleValue();
+        } else if (type == Boolean.class) {
+            if (!value.isBoolean()) {
+                throw badValue(setting, value, false);
+            }
+            bound = value.booleanValue();
+        } else if (value.isTextual()) {
+            // our parsers (enums, schedule) name the key, the text and the valid values
+            bound = type == String.class ? value.textValue() : setting.parse(value.textValue());
+        } else {
+            throw badValue(setting, value, false);
+        }
+        builder.set(setting, type.cast(bound));
     }
 
     private static String malformed(JsonProcessingException e) {
@@ -222,7 +235,7 @@ public final class RunConfigJson {
         String suggestion = closestKey(key);
         return "unknown key '" + shortKey(key) + "'"
                 + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
-                + "; valid keys: " + String.join(", ", COMPONENTS.keySet());
+                + "; valid keys: " + String.join(", ", Settings.keys());
     }
 
     /** A key as shown in a message: keys may be as long as the file. */
@@ -236,12 +249,12 @@ public final class RunConfigJson {
             return null; // no valid key is near, and the edit distance would cost length x keys
         }
         String normalized = NAMING.translate(key.trim()).replace('_', '-').toLowerCase(Locale.ROOT);
-        if (COMPONENTS.containsKey(normalized)) {
+        if (Settings.byKey(normalized) != null) {
             return normalized;
         }
         String best = null;
         int bestDistance = 3;
-        for (String candidate : COMPONENTS.keySet()) {
+        for (String candidate : Settings.keys()) {
             int distance = editDistance(normalized, candidate);
             if (distance < bestDistance) {
                 best = candidate;
@@ -270,31 +283,19 @@ public final class RunConfigJson {
         return previous[b.length()];
     }
 
-    private static String badValue(String key, JsonNode value, JsonProcessingException e) {
-        // Our own parsers (enums, schedule) throw IllegalArgumentException with a complete message.
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-                return cause.getMessage();
-            }
-        }
-        String problem = key + ": expected " + expectedValue(key) + ", got " + shortText(value);
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InputCoercionException) {
-                return problem + " (out of range)";
-            }
-        }
-        return problem;
+    private static IllegalArgumentException badValue(Setting<?> setting, JsonNode value, boolean outOfRange) {
+        return new IllegalArgumentException(setting.key() + ": expected " + expectedValue(setting) + ", got "
+                + shortText(value) + (outOfRange ? " (out of range)" : ""));
     }
 
-    private static String expectedValue(String key) {
-        RecordComponent component = COMPONENTS.get(key);
-        Class<?> type = component.getType();
+    private static String expectedValue(Setting<?> setting) {
+        Class<?> type = setting.type();
         String expected;
-        if (type == int.class || type == Integer.class || type == long.class) {
+        if (type == Integer.class || type == Long.class) {
             expected = "an integer";
-        } else if (type == double.class || type == Double.class) {
+        } else if (type == Double.class) {
             expected = "a number";
-        } else if (type == boolean.class || type == Boolean.class) {
+        } else if (type == Boolean.class) {
             expected = "true or false";
         } else if (type == String.class) {
             expected = "a string";
@@ -305,8 +306,7 @@ public final class RunConfigJson {
         } else {
             throw new IllegalStateException("no description for " + type);
         }
-        boolean nullable = valueOf(component, RunConfig.defaults()) == null;
-        return nullable ? expected + " (or null for the default)" : expected;
+        return setting.isNullable() ? expected + " (or null for the default)" : expected;
     }
 
     private static String shortText(JsonNode value) {
@@ -319,20 +319,15 @@ public final class RunConfigJson {
         return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
-    private static Object valueOf(RecordComponent component, RunConfig config) {
-        try {
-            return component.getAccessor().invoke(config);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("record accessor " + component.getName(), e);
+    /** A value as config.json holds it: enums by their key, a schedule as its text. */
+    private static Object jsonValue(Object value) {
+        if (value instanceof Enum<?> e) {
+            return ConfigEnum.keyOf(e);
         }
-    }
-
-    private static Map<String, RecordComponent> componentsByKey() {
-        Map<String, RecordComponent> byKey = new LinkedHashMap<>();
-        for (RecordComponent component : RunConfig.class.getRecordComponents()) {
-            byKey.put(NAMING.translate(component.getName()), component);
+        if (value instanceof ScheduleSpec schedule) {
+            return schedule.toString();
         }
-        return byKey;
+        return value;
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {
@@ -346,122 +341,9 @@ public final class RunConfigJson {
     }
 
     private static ObjectMapper createMapper() {
-        SimpleModule module = new SimpleModule("ringlab-config");
-        module.addSerializer(ScheduleSpec.class, new ScheduleSpecSerializer());
-        module.addDeserializer(ScheduleSpec.class, new ScheduleSpecDeserializer());
-        module.setSerializerModifier(new BeanSerializerModifier() {
-            @Override
-            public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config,
-                    JavaType valueType, BeanDescription beanDesc, JsonSerializer<?> serializer) {
-                return ConfigEnum.class.isAssignableFrom(valueType.getRawClass())
-                        ? new ConfigEnumSerializer() : serializer;
-            }
-        });
-        module.setDeserializerModifier(new BeanDeserializerModifier() {
-            @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config,
-                    JavaType type, BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
-                return ConfigEnum.class.isAssignableFrom(type.getRawClass())
-                        ? new ConfigEnumDeserializer(type.getRawClass()) : deserializer;
-            }
-        });
-        JsonMapper mapper = JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .addMixIn(RunConfig.class, RunConfigMixin.class)
-                .addMixIn(RunConfig.Builder.class, BuilderMixin.class)
-                .addModule(module)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        return JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        // Strict scalars: "8" and 8.5 are not integers, 1 is not true, 5 is not a string.
-        // Jackson converts all of these by default, which would hide typos in a config file.
-        for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Boolean,
-                LogicalType.Integer, LogicalType.Float)) {
-            for (CoercionInputShape shape : List.of(CoercionInputShape.Integer,
-                    CoercionInputShape.Float, CoercionInputShape.Boolean,
-                    CoercionInputShape.String, CoercionInputShape.EmptyString)) {
-                if (!sameShape(type, shape)) {
-                    mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
-                }
-            }
-        }
-        return mapper;
-    }
-
-    /** Integers stay acceptable where a floating-point number is expected. */
-    private static boolean sameShape(LogicalType type, CoercionInputShape shape) {
-        return switch (type) {
-            case Textual -> shape == CoercionInputShape.String
-                    || shape == CoercionInputShape.EmptyString;
-            case Boolean -> false;
-            case Integer -> shape == CoercionInputShape.Integer;
-            case Float -> shape == CoercionInputShape.Float || shape == CoercionInputShape.Integer;
-            default -> false;
-        };
-    }
-
-    /** Lets Jackson build {@link RunConfig} through its builder, so absent keys keep defaults. */
-    @JsonDeserialize(builder = RunConfig.Builder.class)
-    private abstract static class RunConfigMixin {
-    }
-
-    @JsonPOJOBuilder(withPrefix = "")
-    private abstract static class BuilderMixin {
-    }
-
-    private static final class ConfigEnumSerializer extends StdScalarSerializer<Object> {
-        ConfigEnumSerializer() {
-            super(Object.class);
-        }
-
-        @Override
-        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider)
-                throws IOException {
-            gen.writeString(((ConfigEnum) value).key());
-        }
-    }
-
-    private static final class ConfigEnumDeserializer extends StdScalarDeserializer<Object> {
-        ConfigEnumDeserializer(Class<?> type) {
-            super(type);
-        }
-
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return ctxt.handleUnexpectedToken(handledType(), p);
-            }
-            return ConfigEnum.parse((Class) handledType(), p.currentName(), p.getText());
-        }
-    }
-
-    private static final class ScheduleSpecSerializer extends StdScalarSerializer<ScheduleSpec> {
-        ScheduleSpecSerializer() {
-            super(ScheduleSpec.class);
-        }
-
-        @Override
-        public void serialize(ScheduleSpec value, JsonGenerator gen, SerializerProvider provider)
-                throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
-
-    private static final class ScheduleSpecDeserializer
-            extends StdScalarDeserializer<ScheduleSpec> {
-        ScheduleSpecDeserializer() {
-            super(ScheduleSpec.class);
-        }
-
-        @Override
-        public ScheduleSpec deserialize(JsonParser p, DeserializationContext ctxt)
-                throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (ScheduleSpec) ctxt.handleUnexpectedToken(ScheduleSpec.class, p);
-            }
-            return ScheduleSpec.parse(p.getText());
-        }
     }
 }

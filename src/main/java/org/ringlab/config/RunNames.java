@@ -25,7 +25,7 @@ public final class RunNames {
         if (!c.usesRing()) {
             return c.method().key();
         }
-        String ring = c.ringType().key() + "-" + c.ringSize() + " " + c.ringMode().key();
+        String ring = c.ringType().id() + "-" + c.ringSize() + " " + c.ringMode().id();
         return c.method() == Method.RING ? ring : c.method().key() + " " + ring;
     }
 
@@ -70,7 +70,7 @@ public final class RunNames {
     static String methodToken(RunConfig c) {
         Method m = c.method();
         if (m.usesRing()) {
-            String ring = ringToken(c.ringType().key(), c.ringSize());
+            String ring = ringToken(c.ringType().id(), c.ringSize());
             return m == Method.RING ? ring : m.key() + "-" + ring;
         }
         return m.usesBits() ? m.key() + "-" + bitsToken(c.bits()) : m.key();

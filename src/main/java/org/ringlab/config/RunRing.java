@@ -12,8 +12,6 @@ public final class RunRing {
      * configuration with a valid ring size has one.
      */
     public static Ring of(RunConfig c) {
-        // config and quant still keep one enum each; the names match
-        return Ring.of(org.ringlab.quant.RingType.valueOf(c.ringType().name()), c.ringSize(),
-                org.ringlab.quant.RingMode.valueOf(c.ringMode().name()), c.effectiveSigma());
+        return Ring.of(c.ringType(), c.ringSize(), c.ringMode(), c.effectiveSigma());
     }
 }

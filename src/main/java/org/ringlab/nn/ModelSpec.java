@@ -1,5 +1,6 @@
 package org.ringlab.nn;
 
+import org.ringlab.config.ModelKind;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.RingQuantizer;
 import org.ringlab.quant.Ring;
@@ -15,11 +16,11 @@ import org.ringlab.quant.Ring;
  * @param quantizeLast whether the classifier is quantized (the reference: no, it stays FP32)
  * @param quantizer makes each quantized layer's quantizer; null for an all-FP32 model
  */
-public record ModelSpec(Architecture architecture, int channels, int height, int width, int classes, Ring ring,
+public record ModelSpec(ModelKind architecture, int channels, int height, int width, int classes, Ring ring,
         boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast, QuantizerFactory quantizer) {
 
     /** A reference-ring model (ring given) or an FP32 one (ring null). */
-    public ModelSpec(Architecture architecture, int channels, int height, int width, int classes, Ring ring,
+    public ModelSpec(ModelKind architecture, int channels, int height, int width, int classes, Ring ring,
             boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast) {
         this(architecture, channels, height, width, classes, ring, ringBias, batchNorm, quantizeFirst, quantizeLast,
                 ring == null ? null : RingQuantizer.factory(ring, RingQuantizer.Variant.REFERENCE, 0));

@@ -1,9 +1,9 @@
 package org.ringlab.train;
 
+import org.ringlab.config.ModelKind;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunRing;
 import org.ringlab.data.ImageDataSet;
-import org.ringlab.nn.Architecture;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
@@ -18,7 +18,7 @@ public final class ModelBuilder {
 
     public static ModelSpec spec(RunConfig c, int channels, int height, int width, int classes) {
         Ring ring = c.usesRing() ? ring(c) : null;
-        Architecture arch = Architecture.parse(c.model().name());
+        ModelKind arch = c.model();
         boolean batchNorm = arch.isResNet() || c.batchNorm();
         return new ModelSpec(arch, channels, height, width, classes, ring, c.effectiveRingBias(), batchNorm,
                 c.quantizeFirst(), c.quantizeLast(), quantizer(c));

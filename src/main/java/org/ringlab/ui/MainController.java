@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
-import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -20,31 +19,22 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
-import org.ringlab.config.DeviceKind;
 import org.ringlab.config.InvalidConfigException;
-import org.ringlab.config.Method;
-import org.ringlab.config.ModelKind;
-import org.ringlab.config.OptimizerKind;
-import org.ringlab.config.RingMode;
-import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
-import org.ringlab.config.TwnVariant;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
 import org.ringlab.train.RunStatus;
 import org.ringlab.ui.charts.MetricsCharts;
+import org.ringlab.ui.setup.SetupController;
+import org.ringlab.ui.setup.SetupModel;
 
 /**
- * The main window's controller: binds the controls to {@link SetupModel}, drives runs through the
+ * The main window's controller: reads the run setup from its {@link SetupModel}, drives runs through the
  * {@link TrainingService} interface, and once per frame moves whatever the runs reported into the
  * charts, the ring view and the timeline.
  */
@@ -69,13 +59,12 @@ public final class MainController {
     /** Ids on the queue list as last drawn: redrawn only when the service's queue changes. */
     private List<String> drawnQueue = List.of();
     private boolean workerWasAlive = true;
-    private final SetupModel setup = new SetupModel();
+    private SetupModel setup;
     private final Map<String, LiveRun> runs = new LinkedHashMap<>();
     /** Runs whose curves are on the charts now. */
     private final java.util.Set<String> charted = new java.util.HashSet<>();
     private final MetricsCharts charts = new MetricsCharts();
     private final PulseMonitor pulses = new PulseMonitor();
-    private final LearningRatePlot lrPlot = new LearningRatePlot();
     private LiveRun current;
     private TimelinePresenter timelinePresenter;
     private org.ringlab.ui.compare.ComparisonWindow comparison;
@@ -96,43 +85,8 @@ public final class MainController {
     @FXML private ToggleButton themeToggle;
     @FXML private ToggleButton demoToggle;
     @FXML private ScrollPane setupPane;
-    @FXML private ComboBox<Method> methodBox;
-    @FXML private ComboBox<RingType> ringTypeBox;
-    @FXML private TextField ringSizeField;
-    @FXML private ComboBox<RingMode> ringModeBox;
-    @FXML private TextField sigmaField;
-    @FXML private ComboBox<ModelKind> modelBox;
-    @FXML private TextField dataField;
-    @FXML private ComboBox<OptimizerKind> optimizerBox;
-    @FXML private TextField lrField;
-    @FXML private TextField epochsField;
-    @FXML private TextField scheduleField;
-    @FXML private TextField warmupField;
-    @FXML private TextField batchSizeField;
-    @FXML private TextField seedField;
-    @FXML private ComboBox<DeviceKind> deviceBox;
-    @FXML private CheckBox batchNormBox;
-    @FXML private Label bitsLabel;
-    @FXML private TextField bitsField;
-    @FXML private Label twnVariantLabel;
-    @FXML private ComboBox<TwnVariant> twnVariantBox;
-    @FXML private Label ttqThresholdLabel;
-    @FXML private TextField ttqThresholdField;
-    @FXML private CheckBox bitnetRmsnormBox;
-    @FXML private Label bitnetWarmupLabel;
-    @FXML private TextField bitnetWarmupField;
-    @FXML private CheckBox bitnetLayerwiseBox;
-    @FXML private Label tequilaLambdaLabel;
-    @FXML private TextField tequilaLambdaField;
-    @FXML private Label tequilaGroupLabel;
-    @FXML private TextField tequilaGroupField;
-    @FXML private Label annealSigmaLabel;
-    @FXML private TextField annealSigmaField;
-    @FXML private Label pow2SlopeLabel;
-    @FXML private TextField pow2SlopeField;
-    @FXML private Label ringPreviewLabel;
-    @FXML private Pane lrPlotPane;
-    @FXML private Label problemsLabel;
+    /** The run-setup panel (fxml/setup.fxml), injected by fx:include. */
+    @FXML private SetupController setupFormController;
     @FXML private ListView<LiveRun> runsList;
     @FXML private StackPane chartsPane;
     @FXML private Slider smoothingSlider;
@@ -181,7 +135,9 @@ public final class MainController {
 
     @FXML
     private void initialize() {
-        bindSetup();
+        setup = setupFormController.model();
+        setupFormController.onMessage(messageLabel::setText);
+        setup.problems().addListener((javafx.collections.ListChangeListener<String>) c -> updateControls());
         chartsPane.getChildren().add(charts);
         charts.setSmoothing(smoothingSlider.getValue());
         smoothingLabel.setText(String.format(Locale.ROOT, "%.2f", smoothingSlider.getValue()));
@@ -237,120 +193,6 @@ public final class MainController {
 
     public SetupModel setup() {
         return setup;
-    }
-
-    // ---- setup panel
-
-    private void bindSetup() {
-        methodBox.setItems(FXCollections.observableArrayList(Method.values()));
-        ringTypeBox.setItems(FXCollections.observableArrayList(RingType.values()));
-        ringModeBox.setItems(FXCollections.observableArrayList(RingMode.values()));
-        modelBox.setItems(FXCollections.observableArrayList(ModelKind.values()));
-        optimizerBox.setItems(FXCollections.observableArrayList(OptimizerKind.values()));
-        deviceBox.setItems(FXCollections.observableArrayList(DeviceKind.values()));
-        methodBox.valueProperty().bindBidirectional(setup.method);
-        ringTypeBox.valueProperty().bindBidirectional(setup.ringType);
-        ringModeBox.valueProperty().bindBidirectional(setup.ringMode);
-        modelBox.valueProperty().bindBidirectional(setup.model);
-        optimizerBox.valueProperty().bindBidirectional(setup.optimizer);
-        deviceBox.valueProperty().bindBidirectional(setup.device);
-        batchNormBox.selectedProperty().bindBidirectional(setup.batchNorm);
-        Map<TextField, String> fields = new LinkedHashMap<>();
-        bindText(ringSizeField, setup.ringSize, "ring-size", fields);
-        bindText(sigmaField, setup.sigma, "sigma", fields);
-        bindText(dataField, setup.data, "data", fields);
-        bindText(lrField, setup.lr, "lr", fields);
-        bindText(epochsField, setup.epochs, "epochs", fields);
-        bindText(scheduleField, setup.schedule, "schedule", fields);
-        bindText(warmupField, setup.warmupEpochs, "warmup-epochs", fields);
-        bindText(batchSizeField, setup.batchSize, "batch-size", fields);
-        bindText(seedField, setup.seed, "seed", fields);
-        bindMethodOptions(fields);
-        ringPreviewLabel.textProperty().bind(setup.ringPreviewProperty());
-        setup.problems().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            problemsLabel.setText(String.join("\n", setup.problems()));
-            fields.forEach((field, key) -> field.getStyleClass().removeAll("invalid"));
-            fields.forEach((field, key) -> {
-                List<String> mine = setup.problemsFor(key);
-                if (!mine.isEmpty()) {
-                    field.getStyleClass().add("invalid");
-                }
-                field.setTooltip(mine.isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n", mine)));
-            });
-            updateControls();
-            drawLearningRate();
-        });
-        problemsLabel.setText(String.join("\n", setup.problems()));
-        lrPlot.setPrefHeight(60);
-        lrPlot.prefWidthProperty().bind(lrPlotPane.widthProperty());
-        lrPlotPane.getChildren().add(lrPlot);
-        drawLearningRate();
-    }
-
-    /** The method's own settings, each row shown only for the method that uses it. */
-    private void bindMethodOptions(Map<TextField, String> fields) {
-        twnVariantBox.setItems(FXCollections.observableArrayList(TwnVariant.values()));
-        twnVariantBox.valueProperty().bindBidirectional(setup.twnVariant);
-        bitnetRmsnormBox.selectedProperty().bindBidirectional(setup.bitnetRmsnorm);
-        bitnetLayerwiseBox.selectedProperty().bindBidirectional(setup.bitnetLayerwise);
-        bindText(bitsField, setup.bits, "bits", fields);
-        bindText(ttqThresholdField, setup.ttqThreshold, "ttq-threshold", fields);
-        bindText(bitnetWarmupField, setup.bitnetWarmup, "bitnet-warmup", fields);
-        bindText(tequilaLambdaField, setup.tequilaLambda, "tequila-lambda", fields);
-        bindText(tequilaGroupField, setup.tequilaGroup, "tequila-group", fields);
-        bindText(annealSigmaField, setup.annealSigma, "anneal-sigma", fields);
-        bindText(pow2SlopeField, setup.pow2Slope, "pow2-slope", fields);
-        showFor(Method::usesBits, bitsLabel, bitsField);
-        showFor(m -> m == Method.TWN, twnVariantLabel, twnVariantBox);
-        showFor(m -> m == Method.TTQ, ttqThresholdLabel, ttqThresholdField);
-        showFor(m -> m == Method.BITNET, bitnetRmsnormBox, bitnetWarmupLabel, bitnetWarmupField, bitnetLayerwiseBox);
-        showFor(m -> m == Method.TEQUILA, tequilaLambdaLabel, tequilaLambdaField, tequilaGroupLabel, tequilaGroupField);
-        showFor(m -> m == Method.RING_ANNEAL, annealSigmaLabel, annealSigmaField);
-        showFor(m -> m == Method.POW2, pow2SlopeLabel, pow2SlopeField);
-    }
-
-    private void showFor(java.util.function.Predicate<Method> uses, javafx.scene.Node... nodes) {
-        javafx.beans.binding.BooleanBinding shown = javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> setup.method.get() != null && uses.test(setup.method.get()), setup.method);
-        for (javafx.scene.Node n : nodes) {
-            n.visibleProperty().bind(shown);
-            n.managedProperty().bind(shown);
-        }
-    }
-
-    private static void bindText(TextField field, javafx.beans.property.StringProperty property, String key,
-            Map<TextField, String> fields) {
-        field.textProperty().bindBidirectional(property);
-        fields.put(field, key);
-    }
-
-    private void drawLearningRate() {
-        lrPlot.show(setup.config());
-    }
-
-    @FXML
-    private void onBrowse() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("MNIST-format or CIFAR-10 binary folder");
-        File dir = chooser.showDialog(root.getScene().getWindow());
-        if (dir != null) {
-            setup.data.set(dir.getAbsolutePath());
-        }
-    }
-
-    @FXML
-    private void onCopyConfig() {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(setup.toJson());
-        Clipboard.getSystemClipboard().setContent(content);
-        messageLabel.setText("configuration copied as JSON");
-    }
-
-    @FXML
-    private void onPasteConfig() {
-        String text = Clipboard.getSystemClipboard().getString();
-        String problem = text == null ? "the clipboard holds no text" : setup.pasteJson(text);
-        messageLabel.setText(problem == null ? "configuration pasted" : "paste: " + problem.replace('\n', ' '));
     }
 
     // ---- run control

@@ -83,7 +83,11 @@ public final class RingLabApp extends Application {
             if (type == MainController.class) {
                 return new MainController(service, pastRuns, connector);
             }
-            throw new IllegalArgumentException("no controller " + type);
+            try {
+                return type.getDeclaredConstructor().newInstance(); // the included panes' controllers
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("no controller " + type, e);
+            }
         });
         Parent root = loader.load();
         MainController controller = loader.getController();

@@ -1,5 +1,7 @@
 package org.ringlab.config;
 
+import org.ringlab.quant.RingMode;
+import org.ringlab.quant.RingType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +13,7 @@ class ConfigEnumTest {
     void keysAreLowerCaseNames() {
         assertEquals("resnet20", ModelKind.RESNET20.key());
         assertEquals("fp32", Method.FP32.key());
-        assertEquals("sin", RingType.SIN.toString());
+        assertEquals("sin", ConfigEnum.keyOf(RingType.SIN));
     }
 
     @Test

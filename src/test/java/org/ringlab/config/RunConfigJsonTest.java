@@ -1,5 +1,7 @@
 package org.ringlab.config;
 
+import org.ringlab.quant.RingMode;
+import org.ringlab.quant.RingType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.ringlab.quant.RingType;
 
 /** The names a run goes by, all from RunNames: a repaired ring variant never passes for the reference. */
 class RunNamesTest {

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ringlab.config.ModelKind;
-import org.ringlab.config.RingMode;
+import org.ringlab.quant.RingMode;
 import org.ringlab.config.RunConfig;
 import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;

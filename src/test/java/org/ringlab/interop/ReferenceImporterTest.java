@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ringlab.nn.Architecture;
+import org.ringlab.config.ModelKind;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
@@ -26,7 +26,7 @@ import org.ringlab.quant.RingMode;
 import org.ringlab.quant.RingType;
 
 class ReferenceImporterTest {
-    private static BuiltModel resnet(Architecture a, Integer ringSize) {
+    private static BuiltModel resnet(ModelKind a, Integer ringSize) {
         Ring ring = ringSize == null ? null : Ring.of(RingType.TRIANGLE, ringSize, RingMode.REFERENCE);
         return ModelFactory.build(new ModelSpec(a, 3, 32, 32, 10, ring, false, true, true, false));
     }
@@ -34,7 +34,7 @@ class ReferenceImporterTest {
     @Test
     void loadsResNet20Ring4IntoTheRingModel() throws IOException {
         TorchCheckpoint c = TorchCheckpoint.read(ReferenceCheckpoints.file("best_ResNet20_ring4.pth"));
-        BuiltModel model = resnet(Architecture.RESNET20, 4);
+        BuiltModel model = resnet(ModelKind.RESNET20, 4);
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, String> where = ReferenceImporter.load(c, model, manager);
             assertEquals(List.copyOf(c.stateDict().keySet()), List.copyOf(where.keySet()));
@@ -62,7 +62,7 @@ class ReferenceImporterTest {
     @Test
     void loadsTheFp32CheckpointIntoAnFp32Model() throws IOException {
         TorchCheckpoint c = TorchCheckpoint.read(ReferenceCheckpoints.file("best_resnet20_none.pth"));
-        BuiltModel model = resnet(Architecture.RESNET20, null);
+        BuiltModel model = resnet(ModelKind.RESNET20, null);
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, String> where = ReferenceImporter.load(c, model, manager);
             assertEquals(c.stateDict().size(), where.size());
@@ -80,7 +80,7 @@ class ReferenceImporterTest {
         TorchCheckpoint c = TorchCheckpoint.read(ReferenceCheckpoints.file("best_ResNet20_ring4.pth"));
         try (NDManager manager = NDManager.newBaseManager()) {
             CheckpointException e = assertThrows(CheckpointException.class,
-                    () -> ReferenceImporter.load(c, resnet(Architecture.RESNET20, 8), manager));
+                    () -> ReferenceImporter.load(c, resnet(ModelKind.RESNET20, 8), manager));
             assertTrue(e.getMessage().contains("conv1.ring_template"), e.getMessage());
         }
     }
@@ -90,7 +90,7 @@ class ReferenceImporterTest {
         TorchCheckpoint c = TorchCheckpoint.read(ReferenceCheckpoints.file("best_ResNet32_ring4.pth"));
         try (NDManager manager = NDManager.newBaseManager()) {
             CheckpointException e = assertThrows(CheckpointException.class,
-                    () -> ReferenceImporter.load(c, resnet(Architecture.RESNET20, 4), manager));
+                    () -> ReferenceImporter.load(c, resnet(ModelKind.RESNET20, 4), manager));
             assertTrue(e.getMessage().contains("layer1.3.conv1"), e.getMessage());
         }
     }
@@ -100,7 +100,7 @@ class ReferenceImporterTest {
         TorchCheckpoint c = TorchCheckpoint.read(ReferenceCheckpoints.file("best_resnet20_none.pth"));
         try (NDManager manager = NDManager.newBaseManager()) {
             CheckpointException e = assertThrows(CheckpointException.class,
-                    () -> ReferenceImporter.load(c, resnet(Architecture.RESNET20, 4), manager));
+                    () -> ReferenceImporter.load(c, resnet(ModelKind.RESNET20, 4), manager));
             assertTrue(e.getMessage().contains("conv1"), e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package org.ringlab.nn;
 
+import org.ringlab.config.ModelKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
@@ -38,17 +39,17 @@ class ModelFactoryTest {
 
     @Test
     void lenet() {
-        assertEquals(61_706, counts(new ModelSpec(Architecture.LENET, 1, 28, 28, 10, null, false, false, true, false))[0]);
-        long[] ring = counts(new ModelSpec(Architecture.LENET, 1, 28, 28, 10, RING8, true, false, true, false));
+        assertEquals(61_706, counts(new ModelSpec(ModelKind.LENET, 1, 28, 28, 10, null, false, false, true, false))[0]);
+        long[] ring = counts(new ModelSpec(ModelKind.LENET, 1, 28, 28, 10, RING8, true, false, true, false));
         assertEquals(61_706, ring[0]);
         assertEquals(60_856, ring[1]);
         assertEquals(4, ring[2]);
-        assertEquals(62_158, counts(new ModelSpec(Architecture.LENET, 1, 28, 28, 10, RING8, true, true, true, false))[0]);
+        assertEquals(62_158, counts(new ModelSpec(ModelKind.LENET, 1, 28, 28, 10, RING8, true, true, true, false))[0]);
     }
 
     @Test
     void mlp() {
-        long[] ring = counts(new ModelSpec(Architecture.MLP, 1, 28, 28, 10, RING8, true, false, true, false));
+        long[] ring = counts(new ModelSpec(ModelKind.MLP, 1, 28, 28, 10, RING8, true, false, true, false));
         assertEquals(203_530, ring[0]);
         assertEquals(200_960, ring[1]);
         assertEquals(1, ring[2]);
@@ -56,9 +57,9 @@ class ModelFactoryTest {
 
     @Test
     void resnet20() {
-        long[] fp = counts(new ModelSpec(Architecture.RESNET20, 3, 32, 32, 10, null, false, true, true, false));
+        long[] fp = counts(new ModelSpec(ModelKind.RESNET20, 3, 32, 32, 10, null, false, true, true, false));
         assertEquals(272_474, fp[0]);
-        long[] ring = counts(new ModelSpec(Architecture.RESNET20, 3, 32, 32, 10, RING8, false, true, true, false));
+        long[] ring = counts(new ModelSpec(ModelKind.RESNET20, 3, 32, 32, 10, RING8, false, true, true, false));
         assertEquals(272_474, ring[0]);
         assertEquals(270_256, ring[1]);
         assertEquals(21, ring[2]);
@@ -66,15 +67,15 @@ class ModelFactoryTest {
 
     @Test
     void switchesForFirstAndLastLayers() {
-        long[] noFirst = counts(new ModelSpec(Architecture.RESNET20, 3, 32, 32, 10, RING8, false, true, false, false));
+        long[] noFirst = counts(new ModelSpec(ModelKind.RESNET20, 3, 32, 32, 10, RING8, false, true, false, false));
         assertEquals(20, noFirst[2]);
-        long[] withLast = counts(new ModelSpec(Architecture.LENET, 1, 28, 28, 10, RING8, true, true, true, true));
+        long[] withLast = counts(new ModelSpec(ModelKind.LENET, 1, 28, 28, 10, RING8, true, true, true, true));
         assertEquals(5, withLast[2]);
     }
 
     @Test
     void modelsAdaptToOtherInputShapes() {
-        assertEquals(4, counts(new ModelSpec(Architecture.LENET, 3, 32, 32, 10, RING8, true, true, true, false))[2]);
-        counts(new ModelSpec(Architecture.RESNET20, 1, 28, 28, 47, null, false, true, true, false));
+        assertEquals(4, counts(new ModelSpec(ModelKind.LENET, 3, 32, 32, 10, RING8, true, true, true, false))[2]);
+        counts(new ModelSpec(ModelKind.RESNET20, 1, 28, 28, 47, null, false, true, true, false));
     }
 }

@@ -1,5 +1,6 @@
 package org.ringlab.nn;
 
+import org.ringlab.config.ModelKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
@@ -23,13 +24,13 @@ class ModelShapeTest {
 
     @Test
     void parameterCountsTheCodeAlreadyKnows() {
-        assertEquals(62_158, ModelShape.of(new ModelSpec(Architecture.LENET, 1, 28, 28, 10, RING8, true, true, true,
+        assertEquals(62_158, ModelShape.of(new ModelSpec(ModelKind.LENET, 1, 28, 28, 10, RING8, true, true, true,
                 false)).parameters());
-        assertEquals(61_706, ModelShape.of(new ModelSpec(Architecture.LENET, 1, 28, 28, 10, null, false, false, true,
+        assertEquals(61_706, ModelShape.of(new ModelSpec(ModelKind.LENET, 1, 28, 28, 10, null, false, false, true,
                 false)).parameters());
-        assertEquals(203_530, ModelShape.of(new ModelSpec(Architecture.MLP, 1, 28, 28, 10, RING8, true, false, true,
+        assertEquals(203_530, ModelShape.of(new ModelSpec(ModelKind.MLP, 1, 28, 28, 10, RING8, true, false, true,
                 false)).parameters());
-        ModelShape resnet20 = ModelShape.of(new ModelSpec(Architecture.RESNET20, 3, 32, 32, 10, RING8, false, true,
+        ModelShape resnet20 = ModelShape.of(new ModelSpec(ModelKind.RESNET20, 3, 32, 32, 10, RING8, false, true,
                 true, false));
         assertEquals(272_474, resnet20.parameters());
         // every convolution is a ring layer, the classifier stays FP32
@@ -39,10 +40,10 @@ class ModelShapeTest {
     @Test
     void agreesWithBuiltModelsOnOtherShapes() {
         for (ModelSpec spec : new ModelSpec[] {
-            new ModelSpec(Architecture.LENET, 3, 32, 32, 10, RING8, true, true, true, true),
-            new ModelSpec(Architecture.LENET, 1, 61, 47, 7, null, false, true, true, false),
-            new ModelSpec(Architecture.RESNET32, 1, 28, 28, 47, null, false, true, true, false),
-            new ModelSpec(Architecture.RESNET44, 3, 17, 33, 10, RING8, false, true, false, false)}) {
+            new ModelSpec(ModelKind.LENET, 3, 32, 32, 10, RING8, true, true, true, true),
+            new ModelSpec(ModelKind.LENET, 1, 61, 47, 7, null, false, true, true, false),
+            new ModelSpec(ModelKind.RESNET32, 1, 28, 28, 47, null, false, true, true, false),
+            new ModelSpec(ModelKind.RESNET44, 3, 17, 33, 10, RING8, false, true, false, false)}) {
             assertEquals(built(spec), ModelShape.of(spec).parameters(), spec.toString());
         }
     }
@@ -50,7 +51,7 @@ class ModelShapeTest {
     @Test
     void aLargeInputIsMeasuredWithoutBuildingIt() {
         // 2048×2048 images make LeNet's first linear layer 16·510·510 × 120
-        ModelShape big = ModelShape.of(new ModelSpec(Architecture.LENET, 1, 2048, 2048, 10, RING8, true, true, true,
+        ModelShape big = ModelShape.of(new ModelSpec(ModelKind.LENET, 1, 2048, 2048, 10, RING8, true, true, true,
                 false));
         assertEquals(499_406_158L, big.parameters());
     }
@@ -58,7 +59,7 @@ class ModelShapeTest {
     @Test
     void activationsFollowTheLayerOutputs() {
         // MLP 784-256-10 with BatchNorm: fc1 256, BN 256, ReLU 256, fc2 10
-        ModelShape mlp = ModelShape.of(new ModelSpec(Architecture.MLP, 1, 28, 28, 10, null, false, true, true,
+        ModelShape mlp = ModelShape.of(new ModelSpec(ModelKind.MLP, 1, 28, 28, 10, null, false, true, true,
                 false));
         assertEquals(256 * 3 + 10, mlp.activationsPerSample());
         assertEquals(256, mlp.largestActivationPerSample());

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.Method;
-import org.ringlab.config.RingType;
+import org.ringlab.quant.RingType;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 

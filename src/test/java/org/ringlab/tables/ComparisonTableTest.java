@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ringlab.config.RingType;
+import org.ringlab.quant.RingType;
 import org.ringlab.config.RunConfig;
 
 class ComparisonTableTest {

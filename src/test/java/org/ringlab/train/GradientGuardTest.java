@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.ringlab.nn.Architecture;
+import org.ringlab.config.ModelKind;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
@@ -28,7 +28,7 @@ class GradientGuardTest {
 
     @Test
     void infiniteGradientUnderFiniteLossUpdatesNothingAndNamesTheParameter() {
-        BuiltModel model = ModelFactory.build(new ModelSpec(Architecture.MLP, 1, 28, 28, 10, null, false, false,
+        BuiltModel model = ModelFactory.build(new ModelSpec(ModelKind.MLP, 1, 28, 28, 10, null, false, false,
                 true, false));
         try (NDManager root = NDManager.newBaseManager()) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
@@ -78,7 +78,7 @@ class GradientGuardTest {
 
     @Test
     void finiteStepIsNoDivergence() {
-        BuiltModel model = ModelFactory.build(new ModelSpec(Architecture.MLP, 1, 28, 28, 10, null, false, false,
+        BuiltModel model = ModelFactory.build(new ModelSpec(ModelKind.MLP, 1, 28, 28, 10, null, false, false,
                 true, false));
         try (NDManager root = NDManager.newBaseManager()) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));

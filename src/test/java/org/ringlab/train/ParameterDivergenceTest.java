@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
-import org.ringlab.nn.Architecture;
+import org.ringlab.config.ModelKind;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
@@ -27,7 +27,7 @@ class ParameterDivergenceTest {
 
     @Test
     void aStepThatOverflowsAWeightNamesIt() {
-        BuiltModel model = ModelFactory.build(new ModelSpec(Architecture.MLP, 1, 28, 28, 10, null, false, false,
+        BuiltModel model = ModelFactory.build(new ModelSpec(ModelKind.MLP, 1, 28, 28, 10, null, false, false,
                 true, false));
         try (NDManager root = NDManager.newBaseManager()) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
@@ -46,7 +46,7 @@ class ParameterDivergenceTest {
 
     @Test
     void largeButFiniteWeightsAreNoDivergence() {
-        BuiltModel model = ModelFactory.build(new ModelSpec(Architecture.MLP, 1, 28, 28, 10, null, false, false,
+        BuiltModel model = ModelFactory.build(new ModelSpec(ModelKind.MLP, 1, 28, 28, 10, null, false, false,
                 true, false));
         try (NDManager root = NDManager.newBaseManager()) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));

@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ringlab.nn.Architecture;
+import org.ringlab.config.ModelKind;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
@@ -127,7 +127,7 @@ class StepMechanicsTest {
     @Test
     void trainingStepsDoNotAccumulateArrays() {
         Ring ring = Ring.of(RingType.TRIANGLE, 8, RingMode.REFERENCE);
-        BuiltModel model = ModelFactory.build(new ModelSpec(Architecture.LENET, 1, 28, 28, 10, ring, true, true,
+        BuiltModel model = ModelFactory.build(new ModelSpec(ModelKind.LENET, 1, 28, 28, 10, ring, true, true,
                 true, false));
         try (NDManager root = NDManager.newBaseManager()) {
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));

@@ -90,6 +90,8 @@ class WorkbenchTest {
             assertNull(controller.setup().pasteJson(json));
         });
         robot.clickOn("#startButton");
+        // submit runs on a service-call thread, not the FX thread: the run appears when it returns
+        await(() -> service.runs().size() == 1);
         RunHandle run = service.runs().get(0);
         await(() -> run.history().epochs().size() >= 1);
         await(() -> robot.lookup("#layerBox").queryComboBox().getItems().size() == 5);

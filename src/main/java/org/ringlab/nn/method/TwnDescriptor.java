@@ -22,7 +22,7 @@ final class TwnDescriptor implements MethodDescriptor {
 
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
-        return TwnQuantizer.factory(TwnQuantizer.Variant.valueOf(c.twnVariant().name()));
+        return TwnQuantizer.factory(c.twnVariant());
     }
 
     @Override

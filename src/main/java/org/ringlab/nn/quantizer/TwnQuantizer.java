@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.ringlab.config.Method;
+import org.ringlab.config.TwnVariant;
 
 /**
  * Ternary Weight Networks (Li &amp; Liu 2016, spec §4.1): W_t = α·sign(W)·1[|W| &gt; Δ], STE backward.
@@ -12,37 +13,22 @@ import org.ringlab.config.Method;
  */
 public final class TwnQuantizer extends FloatLatentQuantizer {
     /** Which published form. */
-    public enum Variant {
-        PAPER(0.7, false, "TWN (paper, Δ=0.7·mean|W| per layer)"),
-        REPO(0.75, true, "TWN (official code, Δ=0.75·mean|W| per output channel)");
+    private final TwnVariant variant;
 
-        final double factor;
-        final boolean perChannel;
-        final String label;
-
-        Variant(double factor, boolean perChannel, String label) {
-            this.factor = factor;
-            this.perChannel = perChannel;
-            this.label = label;
-        }
-    }
-
-    private final Variant variant;
-
-    TwnQuantizer(LayerGeometry layer, Variant variant) {
+    TwnQuantizer(LayerGeometry layer, TwnVariant variant) {
         super(layer);
         this.variant = variant;
     }
 
-    public static QuantizerFactory factory(Variant variant) {
-        return Factories.of(Method.TWN, variant.label, List.of(variant), layer -> new TwnQuantizer(layer, variant));
+    public static QuantizerFactory factory(TwnVariant variant) {
+        return Factories.of(Method.TWN, variant.label(), List.of(variant), layer -> new TwnQuantizer(layer, variant));
     }
 
     /** Δ, detached: per layer (a scalar) or per output channel (keepDims, broadcastable). */
     private NDArray threshold(NDArray w) {
         NDArray abs = w.stopGradient().abs();
-        NDArray mean = variant.perChannel ? abs.mean(perChannelAxes(w), true) : abs.mean();
-        return mean.mul(variant.factor);
+        NDArray mean = variant.perChannel() ? abs.mean(perChannelAxes(w), true) : abs.mean();
+        return mean.mul(variant.factor());
     }
 
     @Override
@@ -50,8 +36,8 @@ public final class TwnQuantizer extends FloatLatentQuantizer {
         NDArray w = values.get(0).stopGradient();
         NDArray abs = w.abs();
         NDArray mask = abs.gt(threshold(w)).toType(w.getDataType(), false);
-        NDArray kept = variant.perChannel ? mask.sum(perChannelAxes(w), true) : mask.sum();
-        NDArray absSum = variant.perChannel ? abs.mul(mask).sum(perChannelAxes(w), true) : abs.mul(mask).sum();
+        NDArray kept = variant.perChannel() ? mask.sum(perChannelAxes(w), true) : mask.sum();
+        NDArray absSum = variant.perChannel() ? abs.mul(mask).sum(perChannelAxes(w), true) : abs.mul(mask).sum();
         // a channel with nothing above Δ has no α; it deploys as zeros either way
         NDArray alpha = absSum.div(kept.maximum(1f));
         return w.sign().mul(mask).mul(alpha);
@@ -82,11 +68,11 @@ public final class TwnQuantizer extends FloatLatentQuantizer {
 
     @Override
     public long sideFloats() {
-        return variant.perChannel ? layer.outputs() : 1;
+        return variant.perChannel() ? layer.outputs() : 1;
     }
 
     @Override
     public String label() {
-        return variant.label;
+        return variant.label();
     }
 }

@@ -27,9 +27,9 @@ import org.ringlab.config.ConfigEnum;
 import org.ringlab.config.DataProbe;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.Method;
-import org.ringlab.config.RingType;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.quant.RingType;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
 import org.ringlab.sweep.SweepGrid;
@@ -133,15 +133,15 @@ public final class SweepDialog {
         return f;
     }
 
-    private <E extends Enum<E> & ConfigEnum> FlowPane boxes(Map<String, CheckBox> into, E[] values, String idPrefix,
+    private <E extends Enum<E>> FlowPane boxes(Map<String, CheckBox> into, E[] values, String idPrefix,
             E checked) {
         FlowPane pane = new FlowPane(8, 4);
         for (E v : values) {
-            CheckBox box = new CheckBox(v.key());
-            box.setId(idPrefix + v.key());
+            CheckBox box = new CheckBox(ConfigEnum.keyOf(v));
+            box.setId(idPrefix + ConfigEnum.keyOf(v));
             box.setSelected(v == checked);
             box.selectedProperty().addListener((o, was, now) -> update());
-            into.put(v.key(), box);
+            into.put(ConfigEnum.keyOf(v), box);
             pane.getChildren().add(box);
         }
         return pane;

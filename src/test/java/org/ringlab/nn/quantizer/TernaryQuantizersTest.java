@@ -22,7 +22,7 @@ class TernaryQuantizersTest {
     @Test
     void twnPaperThresholdsAtSevenTenthsOfTheMeanAndPassesGradientsStraightThrough() {
         // mean|W| = 1.97/6 = 0.32833, Δ = 0.22983; kept 0.9, 0.3, −0.6 so α = 0.6
-        WeightQuantizer q = TwnQuantizer.factory(TwnQuantizer.Variant.PAPER).create(FC);
+        WeightQuantizer q = TwnQuantizer.factory(org.ringlab.config.TwnVariant.PAPER).create(FC);
         try (NDManager m = NDManager.newBaseManager()) {
             Autograd.Result soft = Autograd.run(m, List.of(W), List.of(SHAPE),
                     v -> q.compute(v, WeightMode.SOFT, 0, m), G);
@@ -39,7 +39,7 @@ class TernaryQuantizersTest {
     @Test
     void twnRepoUsesThreeQuartersOfTheMeanPerOutputChannel() {
         // row 0: mean 0.41667, Δ 0.3125 → only 0.9 kept; row 1: mean 0.24, Δ 0.18 → only −0.6 kept
-        WeightQuantizer q = TwnQuantizer.factory(TwnQuantizer.Variant.REPO).create(FC);
+        WeightQuantizer q = TwnQuantizer.factory(org.ringlab.config.TwnVariant.REPO).create(FC);
         try (NDManager m = NDManager.newBaseManager()) {
             Autograd.Result snapped = Autograd.run(m, List.of(W), List.of(SHAPE),
                     v -> q.compute(v, WeightMode.SNAPPED, 0, m), null);
@@ -113,7 +113,7 @@ class TernaryQuantizersTest {
 
         // a built model tells each layer its place: LeNet's 4 quantized layers, a 0.5 warm-up
         org.ringlab.nn.BuiltModel lenet = org.ringlab.nn.ModelFactory.build(new org.ringlab.nn.ModelSpec(
-                org.ringlab.nn.Architecture.LENET, 1, 28, 28, 10, null, false, true, true, false,
+                org.ringlab.config.ModelKind.LENET, 1, 28, 28, 10, null, false, true, true, false,
                 BitNetQuantizer.factory(false, 0.5, true)));
         double[] lambdas = lenet.quantizedLayers().stream()
                 .mapToDouble(l -> ((BitNetQuantizer) l.quantizer()).lambda(0.25)).toArray();

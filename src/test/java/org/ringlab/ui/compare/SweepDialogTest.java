@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ringlab.config.DataDescription;
 import org.ringlab.config.Method;
-import org.ringlab.config.RingType;
+import org.ringlab.quant.RingType;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
 import org.testfx.api.FxRobot;

@@ -1,4 +1,4 @@
-package org.ringlab.ui;
+package org.ringlab.ui.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.ringlab.ui;
+package org.ringlab.ui.setup;
 
 import java.util.Locale;
 import javafx.scene.canvas.Canvas;

@@ -1,4 +1,4 @@
-package org.ringlab.ui;
+package org.ringlab.ui.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ringlab.config.DataDescription;
 import org.ringlab.config.Method;
 import org.ringlab.config.ModelKind;
 import org.ringlab.config.RunConfigJson;
+import org.ringlab.config.Settings;
 
 /** The setup panel's rules, without a window: JavaFX properties work without the toolkit. */
 class SetupModelTest {
@@ -44,6 +46,10 @@ class SetupModelTest {
         assertEquals(1, m.problemsFor("lr").size(), m.problems().toString());
         m.ringSize.set("4");
         m.lr.set("0.01");
+        m.text(Settings.TEST_BATCH_SIZE).set("0");
+        assertEquals(List.of("test-batch-size 0: must be 1..65536"), m.problemsFor("test-batch-size"));
+        assertEquals(List.of(), m.problemsFor("batch-size"), "marked by key, not by prefix");
+        m.text(Settings.TEST_BATCH_SIZE).set("1000");
         assertTrue(m.validProperty().get(), m.problems().toString());
         assertTrue(m.ringPreviewProperty().get().contains("2 distinct levels"));
     }
@@ -65,6 +71,7 @@ class SetupModelTest {
         });
         assertFalse(m.validProperty().get());
         assertTrue(m.problemsFor("data").get(0).contains("no MNIST"), m.problems().toString());
+        assertEquals("data", m.violations().get(0).key());
     }
 
     @Test

@@ -1,0 +1,242 @@
+package org.ringlab.ui.setup;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+import org.ringlab.config.Setting;
+import org.ringlab.config.Settings;
+
+/**
+ * The run-setup panel (fxml/setup.fxml): one row per setting the window edits, built from the
+ * settings registry and bound to a {@link SetupModel}. A row is shown only while the chosen method
+ * uses its setting; the main settings sit in the grid, the rest under "Advanced". Editors by type: a
+ * combo box for choices, a check box for yes/no (three-state where the default depends on other
+ * settings), a text field otherwise; each carries the setting's help as its tooltip, replaced by the
+ * setting's problems (and the style class {@code invalid}) while it has some.
+ */
+// FXMLLoader calls the private @FXML handlers
+@SuppressWarnings("UnusedMethod")
+public final class SetupController {
+    private final SetupModel model = new SetupModel();
+    private final LearningRatePlot lrPlot = new LearningRatePlot();
+    /** Each setting's editor, for the problem marks. */
+    private final Map<Setting<?>, Control> editors = new LinkedHashMap<>();
+    private Consumer<String> messages = text -> { };
+
+    @FXML private GridPane setupGrid;
+    @FXML private GridPane advancedGrid;
+    @FXML private Label ringPreviewLabel;
+    @FXML private Pane lrPlotPane;
+    @FXML private Label problemsLabel;
+
+    @FXML
+    private void initialize() {
+        List<Setting<?>> main = new ArrayList<>();
+        main.add(Settings.METHOD_KIND); // the method decides which other rows show
+        List<Setting<?>> advanced = new ArrayList<>();
+        for (Setting<?> s : SetupModel.settings()) {
+            if (s == Settings.METHOD_KIND) {
+                continue;
+            }
+            (s.panel() == Setting.Panel.MAIN ? main : advanced).add(s);
+        }
+        addRows(setupGrid, main);
+        addRows(advancedGrid, advanced);
+        ringPreviewLabel.textProperty().bind(model.ringPreviewProperty());
+        model.problems().addListener((ListChangeListener<String>) c -> showProblems());
+        lrPlot.setPrefHeight(60);
+        lrPlot.prefWidthProperty().bind(lrPlotPane.widthProperty());
+        lrPlotPane.getChildren().add(lrPlot);
+        showProblems();
+    }
+
+    /** The panel's state; the window reads its configuration from here. */
+    public SetupModel model() {
+        return model;
+    }
+
+    /** A setting's editor (also while its row is hidden), or null for a setting the panel does not edit. */
+    Control editorOf(Setting<?> setting) {
+        return editors.get(setting);
+    }
+
+    /** Where the panel's one-line messages go ("configuration copied"), e.g. the window's message bar. */
+    public void onMessage(Consumer<String> sink) {
+        this.messages = sink;
+    }
+
+    /** A setting's row: its label (null for a check box, which carries its own) and its cell. */
+    private record Row(Setting<?> setting, Label label, Node cell) {
+    }
+
+    private void addRows(GridPane grid, List<Setting<?>> settings) {
+        List<Row> rows = new ArrayList<>();
+        for (Setting<?> s : settings) {
+            BooleanBinding shown = model.uses(s);
+            Control editor = editor(s);
+            editors.put(s, editor);
+            Node cell = editor;
+            if (s == Settings.DATA_DIR) {
+                Button browse = new Button("…");
+                browse.setId("browseButton");
+                browse.setOnAction(e -> onBrowse());
+                HBox.setHgrow(editor, Priority.ALWAYS);
+                cell = new HBox(4, editor, browse);
+            }
+            Label label = null;
+            if (!(editor instanceof CheckBox)) {
+                label = new Label(s.label());
+                label.setId(SettingIds.label(s));
+                label.setTooltip(new Tooltip(s.description()));
+                label.visibleProperty().bind(shown);
+            }
+            cell.visibleProperty().bind(shown);
+            rows.add(new Row(s, label, cell));
+        }
+        layOut(grid, rows);
+        model.method.addListener((obs, was, now) -> layOut(grid, rows));
+    }
+
+    /** Only the rows the chosen method uses, on consecutive grid rows (hidden rows would leave gaps). */
+    private void layOut(GridPane grid, List<Row> rows) {
+        grid.getChildren().clear();
+        int index = 0;
+        for (Row row : rows) {
+            if (!row.setting().usedBy(model.method.get())) {
+                continue;
+            }
+            if (row.label() != null) {
+                grid.add(row.label(), 0, index);
+            }
+            grid.add(row.cell(), 1, index);
+            index++;
+        }
+    }
+
+    private Control editor(Setting<?> s) {
+        Control editor;
+        if (s.isChoice()) {
+            editor = comboBox(s);
+        } else if (s.isBoolean()) {
+            CheckBox box = new CheckBox(s.label());
+            if (s.isNullable()) {
+                // indeterminate = null = the setting's default, which depends on other settings
+                ObjectProperty<Boolean> value = model.optionalFlag(cast(s));
+                box.setAllowIndeterminate(true);
+                syncOptional(box, value);
+            } else {
+                box.selectedProperty().bindBidirectional(model.flag(cast(s)));
+            }
+            editor = box;
+        } else {
+            TextField field = new TextField();
+            field.setPromptText(s.prompt());
+            field.textProperty().bindBidirectional(model.text(s));
+            editor = field;
+        }
+        editor.setId(SettingIds.editor(s));
+        editor.setTooltip(new Tooltip(helpOf(s)));
+        return editor;
+    }
+
+    private <T> ComboBox<T> comboBox(Setting<T> s) {
+        ComboBox<T> box = new ComboBox<>(FXCollections.observableArrayList(s.choices()));
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return s.format(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return s.parse(text);
+            }
+        });
+        box.valueProperty().bindBidirectional(model.choice(s));
+        return box;
+    }
+
+    private static void syncOptional(CheckBox box, ObjectProperty<Boolean> value) {
+        Runnable fromModel = () -> {
+            Boolean v = value.get();
+            box.setIndeterminate(v == null);
+            box.setSelected(v != null && v);
+        };
+        fromModel.run();
+        value.addListener((obs, was, now) -> fromModel.run());
+        Runnable toModel = () -> value.set(box.isIndeterminate() ? null : box.isSelected());
+        box.selectedProperty().addListener((obs, was, now) -> toModel.run());
+        box.indeterminateProperty().addListener((obs, was, now) -> toModel.run());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Setting<Boolean> cast(Setting<?> s) {
+        return (Setting<Boolean>) s;
+    }
+
+    private static String helpOf(Setting<?> s) {
+        return s.unit().isEmpty() ? s.description() : s.description() + " Unit: " + s.unit() + ".";
+    }
+
+    private void showProblems() {
+        problemsLabel.setText(String.join("\n", model.problems()));
+        editors.forEach((s, editor) -> {
+            List<String> mine = model.problemsFor(s.key());
+            editor.getStyleClass().remove("invalid");
+            if (!mine.isEmpty()) {
+                editor.getStyleClass().add("invalid");
+            }
+            editor.setTooltip(new Tooltip(mine.isEmpty() ? helpOf(s) : String.join("\n", mine)));
+        });
+        lrPlot.show(model.config());
+    }
+
+    private void onBrowse() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("MNIST-format or CIFAR-10 binary folder");
+        File dir = chooser.showDialog(setupGrid.getScene().getWindow());
+        if (dir != null) {
+            model.data.set(dir.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void onCopyConfig() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.toJson());
+        Clipboard.getSystemClipboard().setContent(content);
+        messages.accept("configuration copied as JSON");
+    }
+
+    @FXML
+    private void onPasteConfig() {
+        String text = Clipboard.getSystemClipboard().getString();
+        String problem = text == null ? "the clipboard holds no text" : model.pasteJson(text);
+        messages.accept(problem == null ? "configuration pasted" : "paste: " + problem.replace('\n', ' '));
+    }
+}
