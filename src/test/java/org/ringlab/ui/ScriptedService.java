@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.RunHistory;
@@ -20,7 +21,8 @@ import org.ringlab.train.TrainingListener;
  * call (to look at a model while its call is under way) and throws what {@link #failing} names.
  */
 public final class ScriptedService implements TrainingService {
-    public final List<String> log = new ArrayList<>();
+    /** Every call in order (the window test calls from several threads). */
+    public final List<String> log = new CopyOnWriteArrayList<>();
     public final List<RunConfig> submitted = new ArrayList<>();
     /** The queue in order; tests reorder it as the worker would. */
     public final List<RunHandle> queue = new ArrayList<>();
