@@ -55,7 +55,6 @@ public final class MainController {
 
     /** Every call to the service (and the store) goes through here, never on the JavaFX thread. */
     private final ServiceCalls calls;
-    private final PastRuns pastRuns;
     private final SetupModel setup = new SetupModel();
     private final MessageBar messages = new MessageBar();
     private final MetricsCharts charts = new MetricsCharts();
@@ -122,7 +121,6 @@ public final class MainController {
      * @param connector opens a remote service ("Connect to service…"); null hides the action
      */
     public MainController(TrainingService service, PastRuns pastRuns, ServiceConnector connector) {
-        this.pastRuns = pastRuns;
         this.calls = ServiceCalls.background();
         this.worker = new WorkerModel(calls, service, connector, messages, this::connected);
         this.queue = new QueueModel(calls, worker::service, messages);

@@ -46,7 +46,7 @@ final class Sweeps implements AutoCloseable {
 
     void showComparison(Window owner) {
         if (comparison == null) {
-            comparison = new ComparisonWindow(service.get(), calls, setup::get, new org.ringlab.train.DataSetProbe(),
+            comparison = new ComparisonWindow(service.get(), calls, setup, new org.ringlab.train.DataSetProbe(),
                     runs::adopt);
             if (clusterRuns != null) {
                 comparison.sweepDialog().sendWith(clusterRuns);
