@@ -9,13 +9,13 @@ import javafx.scene.text.Text;
  * or device line is cut with an ellipsis at a fixed width and shown whole in its tooltip. (A
  * toolbar lays out by preferred widths, so a maximum width alone does not stop the overflow.)
  */
-final class CappedLabel {
+public final class CappedLabel {
     private static final double SLACK = 6; // the label's own padding and rounding
 
     private CappedLabel() {
     }
 
-    static void cap(Label label, double maxWidth) {
+    public static void cap(Label label, double maxWidth) {
         Tooltip tip = new Tooltip();
         label.setMinWidth(0);
         Runnable fit = () -> {

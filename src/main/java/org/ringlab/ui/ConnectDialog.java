@@ -9,11 +9,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
 /** Asks for a worker's address and token ("Connect to service…"). */
-final class ConnectDialog extends Dialog<ConnectDialog.Request> {
-    record Request(String address, String token) {
+public final class ConnectDialog extends Dialog<ConnectDialog.Request> {
+    public record Request(String address, String token) {
     }
 
-    ConnectDialog() {
+    public ConnectDialog() {
         setTitle("Connect to a training service");
         setHeaderText("A worker started elsewhere with: ringlab serve --port N [--token-file F]\n"
                 + "(through an SSH tunnel, use 127.0.0.1 and the tunnel's local port)");

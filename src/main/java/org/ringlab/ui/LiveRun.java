@@ -11,8 +11,8 @@ import org.ringlab.train.StepMetrics;
  * The UI's view of one run: the handle, the inbox its events land in, and what has been drawn so
  * far. Touched only on the JavaFX thread (the inbox is the one thread-safe hand-over).
  */
-final class LiveRun {
-    final RunHandle handle;
+public final class LiveRun {
+    public final RunHandle handle;
     final EventInbox inbox = new EventInbox();
     final List<PositionSnapshot> snapshots = new ArrayList<>();
     final Progress progress;
@@ -25,7 +25,7 @@ final class LiveRun {
     private int chartedEpoch;
     private int snapshotStep = -1;
 
-    LiveRun(RunHandle handle) {
+    public LiveRun(RunHandle handle) {
         this.handle = handle;
         this.progress = new Progress(handle.config().epochs());
         // events from now on go to the inbox; what happened before is in the history
@@ -36,7 +36,7 @@ final class LiveRun {
     }
 
     /** The steps not yet on the charts. */
-    List<StepMetrics> unchartedSteps(List<StepMetrics> steps) {
+    public List<StepMetrics> unchartedSteps(List<StepMetrics> steps) {
         List<StepMetrics> out = new ArrayList<>();
         for (StepMetrics s : steps) {
             if (s.step() > chartedStep) {
@@ -48,7 +48,7 @@ final class LiveRun {
     }
 
     /** The epochs not yet on the charts. */
-    List<EpochMetrics> unchartedEpochs(List<EpochMetrics> epochs) {
+    public List<EpochMetrics> unchartedEpochs(List<EpochMetrics> epochs) {
         List<EpochMetrics> out = new ArrayList<>();
         for (EpochMetrics e : epochs) {
             if (e.epoch() > chartedEpoch) {
@@ -60,13 +60,13 @@ final class LiveRun {
     }
 
     /** The charts dropped this run: the next chart starts from the history again. */
-    void unchart() {
+    public void unchart() {
         chartedStep = 0;
         chartedEpoch = 0;
     }
 
     /** Adds snapshots newer than the last one held; returns whether any was new. */
-    boolean addSnapshots(List<PositionSnapshot> more) {
+    public boolean addSnapshots(List<PositionSnapshot> more) {
         boolean added = false;
         for (PositionSnapshot p : more) {
             if (p.step() > snapshotStep) {
@@ -78,7 +78,7 @@ final class LiveRun {
         return added;
     }
 
-    String summary() {
+    public String summary() {
         String figures = lastEpoch == null ? ""
                 : Double.isNaN(lastEpoch.testAccSnapped())
                         ? String.format(" · %.2f%%", lastEpoch.testAccSoft())

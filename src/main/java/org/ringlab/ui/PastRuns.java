@@ -37,7 +37,7 @@ public final class PastRuns implements AutoCloseable {
     }
 
     /** The newest runs, oldest first (the order the window lists runs in). Call off the JavaFX thread. */
-    List<RunHandle> load() {
+    public List<RunHandle> load() {
         // a damaged row (unknown status, unreadable date) cannot be opened; the others still are
         List<RunSummary> summaries = store.listRuns().stream().filter(RunSummary::isReadable).toList();
         List<RunHandle> out = new ArrayList<>();
@@ -62,11 +62,11 @@ public final class PastRuns implements AutoCloseable {
     }
 
     /** Deletes a run's rows and folder; a run still training in a live process is refused. */
-    void delete(String id) {
+    public void delete(String id) {
         store.deleteRun(Long.parseLong(id));
     }
 
-    String location() {
+    public String location() {
         return store.workspace().toString();
     }
 

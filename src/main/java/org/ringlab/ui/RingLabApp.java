@@ -79,16 +79,7 @@ public final class RingLabApp extends Application {
     public static Scene createScene(TrainingService service, PastRuns pastRuns, ServiceConnector connector)
             throws IOException {
         FXMLLoader loader = new FXMLLoader(RingLabApp.class.getResource("/fxml/main.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == MainController.class) {
-                return new MainController(service, pastRuns, connector);
-            }
-            try {
-                return type.getDeclaredConstructor().newInstance(); // the included panes' controllers
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException("no controller " + type, e);
-            }
-        });
+        loader.setControllerFactory(MainController.controllers(service, pastRuns, connector));
         Parent root = loader.load();
         MainController controller = loader.getController();
         root.getProperties().put(MainController.class, controller);

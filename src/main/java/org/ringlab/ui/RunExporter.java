@@ -21,12 +21,12 @@ import org.ringlab.tables.TidyExport;
  * 300-dpi PNG, one column wide, plus ring animations) and the data (tidy CSV and JSON, the
  * comparison table as CSV, Markdown and LaTeX). Plain file work: called off the JavaFX thread.
  */
-final class RunExporter {
+public final class RunExporter {
     private RunExporter() {
     }
 
     /** Returns how many files were written. */
-    static int export(List<Path> runDirectories, Path folder) throws IOException {
+    public static int export(List<Path> runDirectories, Path folder) throws IOException {
         List<RunData> runs = new ArrayList<>();
         for (Path dir : runDirectories) {
             runs.add(RunData.read(dir));

@@ -1,10 +1,10 @@
 package org.ringlab.ui;
 
 /** "host:port" as typed in the connect dialog, checked before anything is dialled. */
-record ServiceAddress(String host, int port) {
+public record ServiceAddress(String host, int port) {
 
     /** @throws IllegalArgumentException saying what is wrong with the text */
-    static ServiceAddress parse(String text) {
+    public static ServiceAddress parse(String text) {
         String t = text == null ? "" : text.trim();
         int colon = t.lastIndexOf(':');
         if (colon <= 0 || colon == t.length() - 1) {

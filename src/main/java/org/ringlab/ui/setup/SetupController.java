@@ -41,11 +41,21 @@ import org.ringlab.config.Settings;
 // FXMLLoader calls the private @FXML handlers
 @SuppressWarnings("UnusedMethod")
 public final class SetupController {
-    private final SetupModel model = new SetupModel();
+    private final SetupModel model;
     private final LearningRatePlot lrPlot = new LearningRatePlot();
     /** Each setting's editor, for the problem marks. */
     private final Map<Setting<?>, Control> editors = new LinkedHashMap<>();
     private Consumer<String> messages = text -> { };
+
+    /** @param model the panel's state, made by the window's shell, which reads the configuration from it */
+    public SetupController(SetupModel model) {
+        this.model = model;
+    }
+
+    /** A panel with a state of its own (FXMLLoader's default factory, as in tests that load setup.fxml alone). */
+    public SetupController() {
+        this(new SetupModel());
+    }
 
     @FXML private GridPane setupGrid;
     @FXML private GridPane advancedGrid;

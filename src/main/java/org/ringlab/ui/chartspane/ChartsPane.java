@@ -1,0 +1,71 @@
+package org.ringlab.ui.chartspane;
+
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.StackPane;
+import org.ringlab.train.EpochMetrics;
+import org.ringlab.train.StepMetrics;
+import org.ringlab.ui.charts.MetricsCharts;
+
+/** The metrics charts and their toolbar (fxml/charts.fxml): shows a {@link ChartsModel} on {@link MetricsCharts}. */
+// FXMLLoader calls the private @FXML handlers
+@SuppressWarnings("UnusedMethod")
+public final class ChartsPane {
+    private final ChartsModel model;
+    private final MetricsCharts charts;
+
+    @FXML private StackPane chartsPane;
+    @FXML private Slider smoothingSlider;
+    @FXML private Label smoothingLabel;
+    @FXML private CheckBox logLossBox;
+
+    public ChartsPane(ChartsModel model, MetricsCharts charts) {
+        this.model = model;
+        this.charts = charts;
+    }
+
+    @FXML
+    private void initialize() {
+        chartsPane.getChildren().add(charts);
+        smoothingSlider.valueProperty().bindBidirectional(model.smoothing);
+        smoothingLabel.textProperty().bind(model.smoothingText());
+        logLossBox.selectedProperty().bindBidirectional(model.logLoss);
+        charts.setSmoothing(model.smoothing.get());
+        charts.setLogLoss(model.logLoss.get());
+        model.smoothing.addListener((obs, was, now) -> charts.setSmoothing(now.doubleValue()));
+        model.logLoss.addListener((obs, was, now) -> charts.setLogLoss(now));
+    }
+
+    @FXML
+    private void onResetZoom() {
+        charts.resetZoom();
+    }
+
+    /** The model's charts drawn on {@code charts}. */
+    public static ChartsModel.Charts drawingOn(MetricsCharts charts) {
+        return new ChartsModel.Charts() {
+            @Override
+            public void addRun(String runId, String label) {
+                charts.addRun(runId, label);
+            }
+
+            @Override
+            public void removeRun(String runId) {
+                charts.removeRun(runId);
+            }
+
+            @Override
+            public void appendSteps(String runId, List<StepMetrics> steps) {
+                charts.appendSteps(runId, steps);
+            }
+
+            @Override
+            public void appendEpochs(String runId, List<EpochMetrics> epochs) {
+                charts.appendEpochs(runId, epochs);
+            }
+        };
+    }
+}
