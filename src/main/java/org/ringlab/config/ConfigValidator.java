@@ -24,9 +24,6 @@ public final class ConfigValidator {
     static final int MAX_RING_SIZE = 64;
     static final int MAX_BATCH_SIZE = 65536;
     static final int MAX_SNAPSHOT_SUB_BINS = 64;
-    static final int MIN_BITS = 1;
-    static final int MAX_BITS = 8;
-    static final int MAX_POW2_BITS = 6;
 
     /** The order violations are listed in: by group in this order, then by setting. */
     private static final List<Setting.Group> ORDER = List.of(Setting.Group.MODEL, Setting.Group.RING,
@@ -101,9 +98,10 @@ public final class ConfigValidator {
 
     private void checkMethodOptions() {
         Method method = config.method();
-        int maxBits = method == Method.POW2 ? MAX_POW2_BITS : MAX_BITS;
-        if (method.usesBits() && (config.bits() < MIN_BITS || config.bits() > maxBits)) {
-            violation("bits", config.bits(), method.key() + " needs " + MIN_BITS + ".." + maxBits + " bits"
+        List<Integer> widths = method.bitWidths();
+        if (method.usesBits() && !widths.contains(config.bits())) {
+            violation("bits", config.bits(), method.key() + " needs " + widths.get(0) + ".."
+                    + widths.get(widths.size() - 1) + " bits"
                     + (method == Method.POW2 ? " (an exponent below 2^-31 would underflow float32 scales)" : ""));
         }
         if (method == Method.BITNET && config.bitnetLayerwise() && !(config.bitnetWarmup() > 0)) {

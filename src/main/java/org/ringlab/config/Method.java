@@ -1,6 +1,5 @@
 package org.ringlab.config;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,52 +19,33 @@ public enum Method implements ConfigEnum {
     FP32(Family.NONE, "FP32 baseline", false, 0),
     RING(Family.RING, "Ring (reference, soft)", false, 0),
     RING_STE(Family.RING, "Ring-STE (repaired)", false, 0),
-    RING_ANNEAL(Family.RING, "Ring-anneal (repaired)", false, 0, "anneal-sigma"),
-    TWN(Family.TERNARY, "TWN", false, 0, "twn-variant"),
-    TTQ(Family.TERNARY, "TTQ", false, 0, "ttq-threshold"),
-    BITNET(Family.TERNARY, "BitNet b1.58", false, 0, "bitnet-rmsnorm", "bitnet-warmup", "bitnet-layerwise"),
-    TEQUILA(Family.TERNARY, "Tequila", false, 0, "tequila-group", "tequila-lambda"),
+    RING_ANNEAL(Family.RING, "Ring-anneal (repaired)", false, 0),
+    TWN(Family.TERNARY, "TWN", false, 0),
+    TTQ(Family.TERNARY, "TTQ", false, 0),
+    BITNET(Family.TERNARY, "BitNet b1.58", false, 0),
+    TEQUILA(Family.TERNARY, "Tequila", false, 0),
     LSQ(Family.K_BIT, "LSQ", false, 8),
     DOREFA(Family.K_BIT, "DoReFa", false, 8),
     // exponents below 2^-31 would underflow float32 scales: at most 2^5 - 1 = 31 exponents
-    POW2(Family.K_BIT, "Power-of-two", true, 6, "pow2-slope");
+    POW2(Family.K_BIT, "Power-of-two", true, 6);
 
     /** Methods that share their settings and views. */
     public enum Family {
         NONE, RING, TERNARY, K_BIT
     }
 
-    /** The config keys every ring method uses (a holder: an enum's constructor cannot read its own statics). */
-    private static final class RingKeys {
-        static final List<String> ALL = List.of("ring-type", "ring-size", "ring-mode", "sigma", "ring-bias",
-                "position-bound", "weight-decay-positions");
-    }
-
-    /** The config key of a k-bit method's width. */
-    static final String BITS = "bits";
     private static final int MIN_BITS = 1;
 
     private final Family family;
     private final String name;
     private final boolean inferred;
     private final int maxBits;
-    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf: unmodifiable
-    private final List<String> settings;
 
-    Method(Family family, String name, boolean inferred, int maxBits, String... ownSettings) {
+    Method(Family family, String name, boolean inferred, int maxBits) {
         this.family = family;
         this.name = name;
         this.inferred = inferred;
         this.maxBits = maxBits;
-        List<String> keys = new ArrayList<>();
-        if (family == Family.RING) {
-            keys.addAll(RingKeys.ALL);
-        }
-        if (family == Family.K_BIT) {
-            keys.add(BITS);
-        }
-        keys.addAll(Arrays.asList(ownSettings));
-        this.settings = List.copyOf(keys);
     }
 
     /** {@code ring-ste}, not {@code ring_ste}: keys are kebab-case like every other config key. */
@@ -91,14 +71,18 @@ public enum Method implements ConfigEnum {
         return inferred;
     }
 
-    /** The config keys this method uses, in the order the docs list them; the others it ignores. */
+    /**
+     * The config keys of this method's own settings, in the registry's order; it ignores the settings
+     * of other methods. Each setting declares which methods use it ({@link Settings}), so this list
+     * follows from those declarations.
+     */
     public List<String> settings() {
-        return settings;
+        return Settings.usedBy(this).stream().filter(Setting::methodSpecific).map(Setting::key).toList();
     }
 
     /** Whether this method uses (and validation checks) the config key {@code key}. */
     public boolean usesSetting(String key) {
-        return settings.contains(key);
+        return settings().contains(key);
     }
 
     /** Whether the ring settings (ring-type, ring-size, ring-mode, sigma, ...) apply. */

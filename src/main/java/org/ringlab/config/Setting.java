@@ -55,6 +55,7 @@ public final class Setting<T> {
     private String note = "";
     private String paramLabel;
     private Predicate<Method> usedBy = m -> true;
+    private boolean methodSpecific;
     private String label;
     private String prompt = "";
     private Panel panel = Panel.ADVANCED;
@@ -123,8 +124,16 @@ public final class Setting<T> {
         return this;
     }
 
+    /** The methods that use this setting, and that it is one of their own (listed with the method). */
     Setting<T> usedBy(Predicate<Method> uses) {
         this.usedBy = uses;
+        this.methodSpecific = true;
+        return this;
+    }
+
+    /** Used by every quantized method alike (e.g. which layers are quantized): no method lists it as its own. */
+    Setting<T> usedByQuantized() {
+        this.usedBy = Method::quantized;
         return this;
     }
 
@@ -220,6 +229,11 @@ public final class Setting<T> {
     }
 
     /** Whether {@code method} reads this setting (others ignore it, and it is not checked for them). */
+    /** Whether some methods use this setting and others do not (it belongs to those methods' own settings). */
+    public boolean methodSpecific() {
+        return methodSpecific;
+    }
+
     public boolean usedBy(Method method) {
         return method != null && usedBy.test(method);
     }

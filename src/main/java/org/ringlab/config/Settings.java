@@ -57,10 +57,10 @@ public final class Settings {
             .help("Ring-valued biases").defaultShown("LeNet/MLP yes, ResNet no");
     public static final Setting<Boolean> QUANTIZE_FIRST = Setting.of("quantize-first", Boolean.class,
                     RunConfig::quantizeFirst, true)
-            .group(MODEL).usedBy(Method::quantized).help("Ring-quantize the first layer");
+            .group(MODEL).usedByQuantized().help("Ring-quantize the first layer");
     public static final Setting<Boolean> QUANTIZE_LAST = Setting.of("quantize-last", Boolean.class,
                     RunConfig::quantizeLast, false)
-            .group(MODEL).usedBy(Method::quantized).help("Ring-quantize the classifier");
+            .group(MODEL).usedByQuantized().help("Ring-quantize the classifier");
     public static final Setting<Integer> BITS = Setting.of("bits", Integer.class, RunConfig::bits, 2)
             .group(METHOD).usedBy(Method::usesBits).rangeText("1..8 (pow2: 1..6)").unit("bits").paramLabel("B")
             .label("Bits").prompt("1..8 (pow2: 1..6)").help("Code width of lsq, dorefa and pow2, 1..8");

@@ -1,6 +1,7 @@
 package org.ringlab.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
