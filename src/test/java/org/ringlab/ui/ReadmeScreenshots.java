@@ -58,6 +58,8 @@ class ReadmeScreenshots {
         robot.interact(() -> controller.setup().pasteJson("{\"data\": \"" + data + "\", \"epochs\": 3,"
                 + " \"limit-train\": 20000, \"snapshot-every\": 20}"));
         robot.clickOn("#startButton");
+        // Start submits on a background lane: the run exists once the service has answered
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> service.runs().size() == 1);
         RunHandle run = service.runs().get(0);
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> run.history().epochs().size() >= 2);
         // the largest layer shows the distributions best
