@@ -56,8 +56,9 @@ final class ExportAllCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Per-step curves unsmoothed.")
     boolean raw;
 
-    @Option(names = "--gif", negatable = true, defaultValue = "true", description = "Animated ring GIFs (default: on).")
-    boolean gif;
+    // a plain flag: picocli's negatable "--[no-]gif" with a true default kept writing the GIFs
+    @Option(names = "--no-gif", description = "No animated ring GIFs (default: with them).")
+    boolean noGif;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +75,7 @@ final class ExportAllCommand implements Callable<Integer> {
         List<RunData> data = FigureArguments.runs(runs);
         List<Path> written;
         try {
-            written = BatchExport.write(data, chosen, size, gif, outDir, style, curve);
+            written = BatchExport.write(data, chosen, size, !noGif, outDir, style, curve);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package org.ringlab.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +34,10 @@ import org.ringlab.train.PositionSnapshot;
 public final class LatentHistogramFigure {
     /** The window's line colour (Okabe–Ito vermillion), distinct from the blue bars. */
     static final Color LINE = new Color(0xD55E00);
-    /** More reference lines than this (a wide integer grid) are labelled every other one. */
-    private static final int LABELLED_LINES = 9;
+    /** About what the axes and insets take of the figure's width, in points. */
+    private static final double PLOT_INSET = 45;
+    /** The least space between two labels on one row, in points. */
+    private static final double LABEL_GAP = 2;
 
     private LatentHistogramFigure() {
     }
@@ -96,25 +100,50 @@ public final class LatentHistogramFigure {
         renderer.setSeriesOutlineStroke(0, new BasicStroke(0.3f));
         List<LatentHistogram.Line> lines = h.lines().stream().filter(l -> l.at() >= h.min() && l.at() <= h.max())
                 .toList();
-        int every = lines.size() > LABELLED_LINES ? 2 : 1;
-        for (int i = 0; i < lines.size(); i++) {
-            LatentHistogram.Line line = lines.get(i);
+        plot.setDomainGridlinesVisible(false);
+        plot.setOutlineStroke(new BasicStroke(0.6f));
+        return (g2, area) -> {
+            // labels need the plot's width in points, known only now: lay them out per drawing
+            plot.clearDomainMarkers();
+            addLines(plot, lines, h, area.getWidth() - PLOT_INSET, g2.getFontRenderContext(), style);
+            chart.draw(g2, area);
+        };
+    }
+
+    /**
+     * The reference lines, labelled at the top of the plot on the first of two rows where the label
+     * clears its neighbours; a label that fits on neither row is left out, its line stays (as the
+     * window does).
+     */
+    private static void addLines(XYPlot plot, List<LatentHistogram.Line> lines, LatentHistogram h, double plotWidth,
+            FontRenderContext context, PaperStyle style) {
+        Font font = style.tick();
+        double lineHeight = font.getLineMetrics("0", context).getHeight();
+        double[] rowRight = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (LatentHistogram.Line line : lines) {
             ValueMarker marker = new ValueMarker(line.at(), LINE, new BasicStroke(0.7f));
-            if (i % every == 0 && line.label() != null && !line.label().isBlank()) {
-                // "−1" with a minus sign, as the tick labels
-                marker.setLabel(line.label().startsWith("-") ? "\u2212" + line.label().substring(1) : line.label());
-                marker.setLabelFont(style.tick());
-                marker.setLabelPaint(LINE);
-                marker.setLabelAnchor(RectangleAnchor.TOP);
-                marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
-                marker.setLabelOffset(new RectangleInsets(2, 0, 0, 0));
-                marker.setLabelBackgroundColor(Color.WHITE);
+            String label = line.label() == null ? "" : line.label().strip();
+            // "−1" with a minus sign, as the tick labels
+            label = label.startsWith("-") ? "\u2212" + label.substring(1) : label;
+            if (!label.isEmpty()) {
+                double half = font.getStringBounds(label, context).getWidth() / 2;
+                double x = (line.at() - h.min()) / (h.max() - h.min()) * plotWidth;
+                for (int row = 0; row < rowRight.length; row++) {
+                    if (x - half > rowRight[row] + LABEL_GAP) {
+                        rowRight[row] = x + half;
+                        marker.setLabel(label);
+                        marker.setLabelFont(font);
+                        marker.setLabelPaint(LINE);
+                        marker.setLabelAnchor(RectangleAnchor.TOP);
+                        marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+                        marker.setLabelOffset(new RectangleInsets(2 + row * lineHeight, 0, 0, 0));
+                        marker.setLabelBackgroundColor(Color.WHITE);
+                        break;
+                    }
+                }
             }
             plot.addDomainMarker(marker);
         }
-        plot.setDomainGridlinesVisible(false);
-        plot.setOutlineStroke(new BasicStroke(0.6f));
-        return chart::draw;
     }
 
     /** The method's scalars, code count, entropy and change rate: what the window shows under its title. */

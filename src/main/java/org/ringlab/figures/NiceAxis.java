@@ -38,7 +38,7 @@ final class NiceAxis {
 
         @Override
         public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return to.append(ticks.label(number));
+            return to.append(ticks.label((double) number));
         }
 
         @Override

@@ -134,7 +134,8 @@ public final class RingFigure implements Figure {
         double width = fm.stringWidth(heading);
         String[] labels = new String[levels.length];
         for (int i = 0; i < levels.length; i++) {
-            labels[i] = String.format(Locale.ROOT, "%+.3f", levels[i]);
+            // a minus sign, not a hyphen, as the tick labels
+            labels[i] = String.format(Locale.ROOT, "%+.3f", levels[i]).replace('-', '\u2212');
             width = Math.max(width, swatch + 3 + fm.stringWidth(labels[i]));
         }
         double x = area.getMaxX() - width - 4;

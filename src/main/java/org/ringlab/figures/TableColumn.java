@@ -93,7 +93,7 @@ public enum TableColumn {
 
     /** A cell rounded to this column's decimals; "–" for no value, "± s" for a seed group's spread. */
     public String text(Object cell) {
-        if (cell == null || cell instanceof Double d && d.isNaN()) {
+        if (cell == null || (cell instanceof Double d && d.isNaN())) {
             return "\u2013";
         }
         if (cell instanceof Estimate e) {
