@@ -44,6 +44,12 @@ public final class MetricChart {
 
     public static Figure of(List<SeedGroup> groups, List<Metric> metrics, String yLabel, Band band, String title,
             PaperStyle style, StepCurve curve) {
+        return chart(groups, metrics, yLabel, band, title, style, curve)::draw;
+    }
+
+    /** The chart itself, for tests that measure its layout. */
+    static JFreeChart chart(List<SeedGroup> groups, List<Metric> metrics, String yLabel, Band band, String title,
+            PaperStyle style, StepCurve curve) {
         Layers layers = new Layers(band);
         boolean single = groups.size() == 1;
         List<Metric> drawn = new ArrayList<>();
@@ -104,7 +110,7 @@ public final class MetricChart {
         Font legendFont = style.legend();
         box.setItemFont(legend.getItemCount() > CROWDED_LEGEND ? legendFont.deriveFont(legendFont.getSize2D() - 1)
                 : legendFont);
-        return chart::draw;
+        return chart;
     }
 
     /** The colour 40 % of the way to white. */

@@ -216,6 +216,36 @@ class PaperFiguresTest {
         assertTrue(e.getMessage().contains("conv1"), e.getMessage());
     }
 
+    @Test
+    void aTwelveRunLegendLeavesThePlotMostOfTheFigure() {
+        List<RunData> runs = new ArrayList<>();
+        for (int n = 4; n < 16; n++) {
+            org.ringlab.config.RunConfig config = org.ringlab.config.RunConfig.builder().ringSize(n).build();
+            List<org.ringlab.train.EpochMetrics> epochs = new ArrayList<>();
+            for (int e = 1; e <= 3; e++) {
+                epochs.add(new org.ringlab.train.EpochMetrics(e, 10 * e, 1.0 / e, 80 + e, 90 + e, 85 + e + n / 10.0,
+                        88 + e, 0.001, 1000, 1, e));
+            }
+            runs.add(new RunData(Path.of("r" + n), RunLabel.of(config), config, epochs, List.of()));
+        }
+        org.jfree.chart.JFreeChart chart = MetricChart.chart(SeedGroup.of(runs), Metric.accuracies(), "accuracy (%)",
+                Band.STD, null, PaperStyle.DEFAULT, StepCurve.SCREEN);
+        FigureSize size = FigureSize.of(VenueSize.IEEE_SINGLE.widthInches(), null, 150);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(size.widthPixels(), size.heightPixels(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        try {
+            chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, size.widthPoints(), size.heightPoints()), info);
+        } finally {
+            g2.dispose();
+        }
+        // 12 runs and 4 metrics: 16 legend entries, one each, below the plot
+        assertEquals(16, chart.getPlot().getLegendItems().getItemCount());
+        double plotShare = info.getPlotInfo().getDataArea().getHeight() / size.heightPoints();
+        assertTrue(plotShare > 0.5, "the legend takes more than half: the plot has " + plotShare);
+    }
+
     private static List<String> texts(Path svg) throws IOException {
         List<String> out = new ArrayList<>();
         Matcher m = SVG_TEXT.matcher(Files.readString(svg));
