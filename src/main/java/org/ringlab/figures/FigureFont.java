@@ -50,7 +50,9 @@ public enum FigureFont {
             f = load("Bold");
             bold = f;
         }
-        return f.deriveFont(Font.PLAIN, size);
+        // marked bold as well, so that an SVG says font-weight: bold; the face is bold already, so
+        // Java2D does not embolden it a second time
+        return f.deriveFont(Font.BOLD, size);
     }
 
     /** The TrueType file of one cut ("Regular" or "Bold"), for a writer that embeds it. */
