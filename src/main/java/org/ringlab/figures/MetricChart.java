@@ -12,6 +12,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -101,15 +102,17 @@ public final class MetricChart {
         layers.style();
         LegendItemCollection legend = legend(groups, drawn, single, metrics);
         plot.setFixedLegendItems(legend);
-        LegendTitle box = chart.getLegend();
-        // below the plot, entries flowing into as many columns as fit, tightly packed
-        box.setPosition(RectangleEdge.BOTTOM);
-        box.setMargin(new RectangleInsets(2, 0, 0, 0));
-        box.setItemLabelPadding(new RectangleInsets(0.5, 1.5, 0.5, 4));
-        box.setLegendItemGraphicPadding(new RectangleInsets(0.5, 1, 0.5, 1));
+        chart.removeLegend();
         Font legendFont = style.legend();
-        box.setItemFont(legend.getItemCount() > CROWDED_LEGEND ? legendFont.deriveFont(legendFont.getSize2D() - 1)
-                : legendFont);
+        Font itemFont = legend.getItemCount() > CROWDED_LEGEND ? legendFont.deriveFont(legendFont.getSize2D() - 1)
+                : legendFont;
+        // the metrics next to the plot, the runs below them, on rows of their own, each entry once (a later
+        // bottom legend sits nearer the plot)
+        int runs = single || drawn.size() == 1 ? legend.getItemCount() : groups.size();
+        chart.addLegend(legendBox(legend, 0, runs, itemFont, runs < legend.getItemCount() ? 0 : 2));
+        if (runs < legend.getItemCount()) {
+            chart.addLegend(legendBox(legend, runs, legend.getItemCount(), itemFont, 2));
+        }
         return chart;
     }
 
@@ -117,6 +120,24 @@ public final class MetricChart {
     private static Color lighter(Color c) {
         return new Color((int) (c.getRed() + 0.4 * (255 - c.getRed())), (int) (c.getGreen() + 0.4 * (255 - c.getGreen())),
                 (int) (c.getBlue() + 0.4 * (255 - c.getBlue())));
+    }
+
+    /** A legend below the plot holding entries [from, to), flowing into as many columns as fit, tightly packed. */
+    private static LegendTitle legendBox(LegendItemCollection all, int from, int to, Font font, double top) {
+        LegendItemCollection part = new LegendItemCollection();
+        for (int i = from; i < to; i++) {
+            part.add(all.get(i));
+        }
+        LegendTitle box = new LegendTitle(() -> part);
+        box.setPosition(RectangleEdge.BOTTOM);
+        box.setFrame(BlockBorder.NONE);
+        box.setBackgroundPaint(Color.WHITE);
+        box.setItemPaint(PaperStyle.INK);
+        box.setMargin(new RectangleInsets(top, 0, 0, 0));
+        box.setItemLabelPadding(new RectangleInsets(0.5, 1.5, 0.5, 4));
+        box.setLegendItemGraphicPadding(new RectangleInsets(0.5, 1, 0.5, 1));
+        box.setItemFont(font);
+        return box;
     }
 
     /** Per-step curves thinner where epoch points share the plot, so the points stay readable. */
