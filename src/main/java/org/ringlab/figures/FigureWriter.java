@@ -64,15 +64,44 @@ public final class FigureWriter {
         return family;
     }
 
+    /**
+     * The bundled fonts as files, by the name Java gives each cut: PDFBox reads a font from a file, and
+     * handing it a stream makes it copy 1.5 MB to a temporary file for every PDF. Copied once, on first use.
+     */
+    private static final class FontFiles {
+        static final java.util.Map<String, java.io.File> ALL = copy();
+
+        private static java.util.Map<String, java.io.File> copy() {
+            java.util.Map<String, java.io.File> files = new java.util.LinkedHashMap<>();
+            try {
+                Path dir = Files.createTempDirectory("ringlab-fonts");
+                dir.toFile().deleteOnExit();
+                for (FigureFont font : FigureFont.values()) {
+                    for (String cut : FigureFont.CUTS) {
+                        Path file = dir.resolve(font.id() + "-" + cut + ".ttf");
+                        try (java.io.InputStream in = font.ttf(cut)) {
+                            Files.copy(in, file);
+                        }
+                        file.toFile().deleteOnExit();
+                        String name = (cut.equals("Bold") ? font.bold(1) : font.plain(1)).getFontName();
+                        files.put(name, file.toFile());
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot copy the bundled fonts to a temporary folder", e);
+            }
+            return java.util.Collections.unmodifiableMap(files);
+        }
+    }
+
     private static void writePdf(Figure figure, Rectangle2D area, Path file) throws IOException {
         float width = (float) area.getWidth();
         float height = (float) area.getHeight();
         try (PDDocument pdf = new PDDocument(); PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
             // every bundled cut under the name Java gives it, so that text drawn in it stays text in
             // the PDF, subset-embedded; a font not registered would be drawn as outlines instead
-            for (FigureFont font : FigureFont.values()) {
-                fonts.registerFont(font.plain(1).getFontName(), font.ttf("Regular"));
-                fonts.registerFont(font.bold(1).getFontName(), font.ttf("Bold"));
+            for (java.util.Map.Entry<String, java.io.File> font : FontFiles.ALL.entrySet()) {
+                fonts.registerFont(font.getKey(), font.getValue());
             }
             PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(pdf, width, height);
             g2.setFontTextDrawer(fonts);
