@@ -46,6 +46,14 @@ public enum Metric {
         return stepValue.applyAsDouble(step);
     }
 
+    /**
+     * Whether its per-step curve is smoothed: the noisy batch loss and accuracy are, as on screen; the
+     * learning rate is not, since smoothing would blur the steps of a schedule.
+     */
+    public boolean smoothed() {
+        return this != LR;
+    }
+
     /** The marker of its epoch points; NONE where a per-step curve says it all. */
     public Marker marker() {
         return marker;

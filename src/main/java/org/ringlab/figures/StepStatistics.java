@@ -30,7 +30,7 @@ final class StepStatistics {
             if (run.steps().isEmpty()) {
                 return List.of();
             }
-            Ema ema = new Ema(curve.smoothing());
+            Ema ema = new Ema(metric.smoothed() ? curve.smoothing() : 0);
             for (StepMetrics s : run.steps()) {
                 double v = ema.next(metric.ofStep(s));
                 if (Double.isFinite(v)) {

@@ -190,6 +190,12 @@ class PaperFiguresTest {
             assertEquals(ema.next(raw.get(i).stats().mean()), smooth.get(i).stats().mean(), 1e-12);
         }
         assertNotEquals(raw.get(10).stats().mean(), smooth.get(10).stats().mean());
+        // a learning-rate schedule keeps its steps: never smoothed
+        RunData stepped = new RunData(Path.of("lr"), "lr", one.get(0).config(), one.get(0).epochs(), List.of(),
+                List.of(new org.ringlab.train.StepMetrics(1, 1, 1, 2, 1, 50, 0.1),
+                        new org.ringlab.train.StepMetrics(2, 1, 2, 2, 1, 50, 0.01)));
+        assertEquals(0.01, StepStatistics.of(List.of(stepped), Metric.LR, StepCurve.SCREEN).get(1).stats().mean(),
+                1e-15);
         // epoch e's last step sits at x = e, where the epoch's test point is drawn
         assertEquals(1.0, smooth.get(TinyRuns.STEPS_PER_EPOCH - 1).x(), 1e-12);
         Path file = tmp.resolve("loss.png");
