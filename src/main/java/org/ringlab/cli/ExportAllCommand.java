@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import org.ringlab.figures.BatchExport;
 import org.ringlab.figures.FigureFormat;
 import org.ringlab.figures.FigureSize;
+import org.ringlab.figures.PaperStyle;
 import org.ringlab.figures.RunData;
+import org.ringlab.figures.StepCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code ringlab export-all}: every figure of the given runs, in every format asked, in one folder. */
 @Command(name = "export-all", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write every figure of the runs at once: accuracy, loss and learning-rate curves (runs "
-            + "overlaid, seeds grouped), and per ring run the ring view and soft-weight histogram of every layer "
-            + "plus an animated GIF of each layer's ring over the run.")
+            + "overlaid, seeds grouped), the comparison table, per ring run the ring view and soft-weight histogram "
+            + "of every layer plus an animated GIF of each layer's ring over the run, and per run of any other "
+            + "quantized method each layer's latent histogram.")
 final class ExportAllCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directories; repeat.")
     List<Path> runs;
@@ -32,14 +35,30 @@ final class ExportAllCommand implements Callable<Integer> {
             description = "Any of svg, pdf, png (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
-    @Option(names = "--width-in", defaultValue = "3.5", paramLabel = "IN", description = "Width in inches (default ${DEFAULT-VALUE}).")
-    double widthInches;
+    @Option(names = "--size", paramLabel = "PRESET", completionCandidates = FigureArguments.SizePresets.class,
+            description = "A venue's width for the curves and rings: ${COMPLETION-CANDIDATES}. Instead of --width-in.")
+    String sizePreset;
+
+    @Option(names = "--width-in", paramLabel = "IN", description = "Width in inches (default 3.5).")
+    Double widthInches;
 
     @Option(names = "--dpi", defaultValue = "300", paramLabel = "N", description = "PNG resolution (default ${DEFAULT-VALUE}).")
     int dpi;
 
-    @Option(names = "--gif", negatable = true, defaultValue = "true", description = "Animated ring GIFs (default: on).")
-    boolean gif;
+    @Option(names = "--font", defaultValue = "serif", paramLabel = "FACE",
+            description = "serif (Times metrics) or sans (default ${DEFAULT-VALUE}); embedded in PDFs.")
+    String font;
+
+    @Option(names = "--smoothing", defaultValue = "0.6", paramLabel = "W",
+            description = "EMA weight of per-step curves, as on screen (default ${DEFAULT-VALUE}).")
+    double smoothing;
+
+    @Option(names = "--raw", description = "Per-step curves unsmoothed.")
+    boolean raw;
+
+    // a plain flag: picocli's negatable "--[no-]gif" with a true default kept writing the GIFs
+    @Option(names = "--no-gif", description = "No animated ring GIFs (default: with them).")
+    boolean noGif;
 
     @Spec
     CommandSpec spec;
@@ -50,11 +69,13 @@ final class ExportAllCommand implements Callable<Integer> {
         for (String f : formats) {
             chosen.add(FigureArguments.format("--formats", f));
         }
-        FigureSize size = FigureArguments.size(widthInches, null, dpi);
+        FigureSize size = FigureArguments.size(sizePreset, widthInches, null, dpi, FigureSize.SINGLE_COLUMN);
+        PaperStyle style = FigureArguments.style(font);
+        StepCurve curve = FigureArguments.curve(raw, smoothing);
         List<RunData> data = FigureArguments.runs(runs);
         List<Path> written;
         try {
-            written = BatchExport.write(data, chosen, size, gif, outDir);
+            written = BatchExport.write(data, chosen, size, !noGif, outDir, style, curve);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

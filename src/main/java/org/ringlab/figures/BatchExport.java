@@ -5,46 +5,58 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.ringlab.tables.ComparisonTable;
-import org.ringlab.tables.RunTable;
-import org.ringlab.tables.Table;
 import org.ringlab.train.LayerSnapshot;
 
 /**
  * Every figure of a selection of runs in one go: the accuracy, loss and learning-rate curves
- * (runs overlaid, seeds grouped), the comparison table, and for each ring run the ring view and soft-weight histogram of
- * every layer at the last snapshot, plus an animated GIF of each layer's ring over the run.
+ * (runs overlaid, seeds grouped, per step where the runs recorded steps), the comparison table, and per run
+ * at its last snapshot: for a ring run the ring view and soft-weight histogram of every layer plus an
+ * animated GIF of each layer's ring over the run; for any other quantized method each layer's latent histogram.
  */
 public final class BatchExport {
     private BatchExport() {
     }
 
-    /** Writes the figures into {@code dir} in each format; returns the files written. */
+    /** Writes the figures into {@code dir} in each format, in the default paper style; returns the files written. */
     public static List<Path> write(List<RunData> runs, Set<FigureFormat> formats, FigureSize size, boolean animate,
             Path dir) throws IOException {
+        return write(runs, formats, size, animate, dir, PaperStyle.DEFAULT, StepCurve.SCREEN);
+    }
+
+    /** Writes the figures into {@code dir} in each format; returns the files written. */
+    public static List<Path> write(List<RunData> runs, Set<FigureFormat> formats, FigureSize size, boolean animate,
+            Path dir, PaperStyle style, StepCurve curve) throws IOException {
         List<Path> written = new ArrayList<>();
         List<SeedGroup> groups = SeedGroup.of(runs);
-        writeAll(MetricChart.of(groups, Metric.accuracies(), "accuracy (%)", Band.STD, null), "accuracy", formats,
-                size, dir, written);
-        writeAll(MetricChart.of(groups, List.of(Metric.TRAIN_LOSS), "train loss (cross-entropy)", Band.STD, null),
-                "loss", formats, size, dir, written);
-        writeAll(MetricChart.of(groups, List.of(Metric.LR), "learning rate", Band.STD, null), "lr", formats, size,
-                dir, written);
-        Table comparison = ComparisonTable.of(RunTable.read(runs.stream().map(RunData::directory).toList()));
+        writeAll(MetricChart.of(groups, Metric.accuracies(), "accuracy (%)", Band.STD, null, style, curve), "accuracy",
+                formats, size, dir, written);
+        writeAll(MetricChart.of(groups, List.of(Metric.TRAIN_LOSS), "train loss (cross-entropy)", Band.STD, null,
+                style, curve), "loss", formats, size, dir, written);
+        writeAll(MetricChart.of(groups, List.of(Metric.LR), "learning rate", Band.STD, null, style, curve), "lr",
+                formats, size, dir, written);
+        TableFigure comparison = TableFigure.of(runs, TableColumn.DEFAULT, null, style);
         // the table needs the full double-column width to stay legible
-        writeAll(new TableFigure(comparison, null), "comparison", formats,
-                FigureSize.of(FigureSize.DOUBLE_COLUMN, 0.25 + 0.18 * (comparison.rows().size() + 1), size.dpi()),
-                dir, written);
+        writeAll(comparison, "comparison", formats,
+                FigureSize.of(FigureSize.DOUBLE_COLUMN, comparison.heightInches(), size.dpi()), dir, written);
         for (RunData run : runs) {
-            if (!run.hasRing() || run.snapshots().isEmpty()) {
+            if (run.snapshots().isEmpty()) {
                 continue;
             }
-            String prefix = run.directory().getFileName().toString();
+            String prefix = run.directory().toAbsolutePath().normalize().getFileName().toString();
             for (LayerSnapshot layer : run.snapshots().get(run.snapshots().size() - 1).layers()) {
-                LayerSelection selection = LayerSelection.of(run, layer.layer(), null);
                 String name = prefix + "-" + layer.layer();
-                writeAll(new RingFigure(selection, null), name + "-ring", formats, size, dir, written);
-                writeAll(SoftWeightHistogram.of(selection, null), name + "-histogram", formats, size, dir, written);
+                if (layer.latent() != null && !run.hasRing()) {
+                    writeAll(LatentHistogramFigure.of(run, layer.layer(), null, null, style), name + "-histogram",
+                            formats, size, dir, written);
+                    continue;
+                }
+                if (!run.hasRing()) {
+                    continue;
+                }
+                LayerSelection selection = LayerSelection.of(run, layer.layer(), null);
+                writeAll(new RingFigure(selection, null, style), name + "-ring", formats, size, dir, written);
+                writeAll(SoftWeightHistogram.of(selection, null, style), name + "-histogram", formats, size, dir,
+                        written);
                 if (animate) {
                     Path gif = dir.resolve(name + "-ring.gif");
                     RingAnimation.writeGif(run, layer.layer(), FigureSize.of(size.widthInches(),

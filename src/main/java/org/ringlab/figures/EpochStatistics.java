@@ -40,7 +40,7 @@ public final class EpochStatistics {
         return points;
     }
 
-    private static Point point(int epoch, List<Double> values) {
+    static Point point(int epoch, List<Double> values) {
         int n = values.size();
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;

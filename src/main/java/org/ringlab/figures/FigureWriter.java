@@ -1,5 +1,7 @@
 package org.ringlab.figures;
 
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -9,15 +11,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.Page;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 import org.jfree.svg.SVGUtils;
 import org.jfree.svg.ViewBox;
 
-/** Writes a figure as SVG or PDF (vector: lines and text stay lines and text) or as PNG at a given DPI. */
+/**
+ * Writes a figure as SVG or PDF (vector: lines and text stay lines and text) or as PNG at a given DPI.
+ * The PDF embeds the bundled fonts (subset TrueType, FontFile2), as venues require; the SVG names them
+ * with Times/Helvetica-like fallbacks for viewers that lack them.
+ */
 public final class FigureWriter {
 
     private FigureWriter() {
@@ -38,18 +46,78 @@ public final class FigureWriter {
 
     private static void writeSvg(Figure figure, Rectangle2D area, Path file) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(area.getWidth(), area.getHeight(), SVGUnits.PT);
+        g2.setFontFunction(FigureWriter::svgFamily);
         figure.draw(g2, area);
         // the view box makes one drawing unit one point, the unit the figure was laid out in
         String svg = g2.getSVGElement(null, true, new ViewBox(0, 0, area.getWidth(), area.getHeight()), null, null);
         SVGUtils.writeToSVG(file.toFile(), svg);
     }
 
-    private static void writePdf(Figure figure, Rectangle2D area, Path file) {
-        PDFDocument pdf = new PDFDocument();
-        Page page = pdf.createPage(area);
-        PDFGraphics2D g2 = page.getGraphics2D();
-        figure.draw(g2, area);
-        pdf.writeToFile(file.toFile());
+    /** A CSS font-family list: the bundled face first, then metric-compatible ones. */
+    static String svgFamily(String family) {
+        if (family.startsWith("Liberation Serif")) {
+            return "Liberation Serif, Times New Roman, Times, serif";
+        }
+        if (family.startsWith("Liberation Sans")) {
+            return "Liberation Sans, Arial, Helvetica, sans-serif";
+        }
+        return family;
+    }
+
+    /**
+     * The bundled fonts as files, by the name Java gives each cut: PDFBox reads a font from a file, and
+     * handing it a stream makes it copy 1.5 MB to a temporary file for every PDF. Copied once, on first use.
+     */
+    private static final class FontFiles {
+        static final java.util.Map<String, java.io.File> ALL = copy();
+
+        private static java.util.Map<String, java.io.File> copy() {
+            java.util.Map<String, java.io.File> files = new java.util.LinkedHashMap<>();
+            try {
+                Path dir = Files.createTempDirectory("ringlab-fonts");
+                dir.toFile().deleteOnExit();
+                for (FigureFont font : FigureFont.values()) {
+                    for (String cut : FigureFont.CUTS) {
+                        Path file = dir.resolve(font.id() + "-" + cut + ".ttf");
+                        try (java.io.InputStream in = font.ttf(cut)) {
+                            Files.copy(in, file);
+                        }
+                        file.toFile().deleteOnExit();
+                        String name = (cut.equals("Bold") ? font.bold(1) : font.plain(1)).getFontName();
+                        files.put(name, file.toFile());
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot copy the bundled fonts to a temporary folder", e);
+            }
+            return java.util.Collections.unmodifiableMap(files);
+        }
+    }
+
+    private static void writePdf(Figure figure, Rectangle2D area, Path file) throws IOException {
+        float width = (float) area.getWidth();
+        float height = (float) area.getHeight();
+        try (PDDocument pdf = new PDDocument(); PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
+            // every bundled cut under the name Java gives it, so that text drawn in it stays text in
+            // the PDF, subset-embedded; a font not registered would be drawn as outlines instead
+            for (java.util.Map.Entry<String, java.io.File> font : FontFiles.ALL.entrySet()) {
+                fonts.registerFont(font.getKey(), font.getValue());
+            }
+            PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(pdf, width, height);
+            g2.setFontTextDrawer(fonts);
+            try {
+                figure.draw(g2, area);
+            } finally {
+                g2.dispose();
+            }
+            PDFormXObject drawing = g2.getXFormObject();
+            PDPage page = new PDPage(new PDRectangle(width, height));
+            pdf.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.drawForm(drawing);
+            }
+            pdf.save(file.toFile());
+        }
     }
 
     private static void writePng(Figure figure, FigureSize size, Path file) throws IOException {

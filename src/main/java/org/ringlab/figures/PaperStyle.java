@@ -13,21 +13,19 @@ import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * The look of a printed figure, independent of the screen theme: white ground, the Okabe–Ito
- * palette (distinguishable with the common colour-vision deficiencies) and SansSerif at print sizes
- * for a 3.5 in column. Fonts are logical, so the PDF maps them to Helvetica and the SVG names them.
+ * palette (distinguishable with the common colour-vision deficiencies) and a bundled font at print
+ * sizes for a 3.5 in column (LaTeX's \footnotesize to \scriptsize next to 10 pt body text).
  */
 public final class PaperStyle {
     /** Okabe–Ito, ordered for lines on white: yellow, the faintest, comes last. */
     private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), Color.BLACK, new Color(0xF0E442)};
 
-    public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 9);
-    public static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
-    public static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 7);
-    public static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 7);
     public static final Color GRID = new Color(0xDDDDDD);
     public static final Color INK = Color.BLACK;
     public static final float LINE_WIDTH = 1.2f;
+    /** The paper default: Times metrics, as most venues' LaTeX classes. */
+    public static final PaperStyle DEFAULT = new PaperStyle(FigureFont.SERIF);
 
     static {
         // By default JFreeChart draws rotated text (the y-axis label) as a TextLayout, which the SVG and
@@ -35,7 +33,30 @@ public final class PaperStyle {
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
-    private PaperStyle() {
+    private final FigureFont font;
+
+    public PaperStyle(FigureFont font) {
+        this.font = font;
+    }
+
+    public FigureFont font() {
+        return font;
+    }
+
+    public Font title() {
+        return font.bold(9);
+    }
+
+    public Font label() {
+        return font.plain(8);
+    }
+
+    public Font tick() {
+        return font.plain(7);
+    }
+
+    public Font legend() {
+        return font.plain(7);
     }
 
     public static Color colour(int index) {
@@ -43,12 +64,12 @@ public final class PaperStyle {
     }
 
     /** Applies the paper look to a chart built by JFreeChart's factory methods. */
-    public static JFreeChart apply(JFreeChart chart) {
+    public JFreeChart apply(JFreeChart chart) {
         StandardChartTheme theme = new StandardChartTheme("paper");
-        theme.setExtraLargeFont(TITLE);
-        theme.setLargeFont(LABEL);
-        theme.setRegularFont(LEGEND);
-        theme.setSmallFont(TICK);
+        theme.setExtraLargeFont(title());
+        theme.setLargeFont(label());
+        theme.setRegularFont(legend());
+        theme.setSmallFont(tick());
         theme.setChartBackgroundPaint(Color.WHITE);
         theme.setPlotBackgroundPaint(Color.WHITE);
         theme.setLegendBackgroundPaint(Color.WHITE);
@@ -73,7 +94,7 @@ public final class PaperStyle {
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setFrame(BlockBorder.NONE);
-            legend.setItemFont(LEGEND);
+            legend.setItemFont(legend());
         }
         return chart;
     }

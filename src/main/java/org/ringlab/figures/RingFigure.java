@@ -25,10 +25,16 @@ public final class RingFigure implements Figure {
 
     private final LayerSelection selection;
     private final String title;
+    private final PaperStyle style;
 
     public RingFigure(LayerSelection selection, String title) {
+        this(selection, title, PaperStyle.DEFAULT);
+    }
+
+    public RingFigure(LayerSelection selection, String title, PaperStyle style) {
         this.selection = selection;
         this.title = title;
+        this.style = style;
     }
 
     @Override
@@ -41,13 +47,13 @@ public final class RingFigure implements Figure {
             g.fill(area);
             double top = area.getY() + 4;
             if (title != null) {
-                top = centredText(g, title, PaperStyle.TITLE, area.getCenterX(), top);
+                top = centredText(g, title, style.title(), area.getCenterX(), top);
             }
-            top = centredText(g, selection.caption(), PaperStyle.LABEL, area.getCenterX(), top);
+            top = centredText(g, selection.caption(), style.label(), area.getCenterX(), top);
             Ring ring = selection.ring();
             float[] levels = LevelSet.of(ring.values()).levels();
             DivergingColours colours = new DivergingColours(ring.values());
-            double legendWidth = drawLegend(g, levels, colours, area, top);
+            double legendWidth = drawLegend(g, levels, colours, area, top, style);
             Rectangle2D plot = new Rectangle2D.Double(area.getX() + 4, top + 2,
                     area.getWidth() - legendWidth - 12, area.getMaxY() - top - 6);
             double outer = Math.min(plot.getWidth(), plot.getHeight()) / 2;
@@ -120,15 +126,16 @@ public final class RingFigure implements Figure {
 
     /** Draws the levels top-down at the right edge; returns the width it took. */
     private static double drawLegend(Graphics2D g, float[] levels, DivergingColours colours, Rectangle2D area,
-            double top) {
-        g.setFont(PaperStyle.LEGEND);
+            double top, PaperStyle style) {
+        g.setFont(style.legend());
         FontMetrics fm = g.getFontMetrics();
         String heading = "ring value";
         double swatch = fm.getAscent();
         double width = fm.stringWidth(heading);
         String[] labels = new String[levels.length];
         for (int i = 0; i < levels.length; i++) {
-            labels[i] = String.format(Locale.ROOT, "%+.3f", levels[i]);
+            // a minus sign, not a hyphen, as the tick labels
+            labels[i] = String.format(Locale.ROOT, "%+.3f", levels[i]).replace('-', '\u2212');
             width = Math.max(width, swatch + 3 + fm.stringWidth(labels[i]));
         }
         double x = area.getMaxX() - width - 4;

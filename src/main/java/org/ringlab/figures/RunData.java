@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,17 +21,20 @@ import org.ringlab.config.RunConfigJson;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.PositionSnapshot;
 import org.ringlab.train.RunRecorder;
+import org.ringlab.train.StepMetrics;
 
 /**
- * What a figure needs from a run directory: its configuration, one row of metrics per epoch and the
- * position snapshots, read once and immutable.
+ * What a figure needs from a run directory: its configuration, one row of metrics per epoch, the
+ * per-step records and the position snapshots, read once and immutable.
  *
- * @param label the run's name for legends: its configured name, else the directory's name
+ * @param label the run's name for legends ({@link RunLabel}): its configured name, else its method
+ *     and bits
  * @param epochs metrics.csv in file order; empty cells (snapped accuracies of an FP32 run) are NaN
  * @param snapshots snapshots.jsonl in file order; empty when the run wrote none
+ * @param steps steps.csv in file order; empty for a run recorded before steps.csv existed
  */
 public record RunData(Path directory, String label, RunConfig config, List<EpochMetrics> epochs,
-        List<PositionSnapshot> snapshots) {
+        List<PositionSnapshot> snapshots, List<StepMetrics> steps) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -40,11 +42,18 @@ public record RunData(Path directory, String label, RunConfig config, List<Epoch
     public RunData {
         epochs = List.copyOf(epochs);
         snapshots = List.copyOf(snapshots);
+        steps = List.copyOf(steps);
+    }
+
+    /** A run without per-step records. */
+    public RunData(Path directory, String label, RunConfig config, List<EpochMetrics> epochs,
+            List<PositionSnapshot> snapshots) {
+        this(directory, label, config, epochs, snapshots, List.of());
     }
 
     /**
-     * Reads config.json and metrics.csv (both required) and snapshots.jsonl (optional: older or
-     * interrupted runs may lack it).
+     * Reads config.json and metrics.csv (both required), snapshots.jsonl and steps.csv (optional: older or
+     * interrupted runs may lack them).
      *
      * @throws IOException naming the file, and the line for a malformed row or snapshot
      */
@@ -55,10 +64,8 @@ public record RunData(Path directory, String label, RunConfig config, List<Epoch
         RunConfig config = readConfig(directory.resolve(RunRecorder.CONFIG));
         List<EpochMetrics> epochs = readMetrics(directory.resolve(RunRecorder.METRICS));
         List<PositionSnapshot> snapshots = readSnapshots(directory.resolve(RunRecorder.SNAPSHOTS));
-        String label = config.name() != null && !config.name().isBlank() ? config.name()
-                : Optional.ofNullable(directory.toAbsolutePath().normalize().getFileName()).map(Path::toString)
-                        .orElse(directory.toString());
-        return new RunData(directory, label, config, epochs, snapshots);
+        List<StepMetrics> steps = StepColumns.read(directory.resolve(RunRecorder.STEPS));
+        return new RunData(directory, RunLabel.of(config), config, epochs, snapshots, steps);
     }
 
     /** Whether the run trained ring weights (an FP32 run has no positions to draw). */

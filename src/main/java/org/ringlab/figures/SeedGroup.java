@@ -27,10 +27,22 @@ public record SeedGroup(String label, List<RunData> runs) {
         }
         List<SeedGroup> groups = new ArrayList<>();
         for (List<RunData> members : byExperiment.values()) {
-            String first = members.get(0).label();
-            groups.add(new SeedGroup(members.size() == 1 ? first : first + " (" + members.size() + " seeds)", members));
+            groups.add(new SeedGroup(label(members), members));
         }
         return groups;
+    }
+
+    /**
+     * One legend entry for the group: the runs' shared name, else (names that differ by seed, such as
+     * "ring-s1", "ring-s2") their method and bits, with the number of seeds.
+     */
+    private static String label(List<RunData> members) {
+        String first = members.get(0).label();
+        if (members.size() == 1) {
+            return first;
+        }
+        boolean shared = members.stream().allMatch(r -> r.label().equals(first));
+        return (shared ? first : RunLabel.methodAndBits(members.get(0).config())) + ", " + members.size() + " seeds";
     }
 
     private static RunConfig experiment(RunConfig config) {

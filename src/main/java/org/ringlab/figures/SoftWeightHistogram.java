@@ -32,6 +32,10 @@ public final class SoftWeightHistogram {
     }
 
     public static Figure of(LayerSelection selection, String title) {
+        return of(selection, title, PaperStyle.DEFAULT);
+    }
+
+    public static Figure of(LayerSelection selection, String title, PaperStyle style) {
         SoftWeightSpread spread = spread(selection, WEIGHT_BINS);
         double[] range = {spread.min(), spread.max()};
         double[] counts = spread.spread(selection.layer().histogram());
@@ -43,13 +47,17 @@ public final class SoftWeightHistogram {
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(series);
-        NumberAxis weights = new NumberAxis("soft weight w(p)");
-        weights.setAutoRangeIncludesZero(false);
-        NumberAxis count = new NumberAxis("weights (count)");
+        double tallest = 1;
+        for (double c : counts) {
+            tallest = Math.max(tallest, c);
+        }
+        NumberAxis weights = NiceAxis.of("soft weight w(p)", range[0], range[1], false);
+        weights.setRange(range[0], range[1]);
+        NumberAxis count = NiceAxis.of("weights (count)", 0, tallest * 1.05, false);
         XYBarRenderer renderer = new XYBarRenderer();
         XYPlot plot = new XYPlot(data, weights, count, renderer);
-        JFreeChart chart = new JFreeChart(title != null ? title : selection.caption(), PaperStyle.TITLE, plot, false);
-        PaperStyle.apply(chart);
+        JFreeChart chart = new JFreeChart(title != null ? title : selection.caption(), style.title(), plot, false);
+        style.apply(chart);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);

@@ -20,12 +20,14 @@ import org.ringlab.runstate.Owner;
 
 /**
  * Writes a run directory as the run goes: {@code metrics.csv} (one row per epoch, flushed at once so
- * a crash loses nothing already measured), {@code snapshots.jsonl} (one position snapshot per line)
+ * a crash loses nothing already measured), {@code steps.csv} (one row per optimisation step, for
+ * per-step curves; flushed with each epoch), {@code snapshots.jsonl} (one position snapshot per line)
  * and {@code run.json} (status, timings and the owning process, rewritten atomically on every
  * status change; {@link org.ringlab.runstate.RecordedStatus} reads it back).
  */
 public final class RunRecorder implements TrainingListener, Closeable {
     public static final String METRICS = "metrics.csv";
+    public static final String STEPS = "steps.csv";
     public static final String SNAPSHOTS = "snapshots.jsonl";
     public static final String RUN_INFO = "run.json";
     public static final String CHECKPOINT = "checkpoint.params";
@@ -33,11 +35,15 @@ public final class RunRecorder implements TrainingListener, Closeable {
 
     static final String[] COLUMNS = {"epoch", "step", "train_loss", "train_acc", "test_acc_soft", "test_acc_snapped",
         "test_acc_snapped_bn", "lr", "images_per_s", "seconds", "elapsed_s"};
+    /** The columns of steps.csv: a {@link StepMetrics} per row. */
+    public static final java.util.List<String> STEP_COLUMNS = java.util.List.of("step", "epoch", "step_in_epoch",
+            "steps_per_epoch", "loss", "accuracy", "lr");
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final CSVPrinter metrics;
+    private final CSVPrinter steps;
     private final BufferedWriter snapshots;
     private final ObjectNode info = JSON.createObjectNode();
 
@@ -47,6 +53,10 @@ public final class RunRecorder implements TrainingListener, Closeable {
         this.metrics = new CSVPrinter(Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(COLUMNS).setRecordSeparator('\n').build());
         this.metrics.flush();
+        this.steps = new CSVPrinter(Files.newBufferedWriter(dir.resolve(STEPS), StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(STEP_COLUMNS.toArray(String[]::new)).setRecordSeparator('\n')
+                        .build());
+        this.steps.flush();
         this.snapshots = Files.newBufferedWriter(dir.resolve(SNAPSHOTS), StandardCharsets.UTF_8);
         info.put("started", Instant.now().toString());
         // lets a reader tell a run still going from one whose process died without a word
@@ -61,8 +71,16 @@ public final class RunRecorder implements TrainingListener, Closeable {
         // resumed run appends to a continuous history
         keepLines(dir.resolve(METRICS), true, line -> leadingInt(line) <= epochsDone);
         keepLines(dir.resolve(SNAPSHOTS), false, line -> JSON.readTree(line).path("step").asInt() <= steps);
+        keepLines(dir.resolve(STEPS), true, line -> leadingInt(line) <= steps);
+        boolean hadSteps = Files.isRegularFile(dir.resolve(STEPS));
         this.metrics = new CSVPrinter(Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND), CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+        // a run recorded before steps.csv existed gets one from the resume on, with its header
+        CSVFormat stepFormat = hadSteps ? CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build()
+                : CSVFormat.DEFAULT.builder().setHeader(STEP_COLUMNS.toArray(String[]::new))
+                        .setRecordSeparator('\n').build();
+        this.steps = new CSVPrinter(Files.newBufferedWriter(dir.resolve(STEPS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), stepFormat);
         this.snapshots = Files.newBufferedWriter(dir.resolve(SNAPSHOTS), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Path runInfo = dir.resolve(RUN_INFO);
@@ -150,8 +168,19 @@ public final class RunRecorder implements TrainingListener, Closeable {
     }
 
     @Override
+    public void onStep(StepMetrics m) {
+        try {
+            steps.printRecord(m.step(), m.epoch(), m.stepInEpoch(), m.stepsPerEpoch(), fmt(m.loss()),
+                    fmt(m.accuracy()), fmt(m.lr()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.resolve(STEPS) + ": cannot write step metrics", e);
+        }
+    }
+
+    @Override
     public void onEpoch(EpochMetrics m) {
         try {
+            steps.flush();
             metrics.printRecord(m.epoch(), m.step(), fmt(m.trainLoss()), fmt(m.trainAcc()), fmt(m.testAccSoft()),
                     fmt(m.testAccSnapped()), fmt(m.testAccSnappedBn()), fmt(m.lr()), fmt(m.imagesPerSecond()),
                     fmt(m.seconds()), fmt(m.elapsedSeconds()));
@@ -191,6 +220,7 @@ public final class RunRecorder implements TrainingListener, Closeable {
     @Override
     public void close() throws IOException {
         metrics.close();
+        steps.close();
         snapshots.close();
     }
 }

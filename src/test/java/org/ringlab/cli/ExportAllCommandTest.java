@@ -23,4 +23,20 @@ class ExportAllCommandTest {
     void helpExits0() {
         assertEquals(0, Cli.run("export-all", "--help").code());
     }
+
+    @Test
+    void noGifWritesNoAnimationAndNonRingRunsGetLatentHistograms(@TempDir Path tmp) throws java.io.IOException {
+        Path ring = org.ringlab.figures.TinyRunsAccess.write(tmp.resolve("ring"));
+        Path lsq = org.ringlab.figures.TinyRunsAccess.writeLatent(tmp.resolve("lsq"));
+        Path out = tmp.resolve("figures");
+        Cli.Result r = Cli.run("export-all", "--run", ring.toString(), "--run", lsq.toString(), "--out-dir",
+                out.toString(), "--formats", "pdf", "--size", "acm-single", "--no-gif");
+        assertEquals(0, r.code(), r.err());
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(out)) {
+            java.util.List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertTrue(names.stream().noneMatch(n -> n.endsWith(".gif")), names.toString());
+            assertTrue(names.contains("lsq-conv1-histogram.pdf") && names.contains("ring-fc1-ring.pdf"),
+                    names.toString());
+        }
+    }
 }

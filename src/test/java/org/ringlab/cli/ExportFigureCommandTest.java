@@ -78,4 +78,50 @@ class ExportFigureCommandTest {
                 "--format", "svg", "--out", out.toString()).assertUsageError();
         assertTrue(line.contains("absent"), line);
     }
+
+    @Test
+    void venuePresetsSetTheWidthAndAreListedInHelp() throws IOException {
+        Path out = tmp.resolve("acc.png");
+        Cli.Result r = Cli.run("export", "--run", run().toString(), "--figure", "accuracy", "--format", "png",
+                "--size", "ieee-double", "--dpi", "150", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        var image = ImageIO.read(out.toFile());
+        // 7.16 in at 150 dpi, height × 0.75
+        assertEquals(1074, image.getWidth());
+        assertEquals(806, image.getHeight());
+        String help = Cli.run("export", "--help").out();
+        for (String preset : new String[] {"ieee-single (3.5 in)", "ieee-double (7.16 in)", "icml-single (3.25 in)",
+            "icml-double (6.75 in)", "neurips (5.5 in)", "acm-single (3.33 in)", "acm-double (7.0 in)"}) {
+            assertTrue(help.replaceAll("\\s+", " ").contains(preset), preset + " not in --help:\n" + help);
+        }
+        String line = Cli.run("export", "--run", run().toString(), "--figure", "accuracy", "--format", "png",
+                "--size", "ieee-single", "--width-in", "3", "--out", out.toString()).assertUsageError();
+        assertTrue(line.contains("--size") && line.contains("--width-in"), line);
+        line = Cli.run("export", "--run", run().toString(), "--figure", "accuracy", "--format", "png",
+                "--size", "a4", "--out", out.toString()).assertUsageError();
+        assertTrue(line.contains("ieee-single"), line);
+    }
+
+    @Test
+    void fontColumnsAndTheHistogramOfANonRingMethod() throws IOException {
+        Path lsq = org.ringlab.figures.TinyRunsAccess.writeLatent(tmp.resolve("lsq"));
+        Path hist = tmp.resolve("hist.svg");
+        Cli.Result r = Cli.run("export", "--run", lsq.toString(), "--figure", "histogram", "--format", "svg",
+                "--font", "sans", "--out", hist.toString());
+        assertEquals(0, r.code(), r.err());
+        String svg = Files.readString(hist);
+        assertTrue(svg.contains("v/s") && svg.contains("Liberation Sans"), "latent axis in the sans face");
+        Path table = tmp.resolve("table.svg");
+        r = Cli.run("export", "--run", run().toString(), "--run", lsq.toString(), "--figure", "comparison",
+                "--format", "svg", "--columns", "run,levels,snapped", "--out", table.toString());
+        assertEquals(0, r.code(), r.err());
+        svg = Files.readString(table);
+        // the header wraps above the narrower numbers: "Snapped / acc. (%)"
+        assertTrue(svg.contains(">Snapped<") && svg.contains("LSQ W2") && !svg.contains(">Soft<"), svg);
+        for (String[] bad : new String[][] {{"--font", "comic"}, {"--columns", "run,soft"}, {"--smoothing", "1"}}) {
+            String line = Cli.run("export", "--run", run().toString(), "--figure", "comparison", "--format", "svg",
+                    bad[0], bad[1], "--out", table.toString()).assertUsageError();
+            assertTrue(line.contains(bad[0]), line);
+        }
+    }
 }

@@ -26,7 +26,7 @@ class BatchExportTest {
         // 2 formats + 2 GIFs
         assertEquals(4 * 2 + 2 * (2 * 2 * 2 + 2), files.size());
         String table = Files.readString(out.resolve("comparison.svg"));
-        assertTrue(table.contains("final_snapped_bn") && table.contains("±"), "table text stays text");
+        assertTrue(table.contains("Snapped+BN") && table.contains("±"), "table text stays text");
         assertTrue(!table.contains("<image"), "no bitmap in the vector table");
         for (Path f : files) {
             assertTrue(Files.size(f) > 0, f.toString());

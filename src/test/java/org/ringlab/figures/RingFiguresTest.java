@@ -52,7 +52,7 @@ class RingFiguresTest {
         FigureWriter.write(new RingFigure(s, "ring"), FigureFormat.SVG, FigureSize.of(3.5, null, 300), file);
         String svg = Files.readString(file);
         assertTrue(svg.contains("<path") && svg.contains("<text") && svg.contains("ring value"));
-        assertTrue(svg.contains("-1.000") && svg.contains("+0.714"), "reference triangle-8 levels in the legend");
+        assertTrue(svg.contains("\u22121.000") && svg.contains("+0.714"), "reference triangle-8 levels in the legend");
         assertFalse(svg.contains("<image"));
         Path png = tmp.resolve("ring.png");
         FigureWriter.write(new RingFigure(s, null), FigureFormat.PNG, FigureSize.of(3.5, null, 150), png);

@@ -25,7 +25,9 @@ class RunDataTest {
         assertEquals(2, run.snapshots().size());
         assertEquals("fc1", run.snapshots().get(1).layers().get(1).layer());
         assertTrue(Double.isNaN(run.snapshots().get(0).layers().get(0).slotChangeRate()), "NaN is written as a string");
-        assertEquals("a", run.label());
+        // no name in config.json: the method and bits, never the folder ("a")
+        assertEquals("Ring-8 (2 bit)", run.label());
+        assertEquals(2 * TinyRuns.STEPS_PER_EPOCH, run.steps().size());
     }
 
     @Test

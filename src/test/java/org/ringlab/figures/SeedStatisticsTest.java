@@ -59,7 +59,8 @@ class SeedStatisticsTest {
                 run("x", four, 50), run("b", eight.toBuilder().seed(2).name("b").out("elsewhere").build(), 91)));
         assertEquals(2, groups.size());
         assertEquals(List.of("a", "b"), groups.get(0).runs().stream().map(RunData::label).toList());
-        assertEquals("a (2 seeds)", groups.get(0).label());
+        // names that differ by seed give way to the method and bits, once for the group
+        assertEquals("Ring-8 (2 bit), 2 seeds", groups.get(0).label());
         assertEquals("x", groups.get(1).label());
     }
 }

@@ -11,4 +11,9 @@ public final class TinyRunsAccess {
     public static Path write(Path dir) throws IOException {
         return TinyRuns.write(dir, 42, 90, 95, 97);
     }
+
+    /** An unnamed LSQ W2 run with latent histograms (a non-ring method). */
+    public static Path writeLatent(Path dir) throws IOException {
+        return TinyRuns.writeLatent(dir, null, 90, 95);
+    }
 }

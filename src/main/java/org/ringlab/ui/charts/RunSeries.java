@@ -2,6 +2,7 @@ package org.ringlab.ui.charts;
 
 import java.util.List;
 import javafx.scene.paint.Color;
+import org.ringlab.figures.Ema;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.StepMetrics;
 

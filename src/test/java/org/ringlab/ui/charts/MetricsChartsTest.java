@@ -30,6 +30,7 @@ import javafx.scene.shape.Line;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ringlab.figures.Ema;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.StepMetrics;
 import org.testfx.api.FxRobot;

@@ -1,4 +1,4 @@
-package org.ringlab.ui.charts;
+package org.ringlab.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
