@@ -105,6 +105,7 @@ final class CifarPickleLayout implements DataLayout {
     }
 
     /** One file's images (a view into its bytes) and labels. */
+    @SuppressWarnings("ArrayRecordComponent") // the labels are held as read, not copied; nothing compares a batch
     private record Batch(int count, PickleBytes pixels, byte[] labels) {
     }
 

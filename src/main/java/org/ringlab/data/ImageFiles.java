@@ -40,7 +40,7 @@ final class ImageFiles {
      */
     static void read(Path file, int channels, int size, byte[] target, int offset) throws IOException {
         withReader(file, reader -> {
-            Header header = header(file, reader);
+            header(file, reader); // the size is checked before any pixel is decoded
             BufferedImage image = reader.read(0);
             float[][] planes = planes(image, image.getColorModel().getNumColorComponents() == 1, channels);
             for (int c = 0; c < channels; c++) {
