@@ -39,9 +39,9 @@ public final class PickleReader {
     /**
      * Values a pickle may build: each opcode byte can make an object of 50 bytes or more, so a
      * 150 MB pickle of nothing but empty lists would need gigabytes. CIFAR-100's training batch
-     * builds about 150 000 values.
+     * builds about 150 000 values, a state dict a few thousand.
      */
-    public static final int MAX_VALUES = 1 << 24;
+    public static final int MAX_VALUES = 1 << 21;
     private static final List<Object> EMPTY_TUPLE = Collections.unmodifiableList(new ArrayList<>());
 
     private final byte[] pickle;
