@@ -3,7 +3,7 @@ package org.ringlab.data;
 import java.io.IOException;
 
 /** A data folder whose format has been recognised and whose files for each split are known. */
-sealed interface DataLayout permits IdxLayout, CifarLayout {
+sealed interface DataLayout permits IdxLayout, CifarLayout, CifarPickleLayout, ImageFolderLayout {
 
     DataFormat format();
 

@@ -18,6 +18,17 @@ public final class DataLimits {
      * is 150 MB, EMNIST's largest 550 MB.
      */
     public static final long MAX_SPLIT_BYTES = 1L << 30;
+    /** Bytes of one image file in an image folder: a 32x32 training image is a few kilobytes. */
+    public static final long MAX_IMAGE_FILE_BYTES = 64L << 20;
+    /**
+     * Pixels of one image in an image folder before it is resized (a 6000x5000 photo is 30 million);
+     * checked from the file's header before decoding, so a small file announcing a huge image (a
+     * decompression bomb) is refused before memory is spent on it.
+     */
+    public static final long MAX_DECODED_PIXELS = 1L << 25;
+    /** Image files in one image folder. */
+    public static final int MAX_IMAGE_FILES = 2_000_000;
+
     /**
      * Deflate, and so gzip, cannot compress better than 1032:1 (zlib's documented limit); a gzip
      * header announcing more than this many times the file's size lies.

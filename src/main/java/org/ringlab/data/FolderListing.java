@@ -50,6 +50,11 @@ final class FolderListing {
         return files;
     }
 
+    /** @return the names of the sub-folders, sorted */
+    List<String> folders() {
+        return folders;
+    }
+
     /** @return the folder's name, to name the data sets read from it */
     String name() {
         Path name = dir.toAbsolutePath().normalize().getFileName();

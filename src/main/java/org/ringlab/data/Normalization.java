@@ -16,6 +16,13 @@ public final class Normalization {
     public static final Normalization CIFAR10 =
             of(new float[] {0.4914f, 0.4822f, 0.4465f}, new float[] {0.2023f, 0.1994f, 0.2010f});
 
+    /**
+     * CIFAR-100: the per-channel statistics of its training split that CIFAR-100 training recipes
+     * use (R, G, B).
+     */
+    public static final Normalization CIFAR100 =
+            of(new float[] {0.5071f, 0.4865f, 0.4409f}, new float[] {0.2673f, 0.2564f, 0.2762f});
+
     private final float[] mean;
     private final float[] std;
     /** One 256-entry table per channel: normalising is then a lookup per pixel. */

@@ -1,6 +1,8 @@
 /**
- * Image data sets for training: readers for the IDX (MNIST family) and CIFAR-10 binary formats,
- * format detection ({@link org.ringlab.data.DataSets}), per-format normalisation and
+ * Image data sets for training: readers for the IDX (MNIST family), CIFAR-10 and CIFAR-100 binary,
+ * CIFAR-10 and CIFAR-100 Python (pickled NumPy batches, read through {@code org.ringlab.pickle})
+ * and image-folder formats, format detection ({@link org.ringlab.data.DataSets}), per-format
+ * normalisation (computed from the training split for image folders) and
  * deterministic batching with optional crop/flip augmentation ({@link
  * org.ringlab.data.BatchSampler}).
  *

@@ -123,7 +123,7 @@ public final class Trainer {
         ImageDataSet trainSet = limited(data.train(), config.limitTrain(), config.seed());
         ImageDataSet testSet = limited(data.test(), config.limitTest(), config.seed());
         BuiltModel model = ModelBuilder.build(config, trainSet);
-        boolean augment = config.augment() != null ? config.augment() : data.format() == org.ringlab.data.DataFormat.CIFAR10;
+        boolean augment = config.augment() != null ? config.augment() : data.format().cropsAndFlipsByDefault();
         BatchSampler trainSampler = new BatchSampler(trainSet, data.normalization(), config.batchSize(), config.seed(),
                 true, augment);
         BatchSampler recalSampler = new BatchSampler(trainSet, data.normalization(), config.batchSize(),

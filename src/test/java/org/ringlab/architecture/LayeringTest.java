@@ -92,6 +92,16 @@ class LayeringTest {
     }
 
     @Test
+    void thePickleInterpreterStandsAlone() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.ringlab.pickle..")
+                .should().dependOnClassesThat(resideInAPackage("org.ringlab..")
+                        .and(not(resideInAnyPackage("org.ringlab.pickle..", "org.ringlab.io.."))))
+                .because("the checkpoint importer (interop) and the data readers both read pickles through it, "
+                        + "each under its own rules; it must not pull either in");
+        rule.check(classes);
+    }
+
+    @Test
     void coreDoesNotDependOnCliOrBench() {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("org.ringlab.cli..", "org.ringlab.bench..")

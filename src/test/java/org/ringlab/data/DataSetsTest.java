@@ -174,6 +174,6 @@ class DataSetsTest {
         TestFiles.writeSmallIdxFolder(dir, true);
         TestFiles.writeSmallCifarFolder(dir);
 
-        assertContains(loadFailure(dir), "both IDX and CIFAR-10 files; keep one data set per folder");
+        assertContains(loadFailure(dir), "files of IDX (MNIST family) and CIFAR-10 binary; keep one data set per folder");
     }
 }
