@@ -27,9 +27,9 @@ final class DataPaths {
     }
 
     /** The data set in {@code folder}; the reader's one-line message as a usage error when it cannot be read. */
-    static LoadedData load(Path folder) {
+    static LoadedData load(Path folder, int imageSize) {
         try {
-            return DataSets.load(folder);
+            return DataSets.load(folder, imageSize);
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }

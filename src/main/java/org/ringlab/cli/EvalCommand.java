@@ -71,7 +71,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError(ckpt + ": no checkpoint (the run may not have finished)");
         }
         threads.apply(config.threads());
-        LoadedData loaded = DataPaths.load(Path.of(config.data()));
+        LoadedData loaded = DataPaths.load(Path.of(config.data()), config.imageSize());
         CheckpointEvaluation.Result r;
         try {
             r = CheckpointEvaluation.evaluate(config, loaded, ckpt);

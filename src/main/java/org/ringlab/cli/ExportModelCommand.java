@@ -51,7 +51,7 @@ final class ExportModelCommand implements Callable<Integer> {
         DataSummary data;
         try {
             config = RunConfigJson.read(configFile);
-            data = DataSets.describe(DataPaths.resolve(config.data()));
+            data = DataSets.describe(DataPaths.resolve(config.data()), config.imageSize());
         } catch (RuntimeException | IOException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ringlab.config.Method;
 import org.ringlab.config.ModelKind;
 import org.ringlab.config.RunConfig;
+import org.ringlab.data.DataSets;
 import org.ringlab.data.LoadedData;
 import org.ringlab.interop.CheckpointAnalysis;
 import org.ringlab.interop.ReferenceImporter;
@@ -88,7 +89,7 @@ final class ImportCommand implements Callable<Integer> {
             return 0;
         }
         threads.apply(0);
-        LoadedData loaded = DataPaths.load(DataPaths.resolve(data));
+        LoadedData loaded = DataPaths.load(DataPaths.resolve(data), DataSets.DEFAULT_IMAGE_SIZE);
         CheckpointEvaluation.Result r;
         try {
             r = CheckpointEvaluation.evaluate(config.data(data).build(), loaded,

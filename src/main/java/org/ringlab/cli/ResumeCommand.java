@@ -53,7 +53,7 @@ final class ResumeCommand implements Callable<Integer> {
             EngineSettings.threads(config.threads());
             LoadedData data;
             try {
-                data = DataSets.load(DataPaths.resolve(config.data()));
+                data = DataSets.load(DataPaths.resolve(config.data()), config.imageSize());
             } catch (IOException e) {
                 throw new UserError("run " + id + ": " + e.getMessage(), e);
             }

@@ -180,7 +180,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             return new SlurmSubmission(out).submit(plan, folder, launcher, new SlurmOptions(partition, gres, time,
                     cpusPerTask, mem, maxParallel, sbatchArgs));
         }
-        return train(plan, points.stream().map(SweepPoint::name).toList(), folder, dataDir, base.threads(), out);
+        return train(plan, points.stream().map(SweepPoint::name).toList(), folder, dataDir, base, out);
     }
 
     /** A Slurm option on a local sweep is a mistake (the user meant --executor slurm), not something to ignore. */
@@ -208,9 +208,10 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private int train(SweepPlan plan, List<String> gridOrder, Path folder, Path dataDir, int threads, PrintWriter out) throws IOException {
-        EngineSettings.threads(threads);
-        LoadedData data = DataPaths.load(dataDir);
+    private int train(SweepPlan plan, List<String> gridOrder, Path folder, Path dataDir, RunConfig base,
+            PrintWriter out) throws IOException {
+        EngineSettings.threads(base.threads());
+        LoadedData data = DataPaths.load(dataDir, base.imageSize());
         Files.createDirectories(folder);
         if (!plan.kept().isEmpty()) {
             out.println("keeping " + plan.kept().size() + " finished run(s) already in " + folder);

@@ -92,7 +92,7 @@ final class SweepTaskCommand implements Callable<Integer> {
         EngineSettings.threads(threads);
         LoadedData data;
         try {
-            data = DataSets.load(DataPaths.resolve(config.data()));
+            data = DataSets.load(DataPaths.resolve(config.data()), config.imageSize());
         } catch (IOException e) {
             return status.fail(e.getMessage(), out);
         }

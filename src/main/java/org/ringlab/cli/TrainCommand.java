@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("--out " + dir + ": already holds a run; choose another directory");
         }
         EngineSettings.threads(config.threads());
-        LoadedData data = DataPaths.load(dataDir);
+        LoadedData data = DataPaths.load(dataDir, config.imageSize());
         Files.createDirectories(dir);
         RunConfigJson.write(config, dir.resolve(RunRecorder.CONFIG));
         out.println("run directory " + dir);
@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
     private int trainIntoStore(RunConfig config, Path dataDir, PrintWriter out) {
         try (RunStore store = RunStore.open(workspace)) {
             EngineSettings.threads(config.threads());
-            LoadedData data = DataPaths.load(dataDir);
+            LoadedData data = DataPaths.load(dataDir, config.imageSize());
             long id = store.createRun(config, config.name(), config.device().key());
             out.println("run " + id + " in " + store.databaseFile());
             TrainingOutcome outcome = new StoredTraining(store).train(id, data, new RunControl(),

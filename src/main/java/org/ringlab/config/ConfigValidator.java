@@ -180,7 +180,7 @@ public final class ConfigValidator {
         }
         DataDescription description;
         try {
-            description = probe.describe(dir);
+            description = probe.describe(dir, config.imageSize());
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             // the probe's message names the file and what is wrong with it
             violation("data", data, messageOf(e));

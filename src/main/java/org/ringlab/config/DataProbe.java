@@ -15,7 +15,7 @@ public interface DataProbe {
      * @throws IOException when the folder cannot be read as a data set; the message should name
      *     the offending file and the problem, since it is shown to the user as it is
      */
-    DataDescription describe(Path dir) throws IOException;
+    DataDescription describe(Path dir, int imageSize) throws IOException;
 
     /**
      * What keeps {@code config} from running on the machine that will train it (memory, threads),

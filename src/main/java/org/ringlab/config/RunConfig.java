@@ -23,6 +23,7 @@ import org.ringlab.quant.RingType;
  */
 public record RunConfig(
         String data,
+        int imageSize,
         ModelKind model,
         Method method,
         RingType ringType,
@@ -196,6 +197,10 @@ public record RunConfig(
 
         public Builder data(String data) {
             return set(Settings.DATA_DIR, data);
+        }
+
+        public Builder imageSize(int imageSize) {
+            return set(Settings.IMAGE_SIZE, imageSize);
         }
 
         public Builder model(ModelKind model) {

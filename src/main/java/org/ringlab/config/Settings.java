@@ -28,7 +28,10 @@ public final class Settings {
 
     public static final Setting<String> DATA_DIR = Setting.of("data", String.class, RunConfig::data, "sample-data")
             .group(DATA).paramLabel("DIR").label("Data")
-            .help("MNIST-format (IDX) or CIFAR-10 binary folder");
+            .help("A data folder: MNIST-family IDX, CIFAR-10/100 (binary or Python pickles) or one folder of images per class");
+    public static final Setting<Integer> IMAGE_SIZE = Setting.of("image-size", Integer.class, RunConfig::imageSize, 32)
+            .group(DATA).range(Range.ints(1, 1024).rule("must be 1..1024 pixels")).unit("pixels").paramLabel("PX")
+            .help("Side of the square images an image folder is resized to (other formats keep their size)");
     public static final Setting<ModelKind> MODEL_KIND = Setting.of("model", ModelKind.class, RunConfig::model,
                     ModelKind.LENET)
             .group(MODEL).label("Model").help("lenet, mlp, resnet20, resnet32, resnet44");
@@ -191,7 +194,7 @@ public final class Settings {
     public static final Setting<String> NAME = Setting.of("name", String.class, RunConfig::name, null)
             .nullable().group(RUN).help("A name for the run");
 
-    private static final List<Setting<?>> ALL = List.of(DATA_DIR, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
+    private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, BITS, TWN_VARIANT, TTQ_THRESHOLD,
             BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA, POW2_SLOPE,
             OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1, ADAM_BETA2,

@@ -63,7 +63,7 @@ final class DataGate {
     private Path checked(RunConfig config) {
         Path dir = roots.resolve(config.data());
         try {
-            new DataSetProbe().describe(dir);
+            new DataSetProbe().describe(dir, config.imageSize());
             return dir;
         } catch (IOException | RuntimeException e) {
             // whatever a reader says may show the folder or the file; only the operator sees it

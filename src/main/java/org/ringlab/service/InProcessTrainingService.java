@@ -144,7 +144,7 @@ public final class InProcessTrainingService implements TrainingService {
 
     private void execute(InProcessRun run) {
         try {
-            LoadedData loaded = data.load(Path.of(run.config().data()));
+            LoadedData loaded = data.load(Path.of(run.config().data()), run.config().imageSize());
             Files.createDirectories(run.directory());
             long storeId = Long.parseLong(run.id());
             StoredTraining training = new StoredTraining(store).holding(run.lock());
@@ -377,13 +377,13 @@ public final class InProcessTrainingService implements TrainingService {
 
     /** Keeps the last data set loaded: successive runs on the same folder skip decoding it again. */
     private static final class DataCache {
-        private Path path;
+        private String path;
         private LoadedData loaded;
 
-        synchronized LoadedData load(Path dir) throws IOException {
-            Path key = dir.toAbsolutePath().normalize();
+        synchronized LoadedData load(Path dir, int imageSize) throws IOException {
+            String key = dir.toAbsolutePath().normalize() + " at " + imageSize;
             if (!key.equals(path)) {
-                loaded = DataSets.load(dir);
+                loaded = DataSets.load(dir, imageSize);
                 path = key;
             }
             return loaded;

@@ -16,8 +16,8 @@ import org.ringlab.data.DataSummary;
  */
 public final class DataSetProbe implements DataProbe {
     @Override
-    public DataDescription describe(Path dir) throws IOException {
-        DataSummary s = DataSets.describe(dir);
+    public DataDescription describe(Path dir, int imageSize) throws IOException {
+        DataSummary s = DataSets.describe(dir, imageSize);
         return new DataDescription(s.format().displayName(), s.channels(), s.height(), s.width(), s.numClasses(),
                 s.trainCount(), s.testCount());
     }

@@ -169,7 +169,7 @@ class ConfigValidatorTest {
     // --- data checks ---
 
     private static DataProbe probeReturning(DataDescription description) {
-        return dir -> description;
+        return (dir, size) -> description;
     }
 
     private static final DataDescription MNIST =
@@ -184,6 +184,19 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void theProbeReadsTheDataAtTheConfiguredImageSize(@TempDir Path tmp) {
+        int[] asked = new int[1];
+        DataProbe probe = (dir, size) -> {
+            asked[0] = size;
+            return MNIST;
+        };
+        assertEquals(List.of(), RunConfig.builder().data(tmp.toString()).imageSize(64).build().validate(probe));
+        assertEquals(64, asked[0]);
+        assertEquals(List.of("image-size 0: must be 1..1024 pixels"),
+                RunConfig.builder().imageSize(0).build().validate(null));
+    }
+
+    @Test
     void dataMustBeAFolder(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("data.txt"), "x");
         RunConfig config = RunConfig.builder().data(file.toString()).build();
@@ -194,7 +207,7 @@ class ConfigValidatorTest {
     @Test
     void probeFailureIsReportedWithItsMessage(@TempDir Path tmp) {
         RunConfig config = RunConfig.builder().data(tmp.toString()).build();
-        DataProbe failing = dir -> {
+        DataProbe failing = (dir, size) -> {
             throw new IOException(dir.resolve("train-images-idx3-ubyte") + ": bad magic number 0x1234");
         };
         assertEquals(List.of("data " + tmp + ": " + tmp.resolve("train-images-idx3-ubyte")

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RunConfigJsonTest {
 
     private static final List<String> ALL_KEYS = List.of(
-            "data", "model", "method", "ring-type", "ring-size", "ring-mode", "sigma", "batch-norm",
+            "data", "image-size", "model", "method", "ring-type", "ring-size", "ring-mode", "sigma", "batch-norm",
             "ring-bias", "quantize-first", "quantize-last", "bits", "twn-variant", "ttq-threshold", "bitnet-rmsnorm",
             "bitnet-warmup", "bitnet-layerwise", "tequila-lambda", "tequila-group", "anneal-sigma", "pow2-slope", "optimizer", "lr", "momentum", "nesterov",
             "weight-decay", "weight-decay-positions", "adam-beta1", "adam-beta2", "adam-eps",
@@ -168,7 +168,7 @@ class RunConfigJsonTest {
         assertTrue(problemsOf("{\"epoch\": 8}").get(0)
                 .startsWith("unknown key 'epoch' (did you mean 'epochs'?)"));
         assertTrue(problemsOf("{\"colour\": 8}").get(0)
-                .startsWith("unknown key 'colour'; valid keys: data, model,"));
+                .startsWith("unknown key 'colour'; valid keys: data, image-size, model,"));
     }
 
     @Test

@@ -20,7 +20,7 @@ class SweepPlanTest {
     Path tmp;
 
     /** Fails as the real probe does for a --data folder that is not there. */
-    private static final DataProbe NO_DATA = folder -> {
+    private static final DataProbe NO_DATA = (folder, size) -> {
         throw new IOException(folder + ": no such folder");
     };
 
@@ -42,7 +42,7 @@ class SweepPlanTest {
         Files.createDirectories(tmp.resolve("lenet-fp32-s1"));
         Files.writeString(tmp.resolve("lenet-fp32-s1/config.json"), "{}");
         SweepGrid grid = new SweepGrid(List.of("fp32"), List.of(), List.of(), List.of(), List.of(1L, 2L));
-        SweepPlan plan = SweepPlan.of(grid.expand(SweepGridTest.base(), tmp), folder -> sampleLike());
+        SweepPlan plan = SweepPlan.of(grid.expand(SweepGridTest.base(), tmp), (folder, size) -> sampleLike());
         assertEquals(1, plan.problems().size(), plan.problems().toString());
         assertTrue(plan.problems().get(0).contains("already holds a run"), plan.problems().toString());
     }
@@ -50,7 +50,7 @@ class SweepPlanTest {
     @Test
     void theRunnerGoesOnAfterAFailureAndSkipsWhatAStopLeaves() throws IOException {
         SweepGrid grid = new SweepGrid(List.of("fp32"), List.of(), List.of(), List.of(), List.of(1L, 2L, 3L, 4L));
-        SweepPlan plan = SweepPlan.of(grid.expand(SweepGridTest.base(), tmp), folder -> sampleLike());
+        SweepPlan plan = SweepPlan.of(grid.expand(SweepGridTest.base(), tmp), (folder, size) -> sampleLike());
         assertTrue(plan.isValid(), plan.problems().toString());
         AtomicInteger started = new AtomicInteger();
         List<String> events = new ArrayList<>();

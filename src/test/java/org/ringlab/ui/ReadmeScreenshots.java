@@ -81,7 +81,7 @@ class ReadmeScreenshots {
         Path out = Path.of(System.getProperty("ringlab.screenshots", "docs/screenshots"));
         Files.createDirectories(out);
         org.ringlab.ui.compare.ComparisonWindow window = new org.ringlab.ui.compare.ComparisonWindow(service,
-                ServiceCalls.direct(), () -> null, dir -> null, run -> { });
+                ServiceCalls.direct(), () -> null, (dir, size) -> null, run -> { });
         robot.interact(() -> {
             window.show(stage);
             window.open(Path.of(runs));

@@ -279,18 +279,18 @@ public final class SetupModel {
      */
     static final class CachingProbe implements DataProbe {
         private final DataProbe delegate;
-        private final Map<Path, DataDescription> cache = new HashMap<>();
+        private final Map<String, DataDescription> cache = new HashMap<>();
 
         CachingProbe(DataProbe delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public DataDescription describe(Path dir) throws IOException {
-            Path key = dir.toAbsolutePath().normalize();
+        public DataDescription describe(Path dir, int imageSize) throws IOException {
+            String key = dir.toAbsolutePath().normalize() + " at " + imageSize;
             DataDescription hit = cache.get(key);
             if (hit == null) {
-                hit = delegate.describe(dir);
+                hit = delegate.describe(dir, imageSize);
                 cache.put(key, hit);
             }
             return hit;

@@ -31,7 +31,7 @@ class ComparisonPaneTest {
 
     @Start
     void start(Stage stage) {
-        window = new ComparisonWindow(service, org.ringlab.ui.ServiceCalls.direct(), () -> null, dir -> null, run -> { });
+        window = new ComparisonWindow(service, org.ringlab.ui.ServiceCalls.direct(), () -> null, (dir, size) -> null, run -> { });
         stage.setScene(new Scene(window.root(), 1800, 400));
         stage.show();
     }

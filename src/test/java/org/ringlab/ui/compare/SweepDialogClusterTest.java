@@ -42,7 +42,7 @@ class SweepDialogClusterTest {
 
     @Start
     void start(Stage stage) {
-        dialog = new SweepDialog(service, org.ringlab.ui.ServiceCalls.direct(), () -> base, dir -> new DataDescription("idx", 1, 28, 28, 10, 60000, 10000),
+        dialog = new SweepDialog(service, org.ringlab.ui.ServiceCalls.direct(), () -> base, (dir, size) -> new DataDescription("idx", 1, 28, 28, 10, 60000, 10000),
                 adopted::add);
         stage.setScene(new Scene(dialog.content(), 760, 560));
         stage.show();

@@ -33,7 +33,7 @@ class SweepDialogTest {
     @Start
     void start(Stage stage) {
         SweepDialog dialog = new SweepDialog(service, org.ringlab.ui.ServiceCalls.direct(), () -> base,
-                dir -> new DataDescription("idx", 1, 28, 28, 10, 60000, 10000), adopted::add);
+                (dir, size) -> new DataDescription("idx", 1, 28, 28, 10, 60000, 10000), adopted::add);
         stage.setScene(new Scene(dialog.content(), 700, 360));
         stage.show();
     }

@@ -18,7 +18,7 @@ class SetupMethodOptionsTest {
 
     @Test
     void onlyTheChosenMethodsFieldsAreCheckedAndTheyReachTheConfig() {
-        SetupModel m = new SetupModel(dir -> MNIST);
+        SetupModel m = new SetupModel((dir, size) -> MNIST);
         m.text(Settings.BITS).set("nine");
         m.method.set(Method.TWN);
         assertTrue(m.validProperty().get(), "TWN ignores bits: " + m.problems());
@@ -44,7 +44,7 @@ class SetupMethodOptionsTest {
 
     @Test
     void loadingAConfigFillsTheMethodFields() {
-        SetupModel m = new SetupModel(dir -> MNIST);
+        SetupModel m = new SetupModel((dir, size) -> MNIST);
         m.load(RunConfigJson.fromJson("""
                 {"method": "bitnet", "bitnet-rmsnorm": true, "bitnet-warmup": 0.15, "bitnet-layerwise": true}"""));
         assertEquals(Method.BITNET, m.method.get());

@@ -19,7 +19,7 @@ class SetupModelTest {
     private static final DataDescription MNIST = new DataDescription("IDX", 1, 28, 28, 10, 60000, 10000);
 
     private static SetupModel model() {
-        return new SetupModel(dir -> MNIST);
+        return new SetupModel((dir, size) -> MNIST);
     }
 
     @Test
@@ -66,7 +66,7 @@ class SetupModelTest {
 
     @Test
     void badDataFolderIsNamed() {
-        SetupModel m = new SetupModel(dir -> {
+        SetupModel m = new SetupModel((dir, size) -> {
             throw new java.io.IOException(dir + ": no MNIST or CIFAR-10 files here");
         });
         assertFalse(m.validProperty().get());
