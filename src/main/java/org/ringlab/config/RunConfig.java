@@ -125,7 +125,7 @@ public record RunConfig(
         return method.usesRing();
     }
 
-    /** {@code sigma}, or the spec default max(0.5, ring-size / 32) when unset. */
+    /** {@code sigma}, or the reference default max(0.5, ring-size / 32) when unset (docs/methods/ring.md#sigma). */
     public double effectiveSigma() {
         return sigma != null ? sigma : Math.max(0.5, ringSize / 32.0);
     }

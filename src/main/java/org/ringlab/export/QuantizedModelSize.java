@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What an {@code .rqm} file really costs, against the FP32 model and the theory of
- * docs/quantization-methods.md §1: Σ b·N over the ring tensors plus 32 bits per float parameter.
+ * docs/methods/bits.md#compression: Σ b·N over the ring tensors plus 32 bits per float parameter.
  *
  * @param fileBytes the file's size
  * @param fp32Bytes 4 bytes × every stored parameter (ring weights and biases, float parameters)

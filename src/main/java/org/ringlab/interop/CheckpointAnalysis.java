@@ -15,7 +15,8 @@ import org.ringlab.quant.RingType;
 /**
  * What a published ring checkpoint really holds: soft weights computed from its positions with the
  * reference interpolation, compared with the ring values they would snap to, and the bits and
- * compression a snapped export would really have (spec §1, §2.7). Needs no data set.
+ * compression a snapped export would really have (docs/methods/bits.md#compression, docs/methods/ring.md#checkpoints).
+ * Needs no data set.
  */
 public final class CheckpointAnalysis {
     private static final String POSITIONS = ".positions";
@@ -66,8 +67,8 @@ public final class CheckpointAnalysis {
 
     /**
      * What an inference export keeps in float: BatchNorm affine and the classifier. Running statistics
-     * are excluded as the spec's CR counts them (they fold into the affine), and the templates are the
-     * codebook, not weights.
+     * are excluded as docs/methods/bits.md#compression counts them (they fold into the affine), and the templates are
+     * the codebook, not weights.
      */
     private static boolean isFloatParameter(String key, Tensor t) {
         return t.dtype() == DType.FLOAT32 && !key.endsWith(TEMPLATE) && !key.endsWith(".running_mean")

@@ -1,7 +1,7 @@
 package org.ringlab.interop;
 
 /**
- * How far a set of soft ring weights is from the ring values they would snap to (spec §2.7).
+ * How far a set of soft ring weights is from the ring values they would snap to (docs/methods/ring.md#checkpoints).
  *
  * @param name the layer name ("layer2.0.conv1"), or "total"
  * @param positions how many positions (weights)

@@ -3,8 +3,8 @@ package org.ringlab.quant;
 import java.util.List;
 
 /**
- * Truthful bit and compression figures (spec §1): what is stored for inference, not what a paper's
- * title says.
+ * Truthful bit and compression figures (docs/methods/bits.md#compression): what is stored for inference, not what a
+ * paper's title says.
  */
 public final class BitAccounting {
     private BitAccounting() {

@@ -1,7 +1,7 @@
 package org.ringlab.quant;
 
 /**
- * Host-side math of DoReFa weight quantization (spec §4.7).
+ * Host-side math of DoReFa weight quantization (docs/methods/uniform.md#dorefa).
  *
  * <p>k ≥ 2: latent x = tanh(w)/(2·max|tanh w|) + ½ ∈ [0, 1] (max over the layer), code
  * i = round((2^k − 1)·x) ∈ 0 … 2^k − 1 (round half to even, as torch), value 2·i/(2^k − 1) − 1.

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * slots differ in the last bit (0x3EAAAAAC vs 0x3EAAAAA8), so bit-exact counting would overstate them.
  */
 public final class LevelSet {
-    /** The tolerance the spec recommends for counting levels. */
+    /** The tolerance for counting levels (docs/methods/bits.md#distinct-levels). */
     public static final double DEFAULT_TOLERANCE = 1e-5;
 
     private final float[] levels;

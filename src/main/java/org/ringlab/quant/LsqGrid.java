@@ -1,7 +1,7 @@
 package org.ringlab.quant;
 
 /**
- * Host-side math of LSQ weight quantization (spec §4.6): the latent v/s the UI histograms, the
+ * Host-side math of LSQ weight quantization (docs/methods/uniform.md#lsq): the latent v/s the UI histograms, the
  * integer grid with its clip bounds, the deployed codes and values, and the side information.
  *
  * <p>Weights are signed: Q_N = 2^(b−1), Q_P = 2^(b−1) − 1, code q = round(clip(v/s, −Q_N, Q_P))

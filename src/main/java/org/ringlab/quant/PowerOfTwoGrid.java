@@ -2,7 +2,7 @@ package org.ringlab.quant;
 
 /**
  * Host-side math of power-of-two ("shift") weight quantization, the INFERRED reading of Badar
- * (arXiv:2510.16088) in spec §3: only the abstract is known, so the code layout below is this
+ * (arXiv:2510.16088) in docs/methods/power-of-two.md: only the abstract is known, so the code layout below is this
  * workbench's choice, not the paper's.
  *
  * <p>Code: a sign bit plus n − 1 exponent bits. Magnitudes are s·2^e with
@@ -22,7 +22,7 @@ public final class PowerOfTwoGrid {
     public static final int MAX_BITS = 6;
     /**
      * Bits to store the layer's scale: it is a power of two, so only its exponent (an int8) is
-     * kept. The spec estimates 5–8 bits; this is the upper end.
+     * kept. See docs/methods/power-of-two.md#codes.
      */
     public static final int SCALE_EXPONENT_BITS = 8;
 

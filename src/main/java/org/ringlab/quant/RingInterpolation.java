@@ -1,8 +1,8 @@
 package org.ringlab.quant;
 
 /**
- * The Gaussian-softmax interpolation of Ring Quantization (spec §2.3) and its snapped counterpart,
- * evaluated one position at a time.
+ * The Gaussian-softmax interpolation of Ring Quantization (docs/methods/ring.md#soft-weights) and its snapped
+ * counterpart, evaluated one position at a time.
  *
  * <p>Distances are computed in float32 so that the tie points where torch's {@code minimum} splits
  * its gradient (d_k == n − d_k) are found exactly where the reference finds them; the softmax itself

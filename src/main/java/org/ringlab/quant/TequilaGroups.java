@@ -1,7 +1,7 @@
 package org.ringlab.quant;
 
 /**
- * Host-side math of Tequila ternary quantization (Huang et al. 2025, spec §4.5) on a weight given
+ * Host-side math of Tequila ternary quantization (Huang et al. 2025, docs/methods/ternary.md#tequila) on a weight given
  * as {@code rows} output rows of equal length (C-order of (out, in) or (out, in, kh, kw)).
  *
  * <p>Per group of G consecutive weights of one row: α_g = mean|w| over the group, Δ_g = α_g/2,

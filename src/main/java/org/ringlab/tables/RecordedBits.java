@@ -5,7 +5,7 @@ import org.ringlab.train.LayerSnapshot;
 import org.ringlab.train.PositionSnapshot;
 
 /**
- * What a run's weights really cost (spec §1 of docs/quantization-methods.md), as the comparison
+ * What a run's weights really cost (docs/methods/bits.md#bit-accounting), as the comparison
  * table reports it. NaN (or null) wherever the figure is not known: a value is only shown when it
  * was measured (bits.json, a snapshot) or follows exactly from the configuration.
  *

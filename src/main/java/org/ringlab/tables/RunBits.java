@@ -7,8 +7,8 @@ import org.ringlab.quant.LevelSet;
 import org.ringlab.quant.Ring;
 
 /**
- * The bits a configuration's weights cost (spec §1): the nominal figure, log2 of the ring size,
- * next to the truthful one, from the distinct values the ring actually has. A reference
+ * The bits a configuration's weights cost (docs/methods/bits.md#bit-accounting): the nominal figure, log2 of the ring
+ * size, next to the truthful one, from the distinct values the ring actually has. A reference
  * triangle-8 ring repeats values, so it is nominally 3 bits but has 4 levels and needs 2.
  *
  * @param levels distinct weight values; null for FP32, whose weights are not drawn from a set

@@ -21,16 +21,16 @@ import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.CodeHistogram;
 
 /**
- * Truthful bits of a model's deployed weights (spec §1 and §5), as {@code bits.json} in the run
- * directory: nominal bits next to the distinct levels really used, their fixed-length width, the code
- * entropy, the side information (scales, thresholds, fused biases) and the weights-only and
- * whole-model compression ratios. Counted from the codes the SNAPPED forward pass uses.
+ * Truthful bits of a model's deployed weights (docs/methods/bits.md#bit-accounting and
+ * docs/methods/bits.md#per-method), as {@code bits.json} in the run directory: nominal bits next to the distinct levels
+ * really used, their fixed-length width, the code entropy, the side information (scales, thresholds, fused biases) and
+ * the weights-only and whole-model compression ratios. Counted from the codes the SNAPPED forward pass uses.
  *
  * <p>Whole-model CR = 32·(N_q + N_fp) / (Σ_l (b_l·N_l + 32·side_l) + 32·N_fp) with b_l the fixed-length
  * width ceil(log2 L_l) and N_fp every trainable float parameter outside the quantizers (BatchNorm
- * affine, biases, float first/last layers); BatchNorm running statistics are not counted, as in the
- * spec's ResNet-20 figures. A ratio that would be infinite (a constant layer with no side
- * information) is written as null.
+ * affine, biases, float first/last layers); BatchNorm running statistics are not counted, as in the ResNet-20 example
+ * of docs/methods/bits.md#compression. A ratio that would be infinite (a constant layer with no side information) is
+ * written as null.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BitsReport(String method, String methodLabel, double nominalBits, Integer distinctLevels,

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A quantized layer's latent coordinate at one moment (w/Δ for ternary methods, v/s for LSQ,
- * log2|w| for power-of-two, ...; spec §5), binned on a fixed axis, with the method's reference lines,
- * its deployed-code statistics and its scalars. Immutable.
+ * log2|w| for power-of-two, ...; docs/methods/latents.md#latent-coordinate), binned on a fixed axis, with the method's
+ * reference lines, its deployed-code statistics and its scalars. Immutable.
  *
  * @param coordinate what the axis shows, e.g. "w/Δ"
  * @param min left edge of the first bin (lower values are counted in it)

@@ -21,8 +21,8 @@ import org.ringlab.quant.RingLookupTable;
 
 /**
  * Reduces the quantized layers to {@link PositionSnapshot}s: ring layers to their position histogram,
- * other methods to the histogram of their latent coordinate (spec §5). Runs on the training thread
- * (values are read with toFloatArray between steps) and remembers each layer's previous codes to
+ * other methods to the histogram of their latent coordinate (docs/methods/latents.md#latent-coordinate). Runs on the
+ * training thread (values are read with toFloatArray between steps) and remembers each layer's previous codes to
  * report how many weights changed code.
  */
 final class SnapshotRecorder {

@@ -50,7 +50,10 @@ class QuantizedModelSizeTest {
         assertTrue(size.compressionRatio() > 15, "ratio " + size.compressionRatio());
     }
 
-    /** The file's theoretical size is the §1 whole-model figure that BitAccounting computes. */
+    /**
+     * The file's theoretical size is the whole-model figure (docs/methods/bits.md#compression) that BitAccounting
+     * computes.
+     */
     @Test
     void theoryAgreesWithBitAccounting(@TempDir Path dir) throws IOException {
         QuantizedModelSize size = sizeOf(RunConfig.defaults(), 1, 28, dir);

@@ -8,7 +8,10 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.ringlab.quant.RingType;
 
-/** The figures of spec §2.7 and §2.8, recomputed from the published checkpoints. */
+/**
+ * The figures of docs/methods/ring.md#checkpoints and docs/methods/ring.md#readme-claims, recomputed from the published
+ * checkpoints.
+ */
 class CheckpointAnalysisTest {
     private static final float THIRD = 1f / 3f;
 

@@ -24,13 +24,13 @@ class BitAccountingTest {
         assertEquals(1.0, BitAccounting.entropyBits(new long[] {5, 5}), 1e-12);
         assertEquals(2.0, BitAccounting.entropyBits(new long[] {1, 1, 1, 1}), 1e-12);
         assertEquals(0.0, BitAccounting.entropyBits(new long[] {7, 0}), 1e-12);
-        // the spec's R20 ring-4 snapped code histogram: 0.96 bit
+        // the R20 ring-4 snapped code histogram of docs/methods/ring.md#checkpoints: 0.96 bit
         assertEquals(0.96, BitAccounting.entropyBits(new long[] {165_894, 104_362}), 0.005);
     }
 
     @Test
     void resnet20CompressionMatchesSpec() {
-        // 270,256 ring positions; BN affine 1,568 + linear 650 stay fp32 (spec §2.8)
+        // 270,256 ring positions; BN affine 1,568 + linear 650 stay fp32 (docs/methods/ring.md#readme-claims)
         long fp = 1_568 + 650;
         var ring4 = List.of(new BitAccounting.QuantizedTensor("convs", 270_256, 1, 0));
         var ring8 = List.of(new BitAccounting.QuantizedTensor("convs", 270_256, 2, 0));

@@ -103,7 +103,7 @@ class RingConstructionTest {
 
     @Test
     void selfWeightAtSlotCentreIsOnlyAboutSeventyNinePercent() {
-        // triangle-8 at p = 0 gives −0.939, not −1 (spec §2.3)
+        // triangle-8 at p = 0 gives −0.939, not −1 (docs/methods/ring.md#soft-weights)
         RingInterpolation f = new RingInterpolation(Ring.of(RingType.TRIANGLE, 8, RingMode.REFERENCE));
         assertEquals(-0.939, f.soft(0f), 1e-3);
         assertEquals(0.653, f.soft(3f / 8f), 1e-3);

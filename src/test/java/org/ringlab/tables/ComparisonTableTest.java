@@ -39,7 +39,7 @@ class ComparisonTableTest {
         assertEquals(2, bits.levelBits());
         assertEquals("triangle-8 reference", RunBits.methodLabel(RunConfig.defaults()));
         RunBits sin8 = RunBits.of(RunConfig.defaults().toBuilder().ringType(RingType.SIN).build());
-        assertEquals(7, sin8.levels(), "spec §5: sin-8 has 7 levels");
+        assertEquals(7, sin8.levels(), "docs/methods/bits.md#per-method: sin-8 has 7 levels");
         assertEquals(3, sin8.levelBits());
     }
 

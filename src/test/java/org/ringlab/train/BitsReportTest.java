@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.CodeHistogram;
 
-/** bits.json: the schema the compare tools read, and the spec's numbers on known tensors. */
+/**
+ * bits.json: the schema the compare tools read, and the figures of docs/methods/bits.md#compression on known tensors.
+ */
 class BitsReportTest {
 
     @Test
@@ -31,7 +33,8 @@ class BitsReportTest {
 
     @Test
     void wholeModelRatioReproducesTheSpecsResNet20Ring4Figure() {
-        // spec §2.8: 270,256 ring-4 positions at 1 bit, 2,218 float parameters (BN affine + FC): 25.6×
+        // docs/methods/ring.md#readme-claims: 270,256 ring-4 positions at 1 bit, 2,218 float parameters (BN affine +
+        // FC): 25.6×
         BitsReport.Layer layer = new BitsReport.Layer("all", 270_256, 2, 2, 1, 0.96, 0);
         BitsReport r = BitsReport.summarise("ring", "Ring", List.of(layer),
                 List.of(new BitAccounting.QuantizedTensor("all", 270_256, 1, 0)), 2_218);

@@ -9,17 +9,16 @@ import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 
 /**
- * BitNet b1.58 absmean ternary weights (Ma et al. 2024, spec §4.3): γ = mean|W| per tensor,
+ * BitNet b1.58 absmean ternary weights (Ma et al. 2024, docs/methods/ternary.md#bitnet): γ = mean|W| per tensor,
  * q = RoundClip(W/(γ+ε), −1, 1)·γ (zero band |w| &lt; γ/2, against TWN's 0.7), STE by detach.
  *
- * <p>Options from "An Extra RMSNorm is All You Need" (Steinmetz et al. 2025, spec §4.4): a
+ * <p>Options from "An Extra RMSNorm is All You Need" (Steinmetz et al. 2025, docs/methods/ternary.md#extra-rmsnorm): a
  * parameter-free RMSNorm on the layer input (over the channel axis at every pixel for a convolution,
  * over the features for a linear layer), and a warm-up w_λ = w + λ·stop(Q(w) − w) with λ ramping
- * linearly from 0 to 1 over the first {@code warmup} share of training (the ramp's shape is a
- * suggestion of the spec, not from the paper). One λ for all layers, or layer by layer: the spec
- * offers "a staggered ramp per layer" for the paper's gradual layer-wise schedule, and here layer l
- * of L ramps in the l-th of L equal stretches of the warm-up, from the input to the output (the
- * order is our choice; the paper's was not retrieved). Activations stay in float.
+ * linearly from 0 to 1 over the first {@code warmup} share of training (the ramp's shape is this workbench's choice,
+ * not from the paper: docs/methods/ternary.md#bitnet-warmup). One λ for all layers, or layer by layer, for the paper's
+ * gradual layer-wise schedule: here layer l of L ramps in the l-th of L equal stretches of the warm-up, from the input
+ * to the output (the order is our choice; the paper's was not retrieved). Activations stay in float.
  */
 public final class BitNetQuantizer extends FloatLatentQuantizer {
     static final float EPS = 1e-5f;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import org.ringlab.quant.DoReFaGrid;
 
 /**
- * DoReFa weight quantization (Zhou et al. 2016, spec §4.7) on the engine, one layer per call.
+ * DoReFa weight quantization (Zhou et al. 2016, docs/methods/uniform.md#dorefa) on the engine, one layer per call.
  *
  * <p>k ≥ 2: x = tanh(w)/(2·max|tanh w|) + ½, w_q = 2·quantize_k(x) − 1 with quantize_k(x) =
  * round((2^k − 1)·x)/(2^k − 1). The straight-through estimator covers only the round: the tanh

@@ -9,8 +9,8 @@ import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.DoReFaGrid;
 
 /**
- * DoReFa k-bit weights (Zhou et al. 2016, spec §4.7): a tanh-normalised latent in [0, 1] rounded to
- * 2^k levels, STE through the round; k = 1 is E|w|·sign(w). No learned scale (BatchNorm absorbs it);
+ * DoReFa k-bit weights (Zhou et al. 2016, docs/methods/uniform.md#dorefa): a tanh-normalised latent in [0, 1] rounded
+ * to 2^k levels, STE through the round; k = 1 is E|w|·sign(w). No learned scale (BatchNorm absorbs it);
  * gradients and activations stay in float. Math: {@link DoReFaKernel}, {@link DoReFaGrid}.
  */
 public final class DoReFaQuantizer extends FloatLatentQuantizer {

@@ -53,7 +53,7 @@ abstract class FloatLatentQuantizer implements WeightQuantizer {
         return axes;
     }
 
-    /** The STE by detach: forward q, gradient the identity to w (spec §1). */
+    /** The STE by detach: forward q, gradient the identity to w (docs/methods/conventions.md#ste-by-detach). */
     static NDArray straightThrough(NDArray w, NDArray q) {
         return w.add(q.sub(w).stopGradient());
     }

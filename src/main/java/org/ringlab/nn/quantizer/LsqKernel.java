@@ -5,9 +5,9 @@ import ai.djl.ndarray.types.DataType;
 import org.ringlab.quant.LsqGrid;
 
 /**
- * LSQ (Esser et al. 2020, spec §4.6) on the engine: signed weights, one learned step s per layer.
+ * LSQ (Esser et al. 2020, docs/methods/uniform.md#lsq) on the engine: signed weights, one learned step s per layer.
  *
- * <p>Forward v̂ = round(clip(v/s, −Q_N, Q_P))·s. Backward, from the detach identities of spec §4.6:
+ * <p>Forward v̂ = round(clip(v/s, −Q_N, Q_P))·s. Backward, from the detach identities of docs/methods/uniform.md#lsq:
  * dv̂/dv = 1 inside the range and 0 when clipped; dv̂/ds = (round(v/s) − v/s) inside, −Q_N or Q_P
  * when clipped, times g = 1/√(N·Q_P). The identities are written as stop(a) + (x − stop(x))
  * rather than x + stop(a − x): the same gradient, and the forward value is exactly a in float32,
@@ -37,7 +37,7 @@ public final class LsqKernel {
         float qn = LsqGrid.negativeLevels(bits);
         float qp = LsqGrid.positiveLevels(bits);
         double g = 1.0 / Math.sqrt((double) v.size() * qp);
-        // s' = stop(s) + (g·s − stop(g·s)): value s exactly, gradient g (spec: g·s + stop(s − g·s)).
+        // s' = stop(s) + (g·s − stop(g·s)): value s exactly, gradient g (the textbook form is g·s + stop(s − g·s)).
         NDArray s = OwnedScalar.of(v, 1).mul(step);
         NDArray gs = s.mul(OwnedScalar.of(v, g));
         NDArray scaled = s.stopGradient().add(gs.sub(gs.stopGradient()));

@@ -11,7 +11,7 @@ import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.LsqGrid;
 
 /**
- * LSQ, learned step size (Esser et al. 2020, spec §4.6), b-bit signed weights with one learned step
+ * LSQ, learned step size (Esser et al. 2020, docs/methods/uniform.md#lsq), b-bit signed weights with one learned step
  * per layer, initialised to 2·mean|v|/√Q_P from the layer's initial weights. The math is
  * {@link LsqKernel} (engine) and {@link LsqGrid} (host). Activations stay in float, and first/last
  * layers follow the run's quantize-first/quantize-last switches (the paper keeps them at 8 bits).

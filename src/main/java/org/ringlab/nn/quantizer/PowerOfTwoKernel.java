@@ -6,7 +6,7 @@ import org.ringlab.quant.PowerOfTwoGrid;
 
 /**
  * Power-of-two ("shift") weight quantization on the engine: the INFERRED reading of Badar
- * (arXiv:2510.16088) in spec §3, of which only the abstract is known. Code layout, scale and the
+ * (arXiv:2510.16088) in docs/methods/power-of-two.md, of which only the abstract is known. Code layout, scale and the
  * absence of a zero code are described in {@link PowerOfTwoGrid}.
  *
  * <p>Training uses the slope-k relaxation with its true derivative (no straight-through estimator):
@@ -69,8 +69,8 @@ public final class PowerOfTwoKernel {
 
     /**
      * The slope at a point of training: a geometric ramp k = finalSlope^progress from 1 at
-     * progress 0 to finalSlope at progress 1 (progress is clamped to [0, 1]). INFERRED: the spec
-     * says the schedule's form is unknown and suggests a geometric ramp over the fine-tuning.
+     * progress 0 to finalSlope at progress 1 (progress is clamped to [0, 1]). INFERRED: the paper's schedule is
+     * unknown; a geometric ramp is this workbench's choice (docs/methods/power-of-two.md#slope-schedule).
      *
      * @param progress fraction of training done
      * @param finalSlope the slope at the end, ≥ 1

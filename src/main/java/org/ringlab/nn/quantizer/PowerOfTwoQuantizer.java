@@ -11,7 +11,7 @@ import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.PowerOfTwoGrid;
 
 /**
- * Power-of-two ("shift") weights after Badar 2025 (arXiv:2510.16088, spec §3). INFERRED: only the
+ * Power-of-two ("shift") weights after Badar 2025 (arXiv:2510.16088, docs/methods/power-of-two.md). INFERRED: only the
  * abstract is known; the code layout (sign + n−1 exponent bits, no zero code), the power-of-two
  * layer scale, the slope-k relaxation and its geometric ramp k = k_final^progress are this
  * workbench's reading (see {@link PowerOfTwoKernel}, {@link PowerOfTwoGrid}). Training uses the

@@ -16,7 +16,7 @@ import org.ringlab.quant.Ring;
 import org.ringlab.quant.RingLookupTable;
 
 /**
- * Ring Quantization (spec §2): one position p ∈ [0, 1] per weight (and per bias, where the layer has
+ * Ring Quantization (docs/methods/ring.md): one position p ∈ [0, 1] per weight (and per bias, where the layer has
  * one), turned into a weight by the ring's Gaussian-softmax interpolation.
  *
  * <p>Variants: {@link Variant#REFERENCE} is the published method, bit for bit. The two repaired

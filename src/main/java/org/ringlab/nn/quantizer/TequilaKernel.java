@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import org.ringlab.quant.TequilaGroups;
 
 /**
- * Tequila ternary quantization (Huang et al. 2025, spec §4.5) on the engine.
+ * Tequila ternary quantization (Huang et al. 2025, docs/methods/ternary.md#tequila) on the engine.
  *
  * <p>Per group of {@code group} consecutive input weights of one output row: α_g = mean|w|,
  * Δ_g = α_g/2, t = [w ≥ Δ_g] − [w ≤ −Δ_g], A = α_g·t; dead set D = {t = 0}. α is not

@@ -9,8 +9,8 @@ import org.ringlab.nn.WeightMode;
 import org.ringlab.quant.TequilaGroups;
 
 /**
- * Tequila (Huang et al. 2025, spec §4.5): ternary weights with α per group of G consecutive inputs of
- * one output row, and the dead-zone weights reused as a dynamic per-output bias C_o = λ·Σ_{dead} w,
+ * Tequila (Huang et al. 2025, docs/methods/ternary.md#tequila): ternary weights with α per group of G consecutive
+ * inputs of one output row, and the dead-zone weights reused as a dynamic per-output bias C_o = λ·Σ_{dead} w,
  * fused into the bias at inference. Math: {@link TequilaKernel}, {@link TequilaGroups}. C_o is part
  * of the deployed model, so SNAPPED keeps it (computed from the latent weights, detached).
  */

@@ -10,13 +10,13 @@ import org.ringlab.config.Method;
 import org.ringlab.nn.WeightMode;
 
 /**
- * Trained Ternary Quantization (Zhu et al. 2017, spec §4.2): w_t ∈ {−W_n, 0, +W_p} with Δ = t·max|w̃|
+ * Trained Ternary Quantization (Zhu et al. 2017, docs/methods/ternary.md#ttq): w_t ∈ {−W_n, 0, +W_p} with Δ = t·max|w̃|
  * per layer and two learned positive scalars per layer, initialised at 1.0 as the reference code does.
  *
  * <p>Forward y = coef·w̃ − stop(coef·w̃) + W_p·m_p − W_n·m_n with detached masks and
  * coef = W_p on I_p, 1 on the dead zone, W_n on I_n (detached): autograd then gives the latent the
  * scaled STE and derives dL/dW_p = Σ_{I_p} g and dL/dW_n = −Σ_{I_n} g itself (the paper prints the
- * latter without the chain-rule minus; spec §4.2).
+ * latter without the chain-rule minus; docs/methods/ternary.md#ttq).
  */
 public final class TtqQuantizer extends FloatLatentQuantizer {
     private final double threshold;

@@ -7,8 +7,8 @@ import org.ringlab.config.Method;
 import org.ringlab.config.TwnVariant;
 
 /**
- * Ternary Weight Networks (Li &amp; Liu 2016, spec §4.1): W_t = α·sign(W)·1[|W| &gt; Δ], STE backward.
- * The paper's variant uses Δ = 0.7·mean|W| per layer; the official code's uses 0.75·mean|W| and α per
+ * Ternary Weight Networks (Li &amp; Liu 2016, docs/methods/ternary.md#twn): W_t = α·sign(W)·1[|W| &gt; Δ], STE
+ * backward. The paper's variant uses Δ = 0.7·mean|W| per layer; the official code's uses 0.75·mean|W| and α per
  * output channel. Δ and α are recomputed every pass and not differentiated.
  */
 public final class TwnQuantizer extends FloatLatentQuantizer {

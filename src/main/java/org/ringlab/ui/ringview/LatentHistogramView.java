@@ -18,8 +18,8 @@ import org.ringlab.train.LayerSnapshot;
 /**
  * A non-ring method's latent coordinate as a linear histogram (w/Δ with the dead-zone lines for
  * ternary methods, v/s on the integer grid for LSQ, log2|w| on the exponent grid for power-of-two;
- * spec §5), with the method's reference lines, its scalars and code statistics, and an "INFERRED"
- * tag where the method is partly inferred.
+ * docs/methods/latents.md#latent-coordinate), with the method's reference lines, its scalars and code statistics, and
+ * an "INFERRED" tag where the method is partly inferred.
  */
 public final class LatentHistogramView extends Region {
     /** The reference lines' colour: Okabe-Ito vermillion, distinct from the bars in both palettes. */

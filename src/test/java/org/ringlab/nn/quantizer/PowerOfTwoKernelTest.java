@@ -135,7 +135,7 @@ class PowerOfTwoKernelTest {
         }
     }
 
-    /** Q_k(w) in double for s = 1, 3 bits (e_min = −3), as spec §3 writes it. */
+    /** Q_k(w) in double for s = 1, 3 bits (e_min = −3), as docs/methods/power-of-two.md writes it. */
     private static double reference(double w, double k) {
         double x = Math.max(-3, Math.min(0, Math.log(Math.max(Math.abs(w), 1.0 / 16)) / Math.log(2)));
         double fl = Math.floor(x);

@@ -17,7 +17,7 @@ import org.ringlab.quant.RingLookupTable;
 import org.ringlab.quant.RingMode;
 import org.ringlab.quant.RingType;
 
-/** The two repaired ring variants against the spec's triangle-4 vectors (§2.3). */
+/** The two repaired ring variants against the triangle-4 test vectors of docs/methods/ring.md#soft-weights. */
 class RingVariantsTest {
     private static final Ring TRIANGLE_4 = Ring.of(RingType.TRIANGLE, 4, RingMode.REFERENCE);
     private static final float[] P = {0.01f, 0.125f, 0.25f, 0.875f, 0.1f};
@@ -48,7 +48,7 @@ class RingVariantsTest {
                 // the tabulated soft slope the reference kernel uses (one-sided at the antipodal ties)
                 assertEquals(table.derivative(P[i]), r.gradients().get(0)[i], 1e-4, "soft dw/dp at p = " + P[i]);
             }
-            // the spec's vectors: dw/dp(0.125) = 5.5252, dw/dp(0.875) = 0
+            // the test vectors of docs/methods/ring.md#soft-weights: dw/dp(0.125) = 5.5252, dw/dp(0.875) = 0
             assertEquals(5.5252, r.gradients().get(0)[1], 1e-3);
             assertEquals(0, r.gradients().get(0)[3], 1e-3);
             assertArrayEquals(run(m, q, WeightMode.SNAPPED, 0.3).output(), r.output(), 0f);

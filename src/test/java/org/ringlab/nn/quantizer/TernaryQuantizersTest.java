@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ringlab.nn.WeightMode;
 
-/** TWN, TTQ and BitNet on a hand-computed 2×3 layer: forward values and the spec's backward rules. */
+/**
+ * TWN, TTQ and BitNet on a hand-computed 2×3 layer: forward values and the backward rules of docs/methods/ternary.md.
+ */
 class TernaryQuantizersTest {
     private static final float[] W = {0.9f, -0.05f, 0.3f, -0.6f, 0.02f, 0.1f};
     private static final float[] G = {1f, 2f, 3f, 4f, 5f, 6f};
