@@ -1,5 +1,9 @@
 package org.ringlab.figures;
 
+import static org.ringlab.figures.CsvCells.integer;
+import static org.ringlab.figures.CsvCells.malformed;
+import static org.ringlab.figures.CsvCells.number;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,32 +27,5 @@ final class MetricsColumns {
                 number(row, "test_acc_snapped", file), number(row, "test_acc_snapped_bn", file),
                 number(row, "lr", file), number(row, "images_per_s", file), number(row, "seconds", file),
                 number(row, "elapsed_s", file));
-    }
-
-    private static int integer(CSVRecord row, String column, Path file) throws IOException {
-        String cell = row.get(column).strip();
-        try {
-            return Integer.parseInt(cell);
-        } catch (NumberFormatException e) {
-            throw malformed(row, file, column + " '" + cell + "' is not a whole number");
-        }
-    }
-
-    /** Empty means "does not apply" (RunRecorder writes NaN that way). */
-    private static double number(CSVRecord row, String column, Path file) throws IOException {
-        String cell = row.get(column).strip();
-        if (cell.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            throw malformed(row, file, column + " '" + cell + "' is not a number");
-        }
-    }
-
-    private static IOException malformed(CSVRecord row, Path file, String problem) {
-        // the header is line 1, so record n sits on line n + 1
-        return new IOException(file + " line " + (row.getRecordNumber() + 1) + ": " + problem);
     }
 }

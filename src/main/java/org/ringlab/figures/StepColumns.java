@@ -1,5 +1,9 @@
 package org.ringlab.figures;
 
+import static org.ringlab.figures.CsvCells.integer;
+import static org.ringlab.figures.CsvCells.malformed;
+import static org.ringlab.figures.CsvCells.number;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -46,30 +50,5 @@ final class StepColumns {
             throw new IOException(file + ": malformed CSV: " + e.getMessage(), e);
         }
         return rows;
-    }
-
-    private static int integer(CSVRecord row, String column, Path file) throws IOException {
-        String cell = row.get(column).strip();
-        try {
-            return Integer.parseInt(cell);
-        } catch (NumberFormatException e) {
-            throw malformed(row, file, column + " '" + cell + "' is not a whole number");
-        }
-    }
-
-    private static double number(CSVRecord row, String column, Path file) throws IOException {
-        String cell = row.get(column).strip();
-        if (cell.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            throw malformed(row, file, column + " '" + cell + "' is not a number");
-        }
-    }
-
-    private static IOException malformed(CSVRecord row, Path file, String problem) {
-        return new IOException(file + " line " + (row.getRecordNumber() + 1) + ": " + problem);
     }
 }

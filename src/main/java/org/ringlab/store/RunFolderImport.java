@@ -65,7 +65,7 @@ public final class RunFolderImport {
         RunStatus storedStatus = null;
         String storedMessage = null;
         if (existing == null) {
-            id = store.createRun(data.config(), data.label(), data.config().device().key());
+            id = store.createRun(data.config(), nameOf(data), data.config().device().key());
             writeSource(id, source);
             storedEpochs = 0;
             lastSnapshotStep = -1;
@@ -105,7 +105,7 @@ public final class RunFolderImport {
             copyIfNewer(source.resolve(BitsReport.FILE), store.runDirectory(id).resolve(BitsReport.FILE));
         }
         int epochs = Math.max(storedEpochs, newEpochs.stream().mapToInt(EpochMetrics::epoch).max().orElse(0));
-        return new Result(id, data.label(), change, epochs, newEpochs.size(), status);
+        return new Result(id, nameOf(data), change, epochs, newEpochs.size(), status);
     }
 
     /** The store run imported from {@code source}, or null. */
@@ -143,5 +143,14 @@ public final class RunFolderImport {
                 || Files.getLastModifiedTime(from).compareTo(Files.getLastModifiedTime(to)) > 0)) {
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
+    }
+
+    /**
+     * The run's configured name, else its folder's name: the runs of one sweep share a method label,
+     * their folders tell them apart.
+     */
+    private static String nameOf(RunData data) {
+        String name = data.config().name();
+        return name != null && !name.isBlank() ? name : data.directory().getFileName().toString();
     }
 }

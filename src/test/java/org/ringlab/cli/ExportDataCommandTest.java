@@ -21,7 +21,7 @@ class ExportDataCommandTest {
         Cli.Result r = Cli.run("export-data", "--run", a.toString(), "--run", b.toString(), "--format", "csv");
         assertEquals(0, r.code(), r.err());
         assertEquals(1 + (2 + 3) * RunDirs.METRICS, r.out().lines().count());
-        assertTrue(r.out().startsWith("run,name,data,model,"), r.out());
+        assertTrue(r.out().startsWith("run,name,data,image-size,model,"), r.out());
         assertTrue(!r.out().contains("NaN"));
     }
 

@@ -7,7 +7,7 @@ import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.RingQuantizer;
 
 /** Ring-anneal: σ shrinks over training so that soft becomes snapped (a labelled repair). */
-final class RingAnnealDescriptor implements MethodDescriptor {
+final class RingAnnealDescriptor extends RingFamilyDescriptor {
 
     @Override
     public Method method() {
@@ -28,16 +28,6 @@ final class RingAnnealDescriptor implements MethodDescriptor {
 
     @Override
     public LatentView latentView() {
-        return new LatentView(LatentView.Kind.RING_POSITIONS, RingViews.COORDINATE, RingViews.LINES, "σ");
-    }
-
-    @Override
-    public BitCount bitCount() {
-        return RingViews.BITS;
-    }
-
-    @Override
-    public double nominalBits(RunConfig c) {
-        return RingViews.nominalBits(c);
+        return new LatentView(LatentView.Kind.RING_POSITIONS, COORDINATE, LINES, "σ");
     }
 }

@@ -7,7 +7,7 @@ import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.RingQuantizer;
 
 /** Ring Quantization as published (the reference, bit for bit). */
-final class RingDescriptor implements MethodDescriptor {
+final class RingDescriptor extends RingFamilyDescriptor {
 
     @Override
     public Method method() {
@@ -24,20 +24,5 @@ final class RingDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return RingQuantizer.factory(RunRing.of(c), RingQuantizer.Variant.REFERENCE, 0);
-    }
-
-    @Override
-    public LatentView latentView() {
-        return RingViews.VIEW;
-    }
-
-    @Override
-    public BitCount bitCount() {
-        return RingViews.BITS;
-    }
-
-    @Override
-    public double nominalBits(RunConfig c) {
-        return RingViews.nominalBits(c);
     }
 }

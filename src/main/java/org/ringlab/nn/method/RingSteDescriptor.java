@@ -7,7 +7,7 @@ import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.RingQuantizer;
 
 /** Ring-STE: the snapped ring forward with the soft ring backward (a labelled repair). */
-final class RingSteDescriptor implements MethodDescriptor {
+final class RingSteDescriptor extends RingFamilyDescriptor {
 
     @Override
     public Method method() {
@@ -23,20 +23,5 @@ final class RingSteDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return RingQuantizer.factory(RunRing.of(c), RingQuantizer.Variant.STE, 0);
-    }
-
-    @Override
-    public LatentView latentView() {
-        return RingViews.VIEW;
-    }
-
-    @Override
-    public BitCount bitCount() {
-        return RingViews.BITS;
-    }
-
-    @Override
-    public double nominalBits(RunConfig c) {
-        return RingViews.nominalBits(c);
     }
 }
