@@ -184,7 +184,7 @@ run_window() { # name config round
   [ "$status" = finished ] || die "the window's run ended $status: $ended (log: $log)"
   [ -n "$t1" ] || die "the window's run ended before its start was seen; see $log"
   local pulse
-  pulse="$(sed -n 's/^autorun: pulse //p' "$log" | head -n 1)"
+  pulse="$(sed -n 's/^autorun: fx-wait //p' "$log" | head -n 1)"
   epochs_to_results "$1" "$3" window "$ws/runs.db"
   python3 - "$1" "$3" "$t0" "$t1" "$clk_tck" "${app0:-}" "${app1:-}" "${worker0:-}" "${worker1:-}" \
     "${x0:-}" "${x1:-}" "$pulse" >>"$results" <<'EOF'
@@ -248,7 +248,7 @@ for (name, rnd, epoch, side) in sorted(ips, key=lambda k: (k[0], int(k[1]), int(
     ratios[name].append(w / c)
     print(f"| {name} | {rnd} | {epoch} | {c:,.0f} | {w:,.0f} | {w / c:.2f} |")
 print()
-print("| config | round | training s | window JVM cpu (% of a core) | worker cpu | Xvfb cpu | window pulse |")
+print("| config | round | training s | window JVM cpu (% of a core) | worker cpu | Xvfb cpu | wait for the FX thread |")
 print("|---|---:|---:|---:|---:|---:|---|")
 for name, rnd, secs, app, wrk, x, pulse in cpu:
     pct = lambda v: f"{v} %" if v else "–"

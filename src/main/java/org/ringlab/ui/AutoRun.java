@@ -21,10 +21,10 @@ import org.ringlab.train.TrainingListener;
  * ({@code scripts/window-throughput.sh}).
  *
  * <p>It reports on standard output, one line per event, each starting with {@value #PREFIX}:
- * {@code running <run id>} when training starts, then {@code pulse p50 <ms> p99 <ms> max <ms> over
- * <n> frames} (the window's recent pulse intervals, {@link PulseMonitor}) and {@code ended <run id>
- * <status> <run folder>}; or {@code error <reason>} when the file cannot be used, after which the
- * window quits as well.
+ * {@code running <run id>} when training starts, then {@code fx-wait p50 <ms> p99 <ms> max <ms> over
+ * <n> probes} (how long tasks waited for the JavaFX thread meanwhile, {@link FxThreadProbe}) and
+ * {@code ended <run id> <status> <run folder>}; or {@code error <reason>} when the file cannot be
+ * used, after which the window quits as well.
  */
 final class AutoRun implements TrainingListener {
     /** The system property that names the configuration. */
@@ -34,21 +34,20 @@ final class AutoRun implements TrainingListener {
     private static final long SUBMIT_TIMEOUT_MILLIS = 120_000;
 
     private final PrintStream out;
-    private final PulseMonitor pulses;
     private final Executor fx;
     private final Runnable quit;
     private RunHandle run;
+    /** Watches the JavaFX thread while the run trains. */
+    private FxThreadProbe probe;
     private boolean running;
     private boolean ended;
 
     /**
-     * @param pulses the window's pulse monitor, read on {@code fx} when the run has ended
      * @param fx runs a task on the JavaFX thread
      * @param quit ends the application; called once, from any thread
      */
-    AutoRun(PrintStream out, PulseMonitor pulses, Executor fx, Runnable quit) {
+    AutoRun(PrintStream out, Executor fx, Runnable quit) {
         this.out = out;
-        this.pulses = pulses;
         this.fx = fx;
         this.quit = quit;
     }
@@ -108,7 +107,7 @@ final class AutoRun implements TrainingListener {
         synchronized (this) {
             run = now.get(now.size() - 1);
         }
-        // a run handle replays what happened before a listener joined, so nothing is missed
+        // listeners get only later events: the status read after joining covers what came before
         run.addListener(this);
         onStatus(run.status(), run.statusMessage());
     }
@@ -123,6 +122,7 @@ final class AutoRun implements TrainingListener {
             }
             if (status == RunStatus.RUNNING && !running) {
                 running = true;
+                probe = new FxThreadProbe(fx);
             } else if (status.isTerminal()) {
                 ended = true;
             } else {
@@ -131,20 +131,29 @@ final class AutoRun implements TrainingListener {
         }
         if (status == RunStatus.RUNNING) {
             say("running " + r.id());
-        } else {
-            String end = "ended " + r.id() + " " + status.id() + " " + r.directory().toAbsolutePath()
-                    + (status == RunStatus.FINISHED || message == null ? "" : " (" + message + ")");
-            fx.execute(() -> {
-                say(String.format(Locale.ROOT, "pulse p50 %.1f ms p99 %.1f ms max %.1f ms over %d frames",
-                        pulses.percentileMillis(0.5), pulses.percentileMillis(0.99), pulses.percentileMillis(1),
-                        pulses.frames()));
-                say(end);
-                quit.run();
-            });
+            return;
         }
+        String end = "ended " + r.id() + " " + status.id() + " " + r.directory().toAbsolutePath()
+                + (status == RunStatus.FINISHED || message == null ? "" : " (" + message + ")");
+        FxThreadProbe watched = closeProbe();
+        if (watched != null) {
+            say(String.format(Locale.ROOT, "fx-wait p50 %.1f ms p99 %.1f ms max %.1f ms over %d probes",
+                    watched.percentileMillis(0.5), watched.percentileMillis(0.99), watched.percentileMillis(1),
+                    watched.probes()));
+        }
+        say(end);
+        quit.run();
+    }
+
+    private synchronized FxThreadProbe closeProbe() {
+        if (probe != null) {
+            probe.close();
+        }
+        return probe;
     }
 
     private void fail(String reason) {
+        closeProbe();
         say("error " + reason);
         quit.run();
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -42,6 +41,7 @@ import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
 import org.ringlab.train.RunStatus;
 import org.ringlab.ui.charts.MetricsCharts;
+import org.ringlab.ui.pacing.FrameTicker;
 
 /**
  * The main window's controller: binds the controls to {@link SetupModel}, drives runs through the
@@ -74,7 +74,6 @@ public final class MainController {
     /** Runs whose curves are on the charts now. */
     private final java.util.Set<String> charted = new java.util.HashSet<>();
     private final MetricsCharts charts = new MetricsCharts();
-    private final PulseMonitor pulses = new PulseMonitor();
     private final LearningRatePlot lrPlot = new LearningRatePlot();
     private LiveRun current;
     private TimelinePresenter timelinePresenter;
@@ -159,6 +158,8 @@ public final class MainController {
             Map.entry("resumeRunButton", "Resuming…"), Map.entry("deleteRunButton", "Deleting…"),
             Map.entry("queueUpButton", "Moving…"), Map.entry("queueDownButton", "Moving…"),
             Map.entry("queueCancelButton", "Cancelling…"), Map.entry("restartWorkerButton", "Restarting…"));
+    /** How often the frame pump moves the runs' events to the screen: the charts redraw at most this often. */
+    private static final double FRAMES_PER_SECOND = 10;
     /** How often the frame pump asks for the queue and the worker's health (off the JavaFX thread). */
     private static final long POLL_NANOS = 200_000_000L;
     /** The lane of the workspace store's reads and deletes. */
@@ -204,18 +205,14 @@ public final class MainController {
         });
         runsList.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<LiveRun>) change -> showSelection());
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                try {
-                    onFrame(now);
-                } catch (RuntimeException e) {
-                    // a drawing bug must not stop the frame loop: say so and keep going
-                    messageLabel.setText("display error: " + org.ringlab.train.Failures.describe(e));
-                }
+        new FrameTicker(FRAMES_PER_SECOND, now -> {
+            try {
+                onFrame(now);
+            } catch (RuntimeException e) {
+                // a drawing bug must not stop the frame loop: say so and keep going
+                messageLabel.setText("display error: " + org.ringlab.train.Failures.describe(e));
             }
-        }.start();
-        pulses.start();
+        }).start();
         CappedLabel.cap(statusLabel, 210);
         CappedLabel.cap(deviceLabel, 230);
         CappedLabel.cap(progressLabel, 170);
@@ -228,11 +225,6 @@ public final class MainController {
         // loading the engine takes a moment (longer on first use): never on the JavaFX thread
         showDevice();
         deviceLabel.setText("engine loading…");
-    }
-
-    /** Pulse-interval statistics of this window (for the responsiveness check). */
-    public PulseMonitor pulses() {
-        return pulses;
     }
 
     public SetupModel setup() {
@@ -491,7 +483,11 @@ public final class MainController {
     }
 
     private void setStatus(RunStatus status, String message) {
-        statusLabel.setText(status.id() + (message == null || message.isBlank() ? "" : ": " + message));
+        String text = status.id() + (message == null || message.isBlank() ? "" : ": " + message);
+        if (text.equals(statusLabel.getText()) && statusLabel.getStyleClass().contains(status.id())) {
+            return; // unchanged: style classes removed and added again would re-apply CSS every frame
+        }
+        statusLabel.setText(text);
         statusLabel.getStyleClass().removeAll("running", "failed", "diverged", "paused", "finished", "stopped",
                 "interrupted", "pending");
         statusLabel.getStyleClass().add(status.id());

@@ -62,7 +62,7 @@ public final class RingLabApp extends Application {
         stage.show();
         String autorun = System.getProperty(AutoRun.PROPERTY);
         if (autorun != null) {
-            new AutoRun(System.out, controller.pulses(), Platform::runLater, Platform::exit)
+            new AutoRun(System.out, Platform::runLater, Platform::exit)
                     .start(Path.of(autorun), controller, service);
         }
     }
