@@ -3,6 +3,7 @@ package org.ringlab.ui;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.ringlab.ui.pacing.RecentDurations;
 
@@ -22,9 +23,11 @@ final class FxThreadProbe implements AutoCloseable {
         return t;
     });
 
+    private final ScheduledFuture<?> probing;
+
     /** Starts probing the thread behind {@code fx} (e.g. {@code Platform::runLater}). */
     FxThreadProbe(Executor fx) {
-        clock.scheduleAtFixedRate(() -> {
+        probing = clock.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
             fx.execute(() -> waits.add(System.nanoTime() - posted));
         }, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -41,6 +44,7 @@ final class FxThreadProbe implements AutoCloseable {
 
     @Override
     public void close() {
+        probing.cancel(false);
         clock.shutdownNow();
     }
 }
