@@ -21,6 +21,7 @@ class FrameTickerTest {
     /** Remembers the periodic task instead of running it; {@link #tick} runs it once, as one clock period. */
     private static final class ManualClock extends ScheduledThreadPoolExecutor {
         Runnable periodic;
+        long initialDelayNanos;
         long periodNanos;
         boolean cancelled;
 
@@ -31,6 +32,7 @@ class FrameTickerTest {
         @Override
         public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
             periodic = command;
+            initialDelayNanos = unit.toNanos(initialDelay);
             periodNanos = unit.toNanos(period);
             cancelled = false;
             return new ScheduledFuture<Object>() {
@@ -114,6 +116,21 @@ class FrameTickerTest {
             runFxQueue();
         }
         assertEquals(30, ticks);
+    }
+
+    @Test
+    void ticksFallOnMultiplesOfThePeriodSoThatTickersTickTogether() {
+        long before = System.nanoTime();
+        ticker(20).start();
+        long after = System.nanoTime();
+        long period = 50_000_000L;
+        assertTrue(clock.initialDelayNanos >= 0 && clock.initialDelayNanos < period, "" + clock.initialDelayNanos);
+        // the first tick's time, nanoTime at start + delay, is a multiple of 50 ms (start took before..after)
+        long firstEarliest = before + clock.initialDelayNanos;
+        long firstLatest = after + clock.initialDelayNanos;
+        long grid = Math.floorDiv(firstLatest, period) * period;
+        assertTrue(grid >= firstEarliest && grid <= firstLatest,
+                "first tick between " + firstEarliest + " and " + firstLatest + ", no multiple of 50 ms there");
     }
 
     @Test
