@@ -114,7 +114,9 @@ cpu_ticks() {
 
 xvfb_pid=""
 app_pid=""
+cli_pid=""
 cleanup() {
+  if [ -n "$cli_pid" ] && kill -0 "$cli_pid" 2>/dev/null; then kill "$cli_pid" 2>/dev/null || true; fi
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill "$app_pid" 2>/dev/null || true; fi
   if [ -n "$xvfb_pid" ] && kill -0 "$xvfb_pid" 2>/dev/null; then kill "$xvfb_pid" 2>/dev/null || true; fi
 }
@@ -139,8 +141,11 @@ results="$work/results.tsv"
 
 run_cli() { # name config round
   local ws="$work/$1-r$3-cli" log="$work/$1-r$3-cli.log"
-  "$home/ringlab" train --config "$2" --workspace "$ws" >"$log" 2>&1 \
-    || die "ringlab train failed; see $log"
+  # in the background, so that an interrupted measurement ends it too (cleanup)
+  "$home/ringlab" train --config "$2" --workspace "$ws" >"$log" 2>&1 &
+  cli_pid=$!
+  wait "$cli_pid" || die "ringlab train failed; see $log"
+  cli_pid=""
   epochs_to_results "$1" "$3" cli "$ws/runs.db"
 }
 
