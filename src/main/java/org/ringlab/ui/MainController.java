@@ -221,6 +221,9 @@ public final class MainController {
                 deleteRunButton, queueUpButton, queueDownButton, queueCancelButton, restartWorkerButton)) {
             idleText.put(b, b.getText());
         }
+        // Start follows the setup at once (the problems list changes before validProperty does,
+        // and the frame pump that used to correct it 60 times a second now runs 10 times)
+        setup.validProperty().addListener(obs -> updateControls());
         updateControls();
         // loading the engine takes a moment (longer on first use): never on the JavaFX thread
         showDevice();
