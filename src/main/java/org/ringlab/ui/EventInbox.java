@@ -10,9 +10,9 @@ import org.ringlab.train.StepMetrics;
 import org.ringlab.train.TrainingListener;
 
 /**
- * Collects a run's events from the training thread without blocking it; the UI takes everything
- * that arrived once per frame ({@link #drain()}), so a burst of steps costs one redraw, never one
- * {@code Platform.runLater} per event.
+ * Collects a run's events from the training thread without blocking it; the window's frame pump
+ * takes everything that arrived at each of its frames, ten a second ({@link #drain()}), so a burst
+ * of steps costs one redraw, never one {@code Platform.runLater} per event.
  */
 public final class EventInbox implements TrainingListener {
     /** What arrived since the last drain, in order of kind. */

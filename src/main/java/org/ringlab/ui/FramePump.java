@@ -2,18 +2,23 @@ package org.ringlab.ui;
 
 import java.util.Set;
 import java.util.function.LongConsumer;
-import javafx.animation.AnimationTimer;
 import org.ringlab.train.Failures;
 import org.ringlab.ui.charts.MetricsCharts;
+import org.ringlab.ui.pacing.FrameTicker;
 import org.ringlab.ui.runcontrol.RunControlModel;
 import org.ringlab.ui.runlist.RunsModel;
 
 /**
- * Once per frame, moves whatever the runs reported (their {@link EventInbox}es) into the charts,
+ * Ten times a second, moves whatever the runs reported (their {@link EventInbox}es) into the charts,
  * the runs list, the progress and status line and the timeline, then lets the shell poll the
- * service and redraw the controls. A burst of events costs one redraw.
+ * service and redraw the controls. A burst of events costs one redraw. A {@link FrameTicker}, not an
+ * AnimationTimer: while an AnimationTimer runs JavaFX redraws 60 times a second, which a window
+ * drawn in software pays for with the training's CPU.
  */
-final class FramePump extends AnimationTimer {
+final class FramePump {
+    /** How often the runs' events reach the screen: the charts redraw at most this often. */
+    static final double FRAMES_PER_SECOND = 10;
+
     private final RunsModel runs;
     private final Set<String> charted;
     private final MetricsCharts charts;
@@ -36,8 +41,11 @@ final class FramePump extends AnimationTimer {
         this.messages = messages;
     }
 
-    @Override
-    public void handle(long now) {
+    void start() {
+        new FrameTicker(FRAMES_PER_SECOND, this::handle).start();
+    }
+
+    private void handle(long now) {
         try {
             onFrame(now);
         } catch (RuntimeException e) {

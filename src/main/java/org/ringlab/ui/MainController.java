@@ -42,7 +42,6 @@ public final class MainController {
     private final SetupModel setup = new SetupModel();
     private final MessageBar messages = new MessageBar();
     private final MetricsCharts charts = new MetricsCharts();
-    private final PulseMonitor pulses = new PulseMonitor();
     private final WorkerModel worker;
     private final QueueModel queue;
     private final ChartsModel chartsModel;
@@ -132,6 +131,8 @@ public final class MainController {
             }
         });
         setup.problems().addListener((javafx.collections.ListChangeListener<String>) c -> updateControls());
+        // Start follows the setup at once: the problems list changes before validProperty does
+        setup.validProperty().addListener(obs -> updateControls());
         timelinePresenter = new TimelinePresenter(latentPane.layerBox(), timelinePane.slider(), timelinePane.label(),
                 timelinePane.playButton(), charts);
         latentPane.show(timelinePresenter.ringView, timelinePresenter.latentView, timelinePresenter.weightHistogram);
@@ -144,18 +145,12 @@ public final class MainController {
         control.demo.addListener((obs, was, now) -> showDemo(now));
         new FramePump(runs, chartsModel.charted(), charts, control, timelinePresenter, this::pollService,
                 this::updateControls, messages).start();
-        pulses.start();
         sweeps.followClusters();
         runs.loadPast();
         updateControls();
         // loading the engine takes a moment (longer on first use): never on the JavaFX thread
         worker.showDevice();
         worker.device.set("engine loading…");
-    }
-
-    /** Pulse-interval statistics of this window (for the responsiveness check). */
-    public PulseMonitor pulses() {
-        return pulses;
     }
 
     public SetupModel setup() {

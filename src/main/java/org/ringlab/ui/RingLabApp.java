@@ -3,6 +3,7 @@ package org.ringlab.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -25,6 +26,8 @@ import org.ringlab.store.StoreException;
  * cannot take the window down); {@code -Dringlab.worker=in-process} trains in this JVM instead, and
  * so does the app when the worker cannot start. Runs are recorded in the workspace
  * ({@code -Dringlab.workspace=DIR}, default {@code ~/.ringlab/workspace}).
+ * {@code -Dringlab.autorun=CONFIG.json} starts that configuration at once and quits when it has
+ * ended ({@link AutoRun}, for {@code scripts/window-throughput.sh}).
  */
 public final class RingLabApp extends Application {
     private TrainingService service;
@@ -57,6 +60,11 @@ public final class RingLabApp extends Application {
         stage.setTitle("RingLab");
         stage.setScene(scene);
         stage.show();
+        String autorun = System.getProperty(AutoRun.PROPERTY);
+        if (autorun != null) {
+            new AutoRun(System.out, Platform::runLater, Platform::exit)
+                    .start(Path.of(autorun), controller, service);
+        }
     }
 
     private TrainingService openService(Path workspace) {

@@ -11,6 +11,7 @@ final class DrawnSeries {
     private final DoubleDataSet dataSet;
     private double[] xs = new double[16];
     private double[] ys = new double[16];
+    private int publications;
 
     DrawnSeries(String name, SeriesStroke stroke, Color runColour, int maxPoints) {
         decimator = new Decimator(maxPoints);
@@ -41,5 +42,11 @@ final class DrawnSeries {
         }
         int n = decimator.copyTo(xs, ys);
         dataSet.set(xs, ys, n, true);
+        publications++;
+    }
+
+    /** How often the points were handed to the data set (each time costs a redraw of its chart). */
+    int publications() {
+        return publications;
     }
 }

@@ -38,6 +38,9 @@ final class RunSeries {
     }
 
     void appendSteps(List<StepMetrics> steps) {
+        if (steps.isEmpty()) {
+            return; // nothing new: republishing would make ChartFX redraw the charts for nothing
+        }
         int last = history.size() == 0 ? Integer.MIN_VALUE : history.step(history.size() - 1);
         requireRising(last, steps.stream().mapToInt(StepMetrics::step).toArray());
         for (StepMetrics m : steps) {
@@ -56,6 +59,9 @@ final class RunSeries {
 
     /** Epoch figures sit at the epoch's last step; NaN ones (nothing snapped in FP32) are left out. */
     void appendEpochs(List<EpochMetrics> epochs) {
+        if (epochs.isEmpty()) {
+            return;
+        }
         requireRising(lastEpochStep, epochs.stream().mapToInt(EpochMetrics::step).toArray());
         for (EpochMetrics m : epochs) {
             lastEpochStep = m.step();

@@ -65,4 +65,9 @@ final class BarHeights {
     double[] current() {
         return current.clone();
     }
+
+    /** Where the bars are heading (where they are, when not moving). */
+    double[] target() {
+        return to.clone();
+    }
 }

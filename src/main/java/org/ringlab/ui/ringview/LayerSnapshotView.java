@@ -2,32 +2,35 @@ package org.ringlab.ui.ringview;
 
 import java.util.List;
 import java.util.Objects;
-import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.ringlab.quant.Ring;
 import org.ringlab.train.LayerSnapshot;
+import org.ringlab.ui.pacing.FrameTicker;
 
 /**
  * What the ring view and the weight histogram share: a canvas that follows the region's size, the
  * ring, the palette, and bars that animate from one snapshot to the next.
  *
  * <p>Subclasses say how a snapshot becomes bar counts and how a frame is painted; this class decides
- * when to paint.
+ * when to paint: animation frames at most {@value #ANIMATION_FPS} a second (the eye reads bars
+ * easing over 250 ms as well at 20 frames as at 60, and each frame repaints the canvas), and nothing
+ * while the view is hidden, has no size or its window is closed or minimised: what changed meanwhile
+ * is painted, without animation, when it shows again.
  */
 abstract class LayerSnapshotView extends Region {
+    /** Animation frames a second, at most. */
+    static final double ANIMATION_FPS = 20;
+
     private final Canvas canvas = new Canvas();
     private final BarHeights bars = new BarHeights();
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (!bars.advance(now)) {
-                stop();
-            }
-            paint();
-        }
-    };
+    private final FrameTicker animation = new FrameTicker(ANIMATION_FPS, this::animate);
+    /** Something changed while the view was not on screen. */
+    private boolean stale;
 
     private Ring ring;
     private Palette palette = Palette.PAPER;
@@ -39,6 +42,23 @@ abstract class LayerSnapshotView extends Region {
         getChildren().add(canvas);
         setPrefSize(prefWidth, prefHeight);
         setMinSize(0, 0);
+        visibleProperty().addListener(obs -> paintIfStale());
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, old, window) -> watch(window));
+                watch(scene.getWindow());
+            }
+        });
+    }
+
+    /** Paints what changed while the window was closed or minimised once it shows again. */
+    private void watch(Window window) {
+        if (window != null) {
+            window.showingProperty().addListener(obs -> paintIfStale());
+            if (window instanceof Stage stage) {
+                stage.iconifiedProperty().addListener(obs -> paintIfStale());
+            }
+        }
     }
 
     /**
@@ -55,11 +75,11 @@ abstract class LayerSnapshotView extends Region {
         }
         shown = next;
         double[] target = scale.heights(barCounts(next, ring));
-        if (animate) {
+        if (animate && onScreen()) {
             bars.retarget(target);
-            timer.start();
+            animation.start();
         } else {
-            timer.stop();
+            animation.stop();
             bars.jump(target);
             paint();
         }
@@ -125,6 +145,11 @@ abstract class LayerSnapshotView extends Region {
         return bars.current();
     }
 
+    /** Whether the last change is still to be painted because the view was not on screen. */
+    boolean isStale() {
+        return stale;
+    }
+
     boolean animating() {
         return bars.moving();
     }
@@ -151,12 +176,41 @@ abstract class LayerSnapshotView extends Region {
     }
 
     private void redrawBarsAtOnce() {
-        timer.stop();
+        animation.stop();
         bars.jump(shown == null ? new double[0] : scale.heights(barCounts(shown, ring)));
         paint();
     }
 
+    private void animate(long now) {
+        if (!bars.advance(now)) {
+            animation.stop();
+        }
+        paint();
+    }
+
+    /** Visible, with a size, in a window that shows and is not minimised. */
+    private boolean onScreen() {
+        Scene scene = getScene();
+        Window window = scene == null ? null : scene.getWindow();
+        return isVisible() && getWidth() > 0 && getHeight() > 0 && window != null && window.isShowing()
+                && !(window instanceof Stage stage && stage.isIconified());
+    }
+
+    private void paintIfStale() {
+        if (stale) {
+            paint();
+        }
+    }
+
     private void paint() {
+        if (!onScreen()) {
+            // a canvas keeps every drawing command until it is rendered: none for a view nobody sees
+            stale = true;
+            animation.stop();
+            bars.jump(bars.target());
+            return;
+        }
+        stale = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -93,6 +93,27 @@ class MetricsChartsTest {
     }
 
     @Test
+    void emptyBatchesLeaveTheChartsAlone(FxRobot robot) {
+        robot.interact(() -> {
+            charts.addRun("a", "a");
+            charts.appendSteps("a", steps(1, 10, 3));
+            charts.appendEpochs("a", epochs(1, false));
+        });
+        RunSeries a = charts.series("a");
+        List<DrawnSeries> all = List.of(a.lossRaw, a.lossSmoothed, a.trainAccuracyRaw, a.trainAccuracySmoothed,
+                a.learningRate, a.testSoft, a.testSnapped, a.testSnappedBn);
+        int[] before = all.stream().mapToInt(DrawnSeries::publications).toArray();
+        assertTrue(Arrays.stream(before).allMatch(n -> n == 1), Arrays.toString(before));
+        // a frame that brought only a snapshot or a status change appends empty lists
+        robot.interact(() -> {
+            charts.appendSteps("a", List.of());
+            charts.appendEpochs("a", List.of());
+        });
+        assertArrayEquals(before, all.stream().mapToInt(DrawnSeries::publications).toArray(),
+                "nothing new, nothing handed to ChartFX to redraw");
+    }
+
+    @Test
     void appendedStepsAndEpochsFillTheirDataSets(FxRobot robot) {
         robot.interact(() -> {
             charts.addRun("ring", "ring-4");

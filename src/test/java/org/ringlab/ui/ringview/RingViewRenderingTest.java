@@ -2,6 +2,7 @@ package org.ringlab.ui.ringview;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -94,6 +95,27 @@ class RingViewRenderingTest {
             Color drawn = pixels.at(dot);
             assertTrue(Pixels.close(expected, drawn), "slot " + k + ": " + drawn + ", not " + expected);
         }
+    }
+
+    @Test
+    void aHiddenViewNeitherAnimatesNorPaintsUntilItShows() throws Exception {
+        int bin = 13;
+        LayerSnapshot snapshot = Snapshots.allInBin("fc1", 8, SUB_BINS, bin, 500);
+        boolean[] hidden = WaitForAsyncUtils.asyncFx(() -> {
+            view.setVisible(false);
+            view.show(snapshot, true);
+            return new boolean[] {view.animating(), view.isStale()};
+        }).get();
+        assertFalse(hidden[0], "an animation nobody sees");
+        assertTrue(hidden[1], "the snapshot waits to be painted");
+
+        WaitForAsyncUtils.asyncFx(() -> view.setVisible(true)).get();
+        assertFalse(WaitForAsyncUtils.asyncFx(view::isStale).get(), "painted once visible");
+        RingLayout layout = layout();
+        Color barColor = ValueColors.of(TRIANGLE_8.values(), Palette.PAPER.neutral()).colorOf(TRIANGLE_8.value(3));
+        Point2D inBar = layout.point(layout.barBase() + layout.barMaxLength() / 2, GEOMETRY.binCentreAngle(bin));
+        Color drawn = Pixels.of(view).at(inBar);
+        assertTrue(Pixels.close(barColor, drawn), "the bar at full height at once: " + drawn);
     }
 
     @Test
