@@ -51,6 +51,8 @@ class ResponsivenessCheck {
                 + " \"ring-size\": 4, \"optimizer\": \"sgd\", \"lr\": 0.1, \"epochs\": 1, \"limit-train\": 12800,"
                 + " \"snapshot-every\": 5}"));
         robot.clickOn("#startButton");
+        // Start submits on a background lane: the run exists once the service has answered
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> service.runs().size() == 1);
         RunHandle run = service.runs().get(0);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.history().steps().size() >= 3);
         PulseMonitor monitor = new PulseMonitor();
