@@ -1,21 +1,16 @@
 package org.ringlab.ui.charts;
 
 import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
-import io.fair_acc.chartfx.renderer.ErrorStyle;
-import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.ringlab.train.EpochMetrics;
@@ -57,12 +52,12 @@ public final class MetricsCharts extends VBox {
     private final XYChart learningRateChart;
     private final DefaultNumericAxis lossAxis;
 
-    private final ErrorDataSetRenderer lossRaw = lines();
-    private final ErrorDataSetRenderer lossSmoothed = lines();
-    private final ErrorDataSetRenderer accuracyRaw = lines();
-    private final ErrorDataSetRenderer accuracySmoothed = lines();
-    private final ErrorDataSetRenderer accuracyEpochs = lines().setDrawMarker(true);
-    private final ErrorDataSetRenderer learningRate = lines();
+    private final ErrorDataSetRenderer lossRaw = ChartParts.lines();
+    private final ErrorDataSetRenderer lossSmoothed = ChartParts.lines();
+    private final ErrorDataSetRenderer accuracyRaw = ChartParts.lines();
+    private final ErrorDataSetRenderer accuracySmoothed = ChartParts.lines();
+    private final ErrorDataSetRenderer accuracyEpochs = ChartParts.lines().setDrawMarker(true);
+    private final ErrorDataSetRenderer learningRate = ChartParts.lines();
 
     private final List<XYChart> charts;
     private final List<XValueIndicator> markers;
@@ -74,12 +69,13 @@ public final class MetricsCharts extends VBox {
     private boolean dark;
 
     public MetricsCharts() {
-        lossAxis = axis("loss");
-        lossChart = chart(lossAxis, lossRaw, lossSmoothed);
-        accuracyChart = chart(axis("accuracy (%)"), accuracyRaw, accuracySmoothed, accuracyEpochs);
-        learningRateChart = chart(axis("learning rate"), learningRate);
+        lossAxis = ChartParts.axis("loss");
+        lossChart = ChartParts.chart(lossAxis, lossRaw, lossSmoothed);
+        accuracyChart = ChartParts.chart(ChartParts.axis("accuracy (%)"), accuracyRaw, accuracySmoothed,
+                accuracyEpochs);
+        learningRateChart = ChartParts.chart(ChartParts.axis("learning rate"), learningRate);
         charts = List.of(lossChart, accuracyChart, learningRateChart);
-        markers = charts.stream().map(chart -> marker(chart.getXAxis())).toList();
+        markers = charts.stream().map(chart -> ChartParts.marker(chart.getXAxis())).toList();
 
         getStyleClass().add("metrics-charts");
         getStylesheets().add(ChartsStylesheet.URI);
@@ -90,7 +86,7 @@ public final class MetricsCharts extends VBox {
             VBox.setVgrow(chart, Priority.ALWAYS);
             getChildren().add(chart);
         }
-        alignPlotAreas();
+        ChartParts.alignPlotAreas(charts);
     }
 
     /**
@@ -278,72 +274,12 @@ public final class MetricsCharts extends VBox {
         return runs.get(runId);
     }
 
-    /**
-     * Pads each chart on the left by what its y axis is narrower than the widest, so the plot areas
-     * line up and one step sits at the same x on every chart: tick labels such as "2.5" and
-     * "0.0001" give the axes different widths. (ChartFX lays axes out at their computed preferred
-     * width; a fixed one breaks its label layout.)
-     */
-    private void alignPlotAreas() {
-        Runnable align = () -> {
-            double widest = charts.stream().mapToDouble(MetricsCharts::yAxisWidth).max().orElse(0);
-            for (XYChart chart : charts) {
-                chart.setPadding(new Insets(0, 0, 0, widest - yAxisWidth(chart)));
-            }
-        };
-        for (XYChart chart : charts) {
-            ((Region) chart.getYAxis()).widthProperty().addListener((observable, old, width) -> align.run());
-        }
-    }
-
-    private static double yAxisWidth(XYChart chart) {
-        return ((Region) chart.getYAxis()).getWidth();
-    }
-
     private RunSeries run(String runId) {
         RunSeries series = runs.get(runId);
         if (series == null) {
             throw new IllegalArgumentException("run " + runId + " is not shown; addRun first");
         }
         return series;
-    }
-
-    /** @param name the quantity and its unit, e.g. "accuracy (%)" */
-    private static DefaultNumericAxis axis(String name) {
-        // a null unit keeps ChartFX from appending "[]" to the name
-        return new DefaultNumericAxis(name, null);
-    }
-
-    private static XYChart chart(DefaultNumericAxis yAxis, ErrorDataSetRenderer... renderers) {
-        DefaultNumericAxis xAxis = axis("step");
-        XYChart chart = new XYChart(xAxis, yAxis);
-        chart.getStyleClass().add("metrics-chart");
-        for (ErrorDataSetRenderer renderer : renderers) {
-            // DataPointTooltip only searches renderers that name their axes
-            renderer.getAxes().setAll(xAxis, yAxis);
-        }
-        // renderers draw in list order: faint raw curves first, under the ones they belong to
-        chart.getRenderers().setAll(renderers);
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        return chart;
-    }
-
-    private static ErrorDataSetRenderer lines() {
-        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
-        renderer.setPolyLineStyle(LineStyle.NORMAL);
-        renderer.setErrorStyle(ErrorStyle.NONE);
-        renderer.setDrawMarker(false);
-        // a few thousand points per curve: splitting them over threads costs more than it saves
-        renderer.setParallelImplementation(false);
-        return renderer;
-    }
-
-    private static XValueIndicator marker(Axis xAxis) {
-        XValueIndicator marker = new XValueIndicator(xAxis, 0);
-        // the scrubber moves the marker, not the mouse
-        marker.setEditable(false);
-        return marker;
     }
 
     private static void requireFxThread() {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -56,9 +55,9 @@ public final class SweepDialog {
     private final Consumer<RunHandle> submitted;
     private final Map<String, CheckBox> methods = new LinkedHashMap<>();
     private final Map<String, CheckBox> ringTypes = new LinkedHashMap<>();
-    private final TextField ringSizes = field("ringSizesField", "4,8");
-    private final TextField bits = field("bitsField", "2,4");
-    private final TextField seeds = field("seedsField", "1,2,3");
+    private final TextField ringSizes = GridFields.field("ringSizesField", "4,8");
+    private final TextField bits = GridFields.field("bitsField", "2,4");
+    private final TextField seeds = GridFields.field("seedsField", "1,2,3");
     private final Label count = new Label();
     private final Label problems = new Label();
     private final Button queue = new Button("Queue runs");
@@ -125,12 +124,6 @@ public final class SweepDialog {
                         + bitMethods.get(bitMethods.size() - 1);
         return "Ring types and sizes apply to ring methods; bits to " + bits + "; every other setting comes from "
                 + "the run setup.";
-    }
-
-    private static TextField field(String id, String text) {
-        TextField f = new TextField(text);
-        f.setId(id);
-        return f;
     }
 
     private <E extends Enum<E>> FlowPane boxes(Map<String, CheckBox> into, E[] values, String idPrefix,
@@ -206,27 +199,10 @@ public final class SweepDialog {
 
     /** The grid the fields describe; problems in the fields go to {@code errors}. */
     SweepGrid grid(List<String> errors) {
-        return new SweepGrid(selected(methods), selected(ringTypes), list(ringSizes, "ring sizes", Integer::valueOf, errors),
-                list(bits, "bits", Integer::valueOf, errors), list(seeds, "seeds", Long::valueOf, errors));
-    }
-
-    private static List<String> selected(Map<String, CheckBox> boxes) {
-        return boxes.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).toList();
-    }
-
-    private static <T> List<T> list(TextField field, String what, Function<String, T> parse, List<String> errors) {
-        List<T> values = new ArrayList<>();
-        for (String part : field.getText().split(",", -1)) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                values.add(parse.apply(part.strip()));
-            } catch (NumberFormatException e) {
-                errors.add(what + ": '" + part.strip() + "' is not a whole number");
-            }
-        }
-        return values;
+        return new SweepGrid(GridFields.selected(methods), GridFields.selected(ringTypes),
+                GridFields.list(ringSizes, "ring sizes", Integer::valueOf, errors),
+                GridFields.list(bits, "bits", Integer::valueOf, errors),
+                GridFields.list(seeds, "seeds", Long::valueOf, errors));
     }
 
     /** The points the form describes now, or an empty list with {@code errors} saying why. */
