@@ -81,6 +81,8 @@ class ResumeConfirmTest {
         Button resume = robot.lookup("#resumeRunButton").queryButton();
         Label message = robot.lookup("#messageLabel").queryAs(Label.class);
 
+        // the frame pump enables Resume run for the selection within its next tick (ten a second)
+        waitFor(() -> !resume.isDisabled());
         robot.interact(resume::fire);
         DialogPane ask = awaitDialog(robot);
         assertEquals("Run no checkpoint has no checkpoint: restart it from step 0? Its recorded history is kept as a "
@@ -91,6 +93,7 @@ class ResumeConfirmTest {
         assertEquals(1, service.store().load(id).epochs().size(), "nothing recorded is touched");
 
         robot.interact(() -> runs.getSelectionModel().clearAndSelect(0));
+        waitFor(() -> !resume.isDisabled());
         robot.interact(resume::fire);
         press(robot, awaitDialog(robot), "Restart");
         waitFor(() -> runs.getItems().get(0).handle.status() == RunStatus.FINISHED);
