@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
-import org.ringlab.service.RunHistory;
 import org.ringlab.train.RunStatus;
 import org.ringlab.train.TrainingListener;
 
@@ -65,7 +64,7 @@ class AutoRunTest {
     @Test
     void aRunThatEndedBeforeItWasFollowedStillEnds() {
         FakeRun run = new FakeRun("7", RunStatus.FAILED, dir.resolve("runs/7"));
-        run.message = "bad data";
+        run.set(RunStatus.FAILED, "bad data");
         autoRun.follow(() -> List.of(run), 0);
         assertEquals(List.of("autorun: ended 7 failed " + dir.resolve("runs/7").toAbsolutePath() + " (bad data)"),
                 lines());
@@ -95,84 +94,24 @@ class AutoRunTest {
     }
 
     /** A run whose status the test moves. */
-    private static final class FakeRun implements RunHandle {
-        final List<TrainingListener> listeners = new ArrayList<>();
-        final String id;
-        final Path directory;
-        RunStatus status;
-        String message = "";
-
+    private static final class FakeRun extends FakeRunHandle {
         FakeRun(String id, RunStatus status, Path directory) {
-            this.id = id;
-            this.status = status;
-            this.directory = directory;
+            super(id, "run " + id, RunConfig.defaults(), directory, status);
         }
 
-        void emit(RunStatus next, String why) {
-            status = next;
-            message = why;
-            listeners.forEach(l -> l.onStatus(next, why));
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String name() {
-            return "run " + id;
-        }
-
-        @Override
-        public RunConfig config() {
-            return RunConfig.defaults();
-        }
-
-        @Override
-        public Path directory() {
-            return directory;
-        }
-
-        @Override
-        public RunStatus status() {
-            return status;
-        }
-
-        @Override
-        public String statusMessage() {
-            return message;
-        }
-
-        @Override
-        public void pause() {
-        }
-
-        @Override
-        public void resume() {
-        }
-
-        @Override
-        public void step() {
-        }
-
-        @Override
-        public void stop() {
-        }
+        /** Who subscribed and has not left (the base keeps its subscribers to itself). */
+        final List<TrainingListener> listeners = new ArrayList<>();
 
         @Override
         public void addListener(TrainingListener listener) {
+            super.addListener(listener);
             listeners.add(listener);
         }
 
         @Override
         public void removeListener(TrainingListener listener) {
+            super.removeListener(listener);
             listeners.remove(listener);
-        }
-
-        @Override
-        public RunHistory history() {
-            throw new UnsupportedOperationException();
         }
     }
 }

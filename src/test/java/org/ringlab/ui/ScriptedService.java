@@ -9,11 +9,9 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
-import org.ringlab.service.RunHistory;
 import org.ringlab.service.TrainingService;
 import org.ringlab.service.WorkerInfo;
 import org.ringlab.train.RunStatus;
-import org.ringlab.train.TrainingListener;
 
 /**
  * A training service for view-model tests (with {@link ServiceCalls#direct()}): it trains nothing,
@@ -122,82 +120,32 @@ public final class ScriptedService implements TrainingService {
     }
 
     /** A run whose status tests set; its controls are logged as calls of the service. */
-    public final class Run implements RunHandle {
-        private final String id;
-        private final RunConfig config;
-        public final RunHistory history = new RunHistory();
-        public RunStatus status;
-
+    public final class Run extends FakeRunHandle {
         Run(String id, RunConfig config, RunStatus status) {
-            this.id = id;
-            this.config = config;
-            this.status = status;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String name() {
-            return "run " + id;
-        }
-
-        @Override
-        public RunConfig config() {
-            return config;
-        }
-
-        @Override
-        public Path directory() {
-            return Path.of("nowhere", id);
-        }
-
-        @Override
-        public RunStatus status() {
-            return status;
-        }
-
-        @Override
-        public String statusMessage() {
-            return "";
+            super(id, "run " + id, config, Path.of("nowhere", id), status);
         }
 
         @Override
         public void pause() {
-            called("pause " + id);
-            status = RunStatus.PAUSED;
+            called("pause " + id());
+            set(RunStatus.PAUSED);
         }
 
         @Override
         public void resume() {
-            called("resume " + id);
-            status = RunStatus.RUNNING;
+            called("resume " + id());
+            set(RunStatus.RUNNING);
         }
 
         @Override
         public void step() {
-            called("step " + id);
+            called("step " + id());
         }
 
         @Override
         public void stop() {
-            called("stop " + id);
-            status = RunStatus.STOPPED;
-        }
-
-        @Override
-        public void addListener(TrainingListener listener) {
-        }
-
-        @Override
-        public void removeListener(TrainingListener listener) {
-        }
-
-        @Override
-        public RunHistory history() {
-            return history;
+            called("stop " + id());
+            set(RunStatus.STOPPED);
         }
     }
 }

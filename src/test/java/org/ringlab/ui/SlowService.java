@@ -7,11 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
-import org.ringlab.service.RunHistory;
 import org.ringlab.service.TrainingService;
 import org.ringlab.service.WorkerInfo;
 import org.ringlab.train.RunStatus;
-import org.ringlab.train.TrainingListener;
 
 /**
  * A training service on a slow link: every call, and every control of a run, answers only after
@@ -95,7 +93,7 @@ final class SlowService implements TrainingService {
                     new IllegalStateException("state RUNNING"));
         }
         queue.remove(run);
-        run.status = RunStatus.STOPPED;
+        run.set(RunStatus.STOPPED);
     }
 
     @Override
@@ -146,57 +144,23 @@ final class SlowService implements TrainingService {
     }
 
     /** A run whose controls answer late, then change its state as a worker would. */
-    final class Run implements RunHandle {
-        private final String id;
-        private final RunHistory history = new RunHistory();
-        volatile RunStatus status;
+    final class Run extends FakeRunHandle {
         final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
 
         Run(String id, RunStatus status) {
-            this.id = id;
-            this.status = status;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String name() {
-            return id;
-        }
-
-        @Override
-        public RunConfig config() {
-            return RunConfig.defaults();
-        }
-
-        @Override
-        public Path directory() {
-            return Path.of("nowhere", id);
-        }
-
-        @Override
-        public RunStatus status() {
-            return status;
-        }
-
-        @Override
-        public String statusMessage() {
-            return "";
+            super(id, id, RunConfig.defaults(), Path.of("nowhere", id), status);
         }
 
         @Override
         public void pause() {
             answerLate();
-            status = RunStatus.PAUSED;
+            set(RunStatus.PAUSED);
         }
 
         @Override
         public void resume() {
             answerLate();
-            status = RunStatus.RUNNING;
+            set(RunStatus.RUNNING);
         }
 
         @Override
@@ -208,20 +172,7 @@ final class SlowService implements TrainingService {
         @Override
         public void stop() {
             answerLate();
-            status = RunStatus.STOPPED;
-        }
-
-        @Override
-        public void addListener(TrainingListener listener) {
-        }
-
-        @Override
-        public void removeListener(TrainingListener listener) {
-        }
-
-        @Override
-        public RunHistory history() {
-            return history;
+            set(RunStatus.STOPPED);
         }
     }
 }

@@ -43,7 +43,7 @@ class ChartsModelTest {
     private LiveRun run(String id, int steps) {
         ScriptedService.Run handle = service.run(id, RunStatus.FINISHED);
         for (int s = 1; s <= steps; s++) {
-            handle.history.onStep(new StepMetrics(s, 1, s, steps, 1.0 / s, 0.5, 0.1));
+            handle.history().onStep(new StepMetrics(s, 1, s, steps, 1.0 / s, 0.5, 0.1));
         }
         return new LiveRun(handle);
     }

@@ -104,7 +104,7 @@ class ComparisonPaneTest {
         robot.interact(window::refreshIfChanged);
         await(() -> view().getItems().size() == 1);
         assertEquals(List.of("done"), shown("run"));
-        running.status = RunStatus.DIVERGED;
+        running.set(RunStatus.DIVERGED);
         java.nio.file.Files.writeString(running.directory().resolve("run.json"), "{\"status\": \"diverged\"}");
         robot.interact(window::refreshIfChanged);
         await(() -> view().getItems().size() == 2);

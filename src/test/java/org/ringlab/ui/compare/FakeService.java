@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ringlab.config.RunConfig;
 import org.ringlab.service.RunHandle;
-import org.ringlab.service.RunHistory;
 import org.ringlab.service.TrainingService;
 import org.ringlab.train.RunStatus;
-import org.ringlab.train.TrainingListener;
 
 /** A TrainingService that trains nothing: it records what is submitted, and tests set each run's status. */
 final class FakeService implements TrainingService {
@@ -27,7 +25,7 @@ final class FakeService implements TrainingService {
     /** A run that has already ended, recorded in {@code dir}. */
     Handle add(Path dir, RunStatus status) {
         Handle h = new Handle(dir.getFileName().toString(), RunConfig.defaults(), dir);
-        h.status = status;
+        h.set(status);
         runs.add(h);
         return h;
     }
@@ -71,75 +69,9 @@ final class FakeService implements TrainingService {
     public void close() {
     }
 
-    static final class Handle implements RunHandle {
-        private final String id;
-        private final RunConfig config;
-        private final Path dir;
-        volatile RunStatus status = RunStatus.PENDING;
-
+    static final class Handle extends org.ringlab.ui.FakeRunHandle {
         Handle(String id, RunConfig config, Path dir) {
-            this.id = id;
-            this.config = config;
-            this.dir = dir;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String name() {
-            return config.name() == null ? id : config.name();
-        }
-
-        @Override
-        public RunConfig config() {
-            return config;
-        }
-
-        @Override
-        public Path directory() {
-            return dir;
-        }
-
-        @Override
-        public RunStatus status() {
-            return status;
-        }
-
-        @Override
-        public String statusMessage() {
-            return "";
-        }
-
-        @Override
-        public void pause() {
-        }
-
-        @Override
-        public void resume() {
-        }
-
-        @Override
-        public void step() {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void addListener(TrainingListener listener) {
-        }
-
-        @Override
-        public void removeListener(TrainingListener listener) {
-        }
-
-        @Override
-        public RunHistory history() {
-            return new RunHistory();
+            super(id, config.name() == null ? id : config.name(), config, dir, RunStatus.PENDING);
         }
     }
 }

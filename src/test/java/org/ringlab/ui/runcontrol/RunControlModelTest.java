@@ -127,7 +127,7 @@ class RunControlModelTest {
         model.togglePause();
         model.togglePause();
         assertEquals(List.of("pause r", "resume r"), service.log);
-        run.status = RunStatus.FINISHED;
+        run.set(RunStatus.FINISHED);
         model.togglePause();
         assertEquals(2, service.log.size(), "an ended run is left alone");
     }
