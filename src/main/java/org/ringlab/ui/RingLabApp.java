@@ -59,6 +59,7 @@ public final class RingLabApp extends Application {
         }
         stage.setTitle("RingLab");
         stage.setScene(scene);
+        fitToScreen(stage, javafx.stage.Screen.getPrimary().getVisualBounds());
         stage.show();
         String autorun = System.getProperty(AutoRun.PROPERTY);
         if (autorun != null) {
@@ -79,6 +80,20 @@ public final class RingLabApp extends Application {
     }
 
     /** Builds the main window's scene around a service (tests pass their own). */
+    /**
+     * On a screen smaller than the window's preferred size (a 1366×768 laptop), the window takes the
+     * screen's usable area instead of opening with its toolbar above the top edge.
+     */
+    static void fitToScreen(Stage stage, javafx.geometry.Rectangle2D screen) {
+        javafx.scene.Scene scene = stage.getScene();
+        if (scene.getWidth() > screen.getWidth() || scene.getHeight() > screen.getHeight()) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(Math.min(scene.getWidth(), screen.getWidth()));
+            stage.setHeight(Math.min(scene.getHeight(), screen.getHeight()));
+        }
+    }
+
     public static Scene createScene(TrainingService service) throws IOException {
         return createScene(service, null, null);
     }
