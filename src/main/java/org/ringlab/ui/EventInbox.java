@@ -3,6 +3,7 @@ package org.ringlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.PositionSnapshot;
 import org.ringlab.train.RunStatus;
@@ -27,10 +28,20 @@ public final class EventInbox implements TrainingListener {
     }
 
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean statusPending = new AtomicBoolean();
 
     @Override
     public void onStatus(RunStatus status, String message) {
         queue.add(new StatusChange(status, message));
+        statusPending.set(true);
+    }
+
+    /**
+     * Whether a status change waits to be drained: the frame pump shows one at once even when its
+     * drawing budget would let the steps wait (a click on Stop must not look ignored).
+     */
+    public boolean hasStatusChange() {
+        return statusPending.get();
     }
 
     @Override
@@ -60,6 +71,7 @@ public final class EventInbox implements TrainingListener {
         List<PositionSnapshot> snapshots = new ArrayList<>();
         List<String> info = new ArrayList<>();
         StatusChange status = null;
+        statusPending.set(false);
         for (Object o; (o = queue.poll()) != null;) {
             if (o instanceof StepMetrics s) {
                 steps.add(s);

@@ -95,6 +95,14 @@ final class TimelinePresenter {
 
     /** New snapshots of the shown run: extend the timeline and, when following, animate to the newest. */
     void snapshotsArrived() {
+        snapshotsArrived(true);
+    }
+
+    /**
+     * New snapshots of the shown run: extend the timeline and, when following, move to the newest,
+     * eased when {@code animate} (the frame pump passes false while it spares the CPU for training).
+     */
+    void snapshotsArrived(boolean animate) {
         if (run == null || run.snapshots.isEmpty()) {
             return;
         }
@@ -110,7 +118,7 @@ final class TimelinePresenter {
             updatingTimeline = false;
         }
         if (followLive) {
-            show(true);
+            show(animate);
         }
     }
 
@@ -171,8 +179,8 @@ final class TimelinePresenter {
                 snap.layers().stream().filter(l -> l.layer().equals(layer)).findFirst().ifPresent(latentView::show);
             }
         } else if (ALL_LAYERS.equals(layer)) {
-            ringView.showAll(snap.layers());
-            weightHistogram.showAll(snap.layers());
+            ringView.showAll(snap.layers(), animate);
+            weightHistogram.showAll(snap.layers(), animate);
         } else {
             for (LayerSnapshot l : snap.layers()) {
                 if (l.layer().equals(layer)) {

@@ -1,6 +1,7 @@
 package org.ringlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,17 @@ class EventInboxTest {
         assertEquals(1, b.steps().get(0).step());
         assertEquals(RunStatus.PAUSED, b.status());
         assertTrue(inbox.drain().isEmpty(), "drained once");
+    }
+
+    @Test
+    void aStatusChangeIsVisibleBeforeTheDrainAndGoneAfterIt() {
+        EventInbox inbox = new EventInbox();
+        inbox.onStep(new StepMetrics(1, 1, 1, 10, 1.0, 50, 0.1));
+        assertFalse(inbox.hasStatusChange(), "steps alone may wait for the drawing budget");
+        inbox.onStatus(RunStatus.STOPPED, "stopped at step 1");
+        assertTrue(inbox.hasStatusChange());
+        assertEquals(RunStatus.STOPPED, inbox.drain().status());
+        assertFalse(inbox.hasStatusChange());
     }
 
     @Test

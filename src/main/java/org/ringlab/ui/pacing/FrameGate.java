@@ -1,0 +1,38 @@
+package org.ringlab.ui.pacing;
+
+/**
+ * Whether the frame pump draws at a tick: always, except while a run trains outside demo mode,
+ * when frames keep to a {@link DrawingBudget}. A status change (a run started, stopped, ended) is
+ * drawn at once and starts the budget afresh, so a click on Stop never looks ignored.
+ */
+public final class FrameGate {
+    private final DrawingBudget budget;
+    private boolean budgeted;
+
+    /** @param budget the budget while training, or null where CPU time cannot be measured (never gated) */
+    public FrameGate(DrawingBudget budget) {
+        this.budget = budget;
+    }
+
+    /**
+     * @param training whether a run is training
+     * @param demo whether the window is in demo mode, where the picture matters more than speed
+     * @param statusChanged whether a run's status changed since the last drawn frame
+     */
+    public boolean mayDraw(long now, boolean training, boolean demo, boolean statusChanged) {
+        boolean wasBudgeted = budgeted;
+        budgeted = budget != null && training && !demo;
+        if (!budgeted) {
+            return true;
+        }
+        if (!wasBudgeted || statusChanged) {
+            budget.reset();
+        }
+        return budget.tryDraw(now);
+    }
+
+    /** Whether the last frame kept to the budget: snapshots then jump instead of easing. */
+    public boolean budgeted() {
+        return budgeted;
+    }
+}
