@@ -13,6 +13,7 @@ import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
 import org.ringlab.train.RunStatus;
 import org.ringlab.train.TrainingListener;
+import org.ringlab.ui.pacing.FrameGate;
 
 /**
  * {@code -Dringlab.autorun=CONFIG.json}: the window loads that configuration into its setup panel
@@ -23,6 +24,8 @@ import org.ringlab.train.TrainingListener;
  * <p>It reports on standard output, one line per event, each starting with {@value #PREFIX}:
  * {@code running <run id>} when training starts, then {@code fx-wait p50 <ms> p99 <ms> max <ms> over
  * <n> probes} (how long tasks waited for the JavaFX thread meanwhile, {@link FxThreadProbe}) and
+ * {@code frames drawn <n> of <m> ticks under a drawing budget of <p> % of a core} (how often the
+ * frame pump's {@link org.ringlab.ui.pacing.FrameGate} let it draw while the run trained) and
  * {@code ended <run id> <status> <run folder>}; or {@code error <reason>} when the file cannot be
  * used, after which the window quits as well.
  */
@@ -37,6 +40,9 @@ final class AutoRun implements TrainingListener {
     private final Executor fx;
     private final Runnable quit;
     private RunHandle run;
+    private volatile FrameGate frames;
+    private long ticksAtStart;
+    private long framesAtStart;
     /** Watches the JavaFX thread while the run trains. */
     private FxThreadProbe probe;
     private boolean running;
@@ -57,6 +63,7 @@ final class AutoRun implements TrainingListener {
      * and starts it; from there on this object follows the run until it ends.
      */
     void start(Path config, MainController controller, TrainingService service) {
+        frames = controller.frameGate();
         Thread reader = new Thread(() -> {
             String json;
             try {
@@ -123,6 +130,11 @@ final class AutoRun implements TrainingListener {
             if (status == RunStatus.RUNNING && !running) {
                 running = true;
                 probe = new FxThreadProbe(fx);
+                FrameGate gate = frames;
+                if (gate != null) {
+                    ticksAtStart = gate.budgetedTicks();
+                    framesAtStart = gate.budgetedFrames();
+                }
             } else if (status.isTerminal()) {
                 ended = true;
             } else {
@@ -140,6 +152,17 @@ final class AutoRun implements TrainingListener {
             say(String.format(Locale.ROOT, "fx-wait p50 %.1f ms p99 %.1f ms max %.1f ms over %d probes",
                     watched.percentileMillis(0.5), watched.percentileMillis(0.99), watched.percentileMillis(1),
                     watched.probes()));
+        }
+        FrameGate gate = frames;
+        if (gate != null) {
+            long ticks;
+            long drawn;
+            synchronized (this) {
+                ticks = gate.budgetedTicks() - ticksAtStart;
+                drawn = gate.budgetedFrames() - framesAtStart;
+            }
+            say(String.format(Locale.ROOT, "frames drawn %d of %d ticks under a drawing budget of %.0f %% of a core",
+                    drawn, ticks, 100 * gate.share()));
         }
         say(end);
         quit.run();

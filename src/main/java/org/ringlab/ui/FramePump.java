@@ -47,7 +47,7 @@ final class FramePump {
     private final LongConsumer pollService;
     private final Runnable updateControls;
     private final MessageBar messages;
-    private FrameGate gate = new FrameGate(null);
+    private volatile FrameGate gate = new FrameGate(null);
 
     FramePump(RunsModel runs, Set<String> charted, MetricsCharts charts, RunControlModel control,
             TimelinePresenter timelinePresenter, LongConsumer pollService, Runnable updateControls,
@@ -70,6 +70,11 @@ final class FramePump {
         } catch (NumberFormatException e) {
             return 0.05;
         }
+    }
+
+    /** What keeps frames to the drawing budget, with its counts. */
+    FrameGate gate() {
+        return gate;
     }
 
     /** Call on the JavaFX thread. */

@@ -13,6 +13,7 @@ import org.ringlab.ui.charts.MetricsCharts;
 import org.ringlab.ui.chartspane.ChartsModel;
 import org.ringlab.ui.chartspane.ChartsPane;
 import org.ringlab.ui.latent.LatentPane;
+import org.ringlab.ui.pacing.FrameGate;
 import org.ringlab.ui.queue.QueueModel;
 import org.ringlab.ui.queue.QueuePane;
 import org.ringlab.ui.runcontrol.RunControlModel;
@@ -41,6 +42,7 @@ public final class MainController {
     private final ServiceCalls calls;
     private final SetupModel setup = new SetupModel();
     private final MessageBar messages = new MessageBar();
+    private FramePump framePump;
     private final MetricsCharts charts = new MetricsCharts();
     private final WorkerModel worker;
     private final QueueModel queue;
@@ -143,14 +145,20 @@ public final class MainController {
         });
         control.dark.addListener((obs, was, now) -> showTheme(now));
         control.demo.addListener((obs, was, now) -> showDemo(now));
-        new FramePump(runs, chartsModel.charted(), charts, control, timelinePresenter, this::pollService,
-                this::updateControls, messages).start();
+        framePump = new FramePump(runs, chartsModel.charted(), charts, control, timelinePresenter, this::pollService,
+                this::updateControls, messages);
+        framePump.start();
         sweeps.followClusters();
         runs.loadPast();
         updateControls();
         // loading the engine takes a moment (longer on first use): never on the JavaFX thread
         worker.showDevice();
         worker.device.set("engine loading…");
+    }
+
+    /** The frame pump's gate: how many frames it drew under its drawing budget (AutoRun reports it). */
+    FrameGate frameGate() {
+        return framePump.gate();
     }
 
     public SetupModel setup() {

@@ -1,5 +1,7 @@
 package org.ringlab.ui.pacing;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Whether the frame pump draws at a tick: always, except while a run trains outside demo mode,
  * when frames keep to a {@link DrawingBudget}. A status change (a run started, stopped, ended) is
@@ -8,6 +10,9 @@ package org.ringlab.ui.pacing;
 public final class FrameGate {
     private final DrawingBudget budget;
     private boolean budgeted;
+    // written on the JavaFX thread, read by whoever reports them (AutoRun)
+    private final AtomicLong budgetedTicks = new AtomicLong();
+    private final AtomicLong budgetedFrames = new AtomicLong();
 
     /** @param budget the budget while training, or null where CPU time cannot be measured (never gated) */
     public FrameGate(DrawingBudget budget) {
@@ -28,7 +33,27 @@ public final class FrameGate {
         if (!wasBudgeted || statusChanged) {
             budget.reset();
         }
-        return budget.tryDraw(now);
+        boolean draw = budget.tryDraw(now);
+        budgetedTicks.incrementAndGet();
+        if (draw) {
+            budgetedFrames.incrementAndGet();
+        }
+        return draw;
+    }
+
+    /** Ticks that fell while the budget applied. */
+    public long budgetedTicks() {
+        return budgetedTicks.get();
+    }
+
+    /** Of those, the ticks that drew a frame. */
+    public long budgetedFrames() {
+        return budgetedFrames.get();
+    }
+
+    /** The budget's share of a core, or 1 where there is none. */
+    public double share() {
+        return budget == null ? 1 : budget.share();
     }
 
     /** Whether the last frame kept to the budget: snapshots then jump instead of easing. */
