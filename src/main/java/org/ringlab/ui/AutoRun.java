@@ -63,7 +63,8 @@ final class AutoRun implements TrainingListener {
      * and starts it; from there on this object follows the run until it ends.
      */
     void start(Path config, MainController controller, TrainingService service) {
-        frames = controller.frameGate();
+        // a configuration that cannot be read never reaches the controller (tests pass none)
+        frames = controller == null ? null : controller.frameGate();
         Thread reader = new Thread(() -> {
             String json;
             try {

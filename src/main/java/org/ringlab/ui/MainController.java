@@ -158,7 +158,7 @@ public final class MainController {
 
     /** The frame pump's gate: how many frames it drew under its drawing budget (AutoRun reports it). */
     FrameGate frameGate() {
-        return framePump.gate();
+        return framePump == null ? null : framePump.gate();
     }
 
     public SetupModel setup() {
