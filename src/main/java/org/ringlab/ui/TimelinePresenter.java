@@ -133,6 +133,8 @@ final class TimelinePresenter {
         latentView.setVisible(latent);
         ringView.setVisible(!latent);
         weightHistogram.setVisible(!latent);
+        // the comparison is of rings; other methods have none
+        latentPane.compareRingsButton().setDisable(latent);
     }
 
     boolean isLatentMode() {

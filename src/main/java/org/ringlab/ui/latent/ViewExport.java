@@ -3,6 +3,7 @@ package org.ringlab.ui.latent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -11,12 +12,12 @@ import javafx.stage.FileChooser;
 import org.ringlab.figures.Figure;
 import org.ringlab.figures.FigureFormat;
 import org.ringlab.figures.FigureSize;
+import org.ringlab.figures.FigureWriter;
 import org.ringlab.figures.LatentHistogramFigure;
 import org.ringlab.figures.LayerSelection;
 import org.ringlab.figures.PaperStyle;
 import org.ringlab.figures.RingAnimation;
 import org.ringlab.figures.RingFigure;
-import org.ringlab.figures.FigureWriter;
 import org.ringlab.figures.RunData;
 import org.ringlab.ui.MessageBar;
 import org.ringlab.ui.ServiceCalls;
@@ -69,10 +70,10 @@ public final class ViewExport {
         });
     }
 
-    private java.util.Optional<Path> choose(Node owner, String what, String... patterns) {
+    private Optional<Path> choose(Node owner, String what, String... patterns) {
         Shown now = shown.get();
         if (now == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + what);
@@ -84,7 +85,7 @@ public final class ViewExport {
                 + (now.layer() == null ? "layer" : now.layer());
         chooser.setInitialFileName(what.equals("figure") ? base + "-step" + now.step() + ".png" : base + ".mp4");
         java.io.File file = chooser.showSaveDialog(owner.getScene().getWindow());
-        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
+        return Optional.ofNullable(file).map(java.io.File::toPath);
     }
 
     /** Writes the shown snapshot as a figure in the format its name ends with (.png, .svg or .pdf). */
