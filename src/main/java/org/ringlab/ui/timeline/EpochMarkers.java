@@ -25,8 +25,8 @@ public final class EpochMarkers extends Region {
     public EpochMarkers(Slider slider) {
         this.slider = slider;
         getStyleClass().add("epoch-markers");
-        setMinHeight(16);
-        setPrefHeight(16);
+        setMinHeight(20);
+        setPrefHeight(20);
         slider.widthProperty().addListener(obs -> requestLayout());
         slider.maxProperty().addListener(obs -> requestLayout());
     }
