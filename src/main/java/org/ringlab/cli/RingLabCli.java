@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, EvalCommand.class, RingCommand.class, BenchCommand.class,
             ExportModelCommand.class, ImportCommand.class, ExportDataCommand.class, ExportFigureCommand.class,
             ExportAllCommand.class, ServeCommand.class, RunsCommand.class, ResumeCommand.class, DoctorCommand.class,
-            SweepCommand.class, CompareCommand.class, ImportRunsCommand.class,
+            SweepCommand.class, CompareCommand.class, ImportRunsCommand.class, AnimateCommand.class,
             CommandLine.HelpCommand.class})
 public final class RingLabCli {
     /** Exit code for invalid flags, files or configurations. */

@@ -135,9 +135,8 @@ public final class MainController {
         setup.problems().addListener((javafx.collections.ListChangeListener<String>) c -> updateControls());
         // Start follows the setup at once: the problems list changes before validProperty does
         setup.validProperty().addListener(obs -> updateControls());
-        timelinePresenter = new TimelinePresenter(latentPane.layerBox(), timelinePane.slider(), timelinePane.label(),
-                timelinePane.playButton(), charts);
-        latentPane.show(timelinePresenter.ringView, timelinePresenter.latentView, timelinePresenter.weightHistogram);
+        timelinePresenter = new TimelinePresenter(timelinePane, latentPane, charts, () -> List.copyOf(runs.items()),
+                calls, messages);
         runs.current.addListener((obs, was, now) -> {
             if (now != null) {
                 timelinePresenter.showRun(now);
@@ -242,6 +241,11 @@ public final class MainController {
 
     void exportTo(List<Path> dirs, Path folder) {
         runActions.exportTo(dirs, folder);
+    }
+
+    /** The ring view and timeline (tests drive replay and comparison). */
+    TimelinePresenter timeline() {
+        return timelinePresenter;
     }
 
     /** The charts (tests read what they show). */
