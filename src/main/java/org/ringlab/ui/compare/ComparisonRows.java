@@ -18,9 +18,9 @@ import org.ringlab.tables.Table;
 /**
  * The Compare window's table: the comparison table's rows, widened by what a reader needs to tell
  * the rows apart and to trust the comparison. After "model" come the configuration keys whose
- * values differ between the rows (seeds are merged into one row, so seed is not among them); before
- * "note" comes {@value #NOT_COMPARABLE}, which names, for a row trained on other data, for another
- * number of epochs or with another model than most of the compared runs, what differs.
+ * values differ between the rows (seeds are merged into one row, so seed is not among them), then
+ * {@value #NOT_COMPARABLE}, which names, for a row trained on other data, for another number of
+ * epochs or with another model than most of the compared runs, what differs.
  */
 public final class ComparisonRows {
     public static final String NOT_COMPARABLE = "not_comparable";
@@ -42,7 +42,8 @@ public final class ComparisonRows {
         Map<String, String> reference = reference(groups);
         List<String> columns = new ArrayList<>(base.columns());
         columns.addAll(AFTER_MODEL, differing);
-        columns.add(columns.indexOf("note"), NOT_COMPARABLE);
+        // beside the differences, where it is seen without scrolling a wide table
+        columns.add(AFTER_MODEL + differing.size(), NOT_COMPARABLE);
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             List<Object> row = new ArrayList<>(base.rows().get(i));
@@ -50,8 +51,8 @@ public final class ComparisonRows {
             for (String key : differing) {
                 cells.add(text(Settings.byKey(key), configs.get(i)));
             }
+            cells.add(whyNotComparable(configs.get(i), reference));
             row.addAll(AFTER_MODEL, cells);
-            row.add(row.size() - 1, whyNotComparable(configs.get(i), reference));
             rows.add(row);
         }
         return new Table(columns, rows);
