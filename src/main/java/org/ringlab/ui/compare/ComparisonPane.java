@@ -42,7 +42,7 @@ public final class ComparisonPane extends BorderPane {
         status.setId("comparisonStatus");
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        view.setPlaceholder(new Label("Runs appear here once they have ended."));
+        view.setPlaceholder(new Label("Runs appear here once they have started."));
         view.setSortPolicy(table -> {
             sortRows();
             return true;

@@ -30,6 +30,14 @@ public final class WorkspaceRuns {
             "test_acc_snapped_bn", "lr", "images_per_s", "seconds", "elapsed_s");
 
     private final RunStore store;
+    /**
+     * Each run as last read, with the summary it was read at: a run is loaded again (its snapshots
+     * included, for the code entropy) only when it changed, not whenever another one records an epoch.
+     */
+    private final Map<Long, Read> reads = new java.util.HashMap<>();
+
+    private record Read(String at, RecordedRun run) {
+    }
 
     public WorkspaceRuns(RunStore store) {
         this.store = store;
@@ -51,8 +59,9 @@ public final class WorkspaceRuns {
      * The runs worth a row, oldest first: every readable run but those still waiting in a queue
      * (they have nothing to show). A run that cannot be read is left out and named in {@code skipped}.
      */
-    public List<RecordedRun> read(List<String> skipped) {
+    public synchronized List<RecordedRun> read(List<String> skipped) {
         List<RecordedRun> runs = new ArrayList<>();
+        java.util.Set<Long> live = new java.util.HashSet<>();
         List<RunSummary> summaries = new ArrayList<>(store.listRuns());
         java.util.Collections.reverse(summaries); // the store lists newest first
         for (RunSummary s : summaries) {
@@ -63,12 +72,23 @@ public final class WorkspaceRuns {
             if (s.status() == RunStatus.PENDING) {
                 continue;
             }
-            try {
-                runs.add(recorded(store.load(s.id(), 1)));
-            } catch (IOException | RuntimeException e) {
-                skipped.add("run " + s.id() + ": " + e.getMessage());
+            // bits.json is written as the run ends, possibly after its status
+            String at = s.status() + " " + s.epochsDone() + " " + s.name() + " "
+                    + modified(store.runDirectory(s.id()).resolve(BitsFile.NAME));
+            Read read = reads.get(s.id());
+            if (read == null || !read.at().equals(at)) {
+                try {
+                    read = new Read(at, recorded(store.load(s.id(), 1)));
+                } catch (IOException | RuntimeException e) {
+                    skipped.add("run " + s.id() + ": " + e.getMessage());
+                    continue;
+                }
+                reads.put(s.id(), read);
             }
+            live.add(s.id());
+            runs.add(read.run());
         }
+        reads.keySet().retainAll(live); // deleted runs
         return runs;
     }
 
@@ -90,5 +110,13 @@ public final class WorkspaceRuns {
                 : RecordedBits.fromConfig(run.config(), snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1));
         String name = run.name() == null || run.name().isBlank() ? "run " + run.id() : run.name();
         return new RecordedRun(name, run.directory(), run.config(), run.status().id(), METRICS, epochs, bits);
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }
