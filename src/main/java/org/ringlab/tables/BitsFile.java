@@ -17,8 +17,8 @@ import java.nio.file.Path;
  * <p>A key that is missing or null reads as "not known" (an empty cell), never as zero; a key of
  * the wrong type is an error naming the file and the key.
  */
-final class BitsFile {
-    static final String NAME = "bits.json";
+public final class BitsFile {
+    public static final String NAME = "bits.json";
 
     // the trainer may write NaN or Infinity (e.g. an infinite ratio for a zero-bit layer)
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -27,7 +27,7 @@ final class BitsFile {
     private BitsFile() {
     }
 
-    static RecordedBits read(Path file) throws IOException {
+    public static RecordedBits read(Path file) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));

@@ -135,7 +135,7 @@ final class FramePump {
         }
         pollService.accept(now);
         if (current != null) {
-            control.showProgress(current.progressFraction, current.progressText);
+            control.showProgress(current.progressFraction, current.progressText());
             control.showStatus(current.handle.status(), current.handle.statusMessage());
             if (snapshotsArrived) {
                 timelinePresenter.snapshotsArrived(!gate.budgeted());

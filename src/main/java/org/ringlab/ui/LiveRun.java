@@ -78,6 +78,11 @@ public final class LiveRun {
         return added;
     }
 
+    /** The progress line to show: throughput and time left only while the run trains (none after Stop). */
+    public String progressText() {
+        return handle.status() == org.ringlab.train.RunStatus.RUNNING ? progressText : progress.idle();
+    }
+
     public String summary() {
         String figures = lastEpoch == null ? ""
                 : Double.isNaN(lastEpoch.testAccSnapped())

@@ -234,6 +234,11 @@ public final class MainController {
         sweeps.showComparison(root.getScene().getWindow());
     }
 
+    /** Asks before {@code stage} closes while runs train ({@link CloseGuard}). */
+    void guardClose(javafx.stage.Stage stage) {
+        CloseGuard.install(stage, () -> runs.all().stream().map(r -> r.handle).toList(), calls, messages);
+    }
+
     /** Stops following cluster sweeps (they run on under Slurm) and closes their SSH connections. */
     void closeCluster() {
         sweeps.close();

@@ -52,6 +52,11 @@ public final class PastRuns implements AutoCloseable {
         return new StoredRunHandle(store.load(id, STEPS_PER_RUN));
     }
 
+    /** The store's read connection (Compare reads every run through it). Call its methods off the JavaFX thread. */
+    RunStore store() {
+        return store;
+    }
+
     Path workspace() {
         return store.workspace();
     }

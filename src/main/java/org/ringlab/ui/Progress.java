@@ -8,6 +8,8 @@ public final class Progress {
     private final int epochs;
     private long firstNanos = -1;
     private int firstStep;
+    /** The last line's position part ("epoch 2/3 · step 512/1407"). */
+    private String position = "";
 
     public Progress(int epochs) {
         this.epochs = epochs;
@@ -26,8 +28,8 @@ public final class Progress {
             firstStep = s.step();
         }
         int total = epochs * s.stepsPerEpoch();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d · step %d/%d", s.epoch(), epochs,
-                s.step(), total));
+        position = String.format(Locale.ROOT, "epoch %d/%d · step %d/%d", s.epoch(), epochs, s.step(), total);
+        StringBuilder sb = new StringBuilder(position);
         double seconds = (nowNanos - firstNanos) / 1e9;
         int done = s.step() - firstStep;
         if (done > 0 && seconds > 0.5) {
@@ -37,5 +39,15 @@ public final class Progress {
                     eta % 60));
         }
         return sb.toString();
+    }
+
+    /**
+     * The line for a run that does not train now (stopped, paused, ended): where it got to, without
+     * a rate and a time left that no longer hold. The clock restarts with the next step, so a
+     * paused run's pause does not slow its later estimate.
+     */
+    public String idle() {
+        firstNanos = -1;
+        return position;
     }
 }

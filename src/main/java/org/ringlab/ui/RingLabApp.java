@@ -107,6 +107,12 @@ public final class RingLabApp extends Application {
         MainController controller = loader.getController();
         root.getProperties().put(MainController.class, controller);
         Scene scene = new Scene(root, 1360, 820);
+        // closing the window while runs train asks first
+        scene.windowProperty().addListener((obs, was, now) -> {
+            if (now instanceof Stage stage) {
+                controller.guardClose(stage);
+            }
+        });
         scene.getStylesheets().add(RingLabApp.class.getResource("/styles/ringlab.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), controller::onStart);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), controller::togglePause);

@@ -48,6 +48,9 @@ final class Sweeps implements AutoCloseable {
         if (comparison == null) {
             comparison = new ComparisonWindow(service.get(), calls, setup, new org.ringlab.train.DataSetProbe(),
                     runs::adopt);
+            if (pastRuns != null) {
+                comparison.compareWorkspace(new org.ringlab.ui.compare.WorkspaceRuns(pastRuns.store()));
+            }
             if (clusterRuns != null) {
                 comparison.sweepDialog().sendWith(clusterRuns);
                 clusterRuns.copies().forEach(comparison::open);

@@ -336,7 +336,7 @@ final class TimelinePresenter {
             showCompared(snap, layer, animate);
         }
         timelineLabel.setText(String.format(Locale.ROOT, "step %d · epoch %.2f%s", snap.step(), snap.epochProgress(),
-                followLive ? " (live)" : ""));
+                followLive && !run.handle.status().isTerminal() ? " (live)" : "")); // an ended run is not live
         if (followLive) {
             charts.clearMarker();
         } else {

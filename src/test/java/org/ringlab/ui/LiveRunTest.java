@@ -43,6 +43,19 @@ class LiveRunTest {
         assertEquals(2, run.snapshots.size());
     }
 
+    @Test
+    void theTimeLeftShowsOnlyWhileTheRunTrains() {
+        FakeRunHandle handle = new FakeRunHandle("r", "r", RunConfig.defaults(), Path.of("r"), RunStatus.RUNNING);
+        LiveRun run = new LiveRun(handle);
+        run.progress.describe(step(10), 64, 0);
+        run.progressText = run.progress.describe(step(20), 64, 2_000_000_000L);
+        assertTrue(run.progressText().contains("ETA"), run.progressText());
+        handle.set(RunStatus.STOPPED);
+        assertEquals("epoch 1/3 · step 20/300", run.progressText(), "after Stop: no rate, no stale ETA");
+        handle.set(RunStatus.PAUSED);
+        assertFalse(run.progressText().contains("ETA"));
+    }
+
     private record FakeHandle(RunHistory history) implements RunHandle {
         @Override
         public String id() {

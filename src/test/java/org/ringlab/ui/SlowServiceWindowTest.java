@@ -58,6 +58,11 @@ class SlowServiceWindowTest {
     void start(Stage stage) throws Exception {
         try (RunStore store = RunStore.open(workspace)) {
             long id = store.createRun(RunConfig.defaults(), "stored", "cpu");
+            // an epoch recorded (so a checkpoint to resume from): Resume run goes straight to the service
+            try (org.ringlab.store.StoreRecorder r = store.recorder(id)) {
+                r.onStatus(RunStatus.RUNNING, "training");
+                r.onEpoch(new org.ringlab.train.EpochMetrics(1, 5, 1.0, 40, 50, 45, 48, 1e-3, 100, 1, 1));
+            }
             store.markInterrupted(id, "its worker was lost");
         }
         service = new SlowService(DELAY_MILLIS, "q1", "q2");

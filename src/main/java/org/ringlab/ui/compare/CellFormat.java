@@ -21,7 +21,8 @@ final class CellFormat {
             java.util.Map.entry("final_soft", "soft %"), java.util.Map.entry("final_snapped", "snapped %"),
             java.util.Map.entry("final_snapped_bn", "snapped+BN %"), java.util.Map.entry("best_soft", "best soft %"),
             java.util.Map.entry("best_epoch", "best epoch"),
-            java.util.Map.entry("best_snapped", "best snapped %"), java.util.Map.entry("wall_s", "wall s"));
+            java.util.Map.entry("best_snapped", "best snapped %"), java.util.Map.entry("wall_s", "wall s"),
+            java.util.Map.entry(ComparisonRows.NOT_COMPARABLE, "not comparable"));
 
     private CellFormat() {
     }

@@ -42,7 +42,7 @@ public final class ComparisonPane extends BorderPane {
         status.setId("comparisonStatus");
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        view.setPlaceholder(new Label("Runs appear here once they have ended."));
+        view.setPlaceholder(new Label("Runs appear here once they have started."));
         view.setSortPolicy(table -> {
             sortRows();
             return true;
@@ -54,15 +54,33 @@ public final class ComparisonPane extends BorderPane {
 
     /** Reads the run directories off the JavaFX thread and shows their table; unreadable ones are skipped and counted. */
     public CompletableFuture<Void> load(List<Path> directories) {
+        return load(directories, skipped -> List.of());
+    }
+
+    /** Where runs that are not run folders come from (the workspace's store); called off the JavaFX thread. */
+    @FunctionalInterface
+    public interface RunSource {
+        /** The runs, oldest first; what cannot be read is named in {@code skipped}. */
+        List<RecordedRun> read(List<String> skipped) throws IOException;
+    }
+
+    /**
+     * The same, with the runs of {@code stored} first; a folder that is one of theirs is not read
+     * twice. Everything is read off the JavaFX thread.
+     */
+    public CompletableFuture<Void> load(List<Path> directories, RunSource stored) {
         List<Path> dirs = List.copyOf(directories);
-        return CompletableFuture.supplyAsync(() -> read(dirs)).thenAccept(result -> Platform.runLater(() -> {
+        return CompletableFuture.supplyAsync(() -> read(dirs, stored)).thenAccept(result -> Platform.runLater(() -> {
             List<List<RecordedRun>> groups = ComparisonTable.groups(result.runs());
-            Table table = ComparisonTable.ofGroups(groups);
+            Table table = ComparisonRows.of(groups);
             show(table);
             for (int i = 0; i < groups.size(); i++) {
                 rowDirectories.put(table.rows().get(i), groups.get(i).stream().map(RecordedRun::directory).toList());
             }
+            int apart = columns.indexOf(ComparisonRows.NOT_COMPARABLE);
+            long flagged = table.rows().stream().filter(r -> r.get(apart) != null).count();
             status.setText(result.runs().size() + " run(s) in " + table.rows().size() + " row(s)"
+                    + (flagged == 0 ? "" : "; " + flagged + " row(s) not comparable with the others (see the column)")
                     + (result.skipped().isEmpty() ? ""
                     : "; skipped " + result.skipped().size() + ": " + String.join("; ", result.skipped())));
         }));
@@ -71,10 +89,24 @@ public final class ComparisonPane extends BorderPane {
     private record ReadResult(List<RecordedRun> runs, List<String> skipped) {
     }
 
-    private static ReadResult read(List<Path> dirs) {
+    private static ReadResult read(List<Path> dirs, RunSource stored) {
         List<RecordedRun> runs = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        try {
+            runs.addAll(stored.read(skipped));
+        } catch (IOException | RuntimeException e) {
+            skipped.add("the workspace's runs: " + e.getMessage());
+        }
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (RecordedRun run : runs) {
+            if (run.directory() != null) {
+                seen.add(run.directory().toAbsolutePath().normalize());
+            }
+        }
         for (Path dir : dirs) {
+            if (seen.contains(dir.toAbsolutePath().normalize())) {
+                continue;
+            }
             try {
                 for (RecordedRun run : RunTable.read(List.of(dir)).runs()) {
                     runs.add(labelled(run));
@@ -189,7 +221,8 @@ public final class ComparisonPane extends BorderPane {
                     // long method labels and merged run names are cut to the column; the tooltip has them whole
                     setTooltip(empty || !(item instanceof String text) || text.isEmpty() ? null
                             : new javafx.scene.control.Tooltip(text));
-                    boolean note = !empty && name.equals("note") && item != null;
+                    boolean note = !empty && (name.equals("note") || name.equals(ComparisonRows.NOT_COMPARABLE))
+                            && item != null;
                     setStyle(note ? "-fx-text-fill: -rl-error;" : Table.numeric(item) != null ? "-fx-alignment: CENTER-RIGHT;" : "");
                 }
             });

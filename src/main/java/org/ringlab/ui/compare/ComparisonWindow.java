@@ -29,9 +29,11 @@ import org.ringlab.ui.ServiceCalls;
 import org.ringlab.tables.TableFormat;
 
 /**
- * The "Compare" window: the comparison table of every run of this session that has ended (plus
- * run folders opened from disk), refreshed as queued runs end, with the sweep launcher and copy
- * buttons above it. The user narrows it to the runs they want by removing rows (Remove selected
+ * The "Compare" window: the comparison table of every run of the workspace's store (recorded by
+ * this launch or an earlier one), of this session's runs that have ended and of run folders opened
+ * from disk, refreshed as runs end, with the sweep launcher and copy buttons above it. Its columns
+ * add the configuration keys that differ between the rows and flag rows that are not comparable
+ * ({@link ComparisonRows}). The user narrows it to the runs they want by removing rows (Remove selected
  * or the Delete key) and widens it again with Show all.
  */
 public final class ComparisonWindow {
@@ -52,6 +54,8 @@ public final class ComparisonWindow {
     private final Timeline poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshIfChanged()));
     private List<String> shown = List.of();
     private Stage stage;
+    /** The workspace's store, whose every run is compared; null for none (this session's runs only). */
+    private WorkspaceRuns workspace;
 
     public ComparisonWindow(TrainingService service, ServiceCalls calls, Supplier<RunConfig> base, DataProbe probe,
             Consumer<RunHandle> submitted) {
@@ -89,6 +93,14 @@ public final class ComparisonWindow {
         root.setTop(new ToolBar(sweepButton, open, new Separator(), remove, all, new Separator(), markdown, csv, latex));
         root.setCenter(pane);
         poll.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * Compares every run recorded in the workspace's store, from this launch and every earlier
+     * one, besides the runs of the service and the folders opened.
+     */
+    public void compareWorkspace(WorkspaceRuns runs) {
+        this.workspace = runs;
     }
 
     public ComparisonPane pane() {
@@ -197,10 +209,14 @@ public final class ComparisonWindow {
         scanning = true;
         List<Path> folders = List.copyOf(opened);
         Set<Path> out = Set.copyOf(removed);
-        // the service's runs and the files' times are asked off the JavaFX thread
+        WorkspaceRuns store = workspace;
+        // the service's runs, the store and the files' times are asked off the JavaFX thread
         calls.call("compare", () -> {
             List<Path> dirs = runDirectories(folders, out);
             List<String> key = new ArrayList<>();
+            if (store != null) {
+                key.add(store.version());
+            }
             for (Path dir : dirs) {
                 key.add(dir + " " + modified(dir.resolve(METRICS)) + " " + modified(dir.resolve("run.json")) + " "
                         + modified(dir.resolve("bits.json")));
@@ -209,7 +225,8 @@ public final class ComparisonWindow {
         }, scan -> {
             if (!scan.key().equals(shown)) {
                 shown = scan.key();
-                pane.load(scan.dirs());
+                pane.load(scan.dirs(), store == null ? skipped -> List.of() : skipped -> store.read(skipped).stream()
+                        .filter(run -> run.directory() == null || !out.contains(run.directory())).toList());
             }
             scanned();
         }, error -> scanned()); // the table stays as it is; the next poll asks again

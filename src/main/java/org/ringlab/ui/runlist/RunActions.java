@@ -66,8 +66,21 @@ public final class RunActions {
         resume(selection.get(selection.size() - 1), false);
     }
 
-    /** A run without a checkpoint is restarted from step 0 only when the user says so. */
+    /**
+     * A run without a checkpoint is restarted from step 0 only when the user says so. Checkpoints
+     * are written at the end of epochs, so a run that recorded no epoch has none: it is asked about
+     * before the service is called (a run with no recorded step would otherwise start over without
+     * a word, reported as resumed); a checkpoint lost later is found by the service.
+     */
     private void resume(LiveRun selected, boolean fromScratch) {
+        if (!fromScratch && selected.handle.history().epochs().isEmpty()) {
+            if (confirmRestart.test(selected.handle.name())) {
+                resume(selected, true);
+            } else {
+                messages.say("resume: cancelled; " + selected.handle.name() + " is kept as it is");
+            }
+            return;
+        }
         TrainingService s = service.get();
         String id = selected.handle.id();
         resumeRun.pending.set(true);

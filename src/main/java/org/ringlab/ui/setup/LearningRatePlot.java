@@ -25,6 +25,11 @@ final class LearningRatePlot extends Pane {
         draw();
     }
 
+    /** The configuration drawn, or null while the setup has problems. */
+    RunConfig shown() {
+        return config;
+    }
+
     /** The learning rate at {@link #POINTS} evenly spaced moments of the run. */
     static double[] curve(RunConfig c) {
         double[] lr = new double[POINTS];
@@ -44,6 +49,8 @@ final class LearningRatePlot extends Pane {
         Canvas canvas = new Canvas(w, h);
         getChildren().add(canvas);
         if (config == null) {
+            canvas.getGraphicsContext2D().setFill(Color.GRAY);
+            canvas.getGraphicsContext2D().fillText("fix the problems below to see the schedule", 4, h / 2);
             return;
         }
         double[] lr = curve(config);

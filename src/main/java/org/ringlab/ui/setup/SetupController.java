@@ -25,6 +25,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 import org.ringlab.config.Setting;
@@ -59,6 +60,7 @@ public final class SetupController {
 
     @FXML private GridPane setupGrid;
     @FXML private GridPane advancedGrid;
+    @FXML private Label previewTitle;
     @FXML private Label ringPreviewLabel;
     @FXML private Pane lrPlotPane;
     @FXML private Label problemsLabel;
@@ -77,7 +79,13 @@ public final class SetupController {
         addRows(setupGrid, main);
         addRows(advancedGrid, advanced);
         ringPreviewLabel.textProperty().bind(model.ringPreviewProperty());
+        previewTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.method.get() != null && model.method.get().usesRing() ? "Ring preview" : "Bits preview",
+                model.method));
         model.problems().addListener((ListChangeListener<String>) c -> showProblems());
+        // the plot follows the configuration itself: a valid edit or a paste leaves the problem list unchanged
+        model.configProperty().addListener((obs, was, now) -> lrPlot.show(now));
+        lrPlot.show(model.config());
         lrPlot.setPrefHeight(60);
         lrPlot.prefWidthProperty().bind(lrPlotPane.widthProperty());
         lrPlotPane.getChildren().add(lrPlot);
@@ -141,8 +149,11 @@ public final class SetupController {
             }
             if (row.label() != null) {
                 grid.add(row.label(), 0, index);
+                grid.add(row.cell(), 1, index);
+            } else {
+                // a check box carries its label: it takes the label column too, so long labels fit
+                grid.add(row.cell(), 0, index, 2, 1);
             }
-            grid.add(row.cell(), 1, index);
             index++;
         }
     }
@@ -153,6 +164,9 @@ public final class SetupController {
             editor = comboBox(s);
         } else if (s.isBoolean()) {
             CheckBox box = new CheckBox(s.label());
+            // a label longer than the panel is wide wraps onto a second line instead of ending in "…"
+            box.setWrapText(true);
+            box.setMinHeight(Region.USE_PREF_SIZE);
             if (s.isNullable()) {
                 // indeterminate = null = the setting's default, which depends on other settings
                 ObjectProperty<Boolean> value = model.optionalFlag(cast(s));
@@ -223,7 +237,11 @@ public final class SetupController {
             }
             editor.setTooltip(new Tooltip(mine.isEmpty() ? helpOf(s) : String.join("\n", mine)));
         });
-        lrPlot.show(model.config());
+    }
+
+    /** The learning-rate plot, for tests. */
+    LearningRatePlot learningRatePlot() {
+        return lrPlot;
     }
 
     private void onBrowse() {

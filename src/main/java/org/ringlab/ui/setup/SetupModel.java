@@ -14,6 +14,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -60,6 +62,7 @@ public final class SetupModel {
     private List<Violation> violations = List.of();
     private final ReadOnlyStringWrapper ringPreview = new ReadOnlyStringWrapper("");
     private final SimpleBooleanProperty valid = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<RunConfig> config = new ReadOnlyObjectWrapper<>();
     private final DataProbe probe;
     private RunConfig base = RunConfig.defaults();
     private RunConfig current;
@@ -156,6 +159,14 @@ public final class SetupModel {
         return current;
     }
 
+    /**
+     * The configuration as it changes, null while the setup has problems: every valid edit that
+     * changes it is heard (the problem list, empty before and after, says nothing of such edits).
+     */
+    public ReadOnlyObjectProperty<RunConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
     /** The problems that concern one setting (by key), for the marks next to its field. */
     public List<String> problemsFor(String key) {
         return violations.stream().filter(v -> v.key().equals(key)).map(Violation::toString).toList();
@@ -228,6 +239,7 @@ public final class SetupModel {
         current = found.isEmpty() ? candidate : null;
         problems.setAll(found.stream().map(Violation::toString).toList());
         valid.set(current != null);
+        config.set(current);
         ringPreview.set(preview());
     }
 

@@ -101,7 +101,7 @@ class RunsModelTest {
     @Test
     void aResumedRunReplacesItsRowAndBecomesCurrent() {
         model.adopt(service.run("x", RunStatus.PENDING));
-        model.adopt(service.run("b", RunStatus.STOPPED));
+        model.adopt(withAnEpoch(service.run("b", RunStatus.STOPPED)));
         LiveRun old = model.items().get(1);
         model.select(List.of(old));
         List<String> seen = new ArrayList<>();
@@ -120,7 +120,8 @@ class RunsModelTest {
 
     @Test
     void aRunWithoutACheckpointRestartsFromStepZeroOnlyWhenTheUserSaysSo() {
-        model.adopt(service.run("b", RunStatus.FAILED));
+        // an epoch recorded, its checkpoint lost: only the service can tell
+        model.adopt(withAnEpoch(service.run("b", RunStatus.FAILED)));
         model.select(List.of(model.items().get(0)));
         service.failing.put("resumeRun", new NoCheckpointException("no checkpoint"));
         actions.resumeSelected();
@@ -137,6 +138,26 @@ class RunsModelTest {
         assertEquals(List.of("resumeRun b", "resumeRun b", "resumeRun b from-scratch"), service.log);
         assertEquals("restarting run b from step 0", messages.text());
         assertFalse(actions.resumeRun.isPending());
+    }
+
+    @Test
+    void aRunStoppedBeforeItsFirstCheckpointAsksBeforeRestartingAndNeverClaimsToResume() {
+        // no epoch recorded, so no checkpoint written: the service would start it over without a word
+        model.adopt(service.run("b", RunStatus.STOPPED));
+        model.select(List.of(model.items().get(0)));
+        actions.resumeSelected();
+        assertEquals(List.of("run b"), asked, "asked first");
+        assertEquals(List.of(), service.log, "nothing asked of the service when the user cancels");
+        assertEquals("resume: cancelled; run b is kept as it is", messages.text());
+        restartAnswer = true;
+        actions.resumeSelected();
+        assertEquals(List.of("resumeRun b from-scratch"), service.log);
+        assertEquals("restarting run b from step 0", messages.text());
+    }
+
+    private static ScriptedService.Run withAnEpoch(ScriptedService.Run run) {
+        run.history().onEpoch(new EpochMetrics(1, 5, 1.0, 50, 60, 55, 58, 1e-3, 100, 1, 1));
+        return run;
     }
 
     @Test

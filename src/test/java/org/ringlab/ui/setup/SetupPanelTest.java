@@ -84,4 +84,64 @@ class SetupPanelTest {
         ComboBox<Object> optimizer = (ComboBox<Object>) node(Settings.OPTIMIZER_KIND);
         assertEquals("adam", optimizer.getConverter().toString(optimizer.getValue()));
     }
+
+    @Test
+    void everyRowFollowsItsSettingsUsedByForEveryMethod(FxRobot robot) {
+        SetupModel model = controller.model();
+        for (Method m : Method.values()) {
+            robot.interact(() -> model.method.set(m));
+            for (Setting<?> s : SetupModel.settings()) {
+                Node editor = node(s);
+                boolean inGrid = editor.getParent() != null;
+                assertEquals(s.usedBy(m), editor.isVisible() && inGrid, m.key() + ": row of " + s.key());
+                Node label = root.lookup("#" + SettingIds.label(s));
+                if (label != null) {
+                    assertEquals(s.usedBy(m), label.isVisible() && label.getParent() != null,
+                            m.key() + ": label of " + s.key());
+                }
+            }
+        }
+        robot.interact(() -> model.method.set(Method.BITNET));
+        for (Setting<?> ring : java.util.List.of(Settings.RING_TYPE, Settings.RING_SIZE, Settings.RING_MODE,
+                Settings.SIGMA)) {
+            assertNull(node(ring).getParent(), ring.key() + " is a ring row: not shown for BitNet");
+        }
+        assertEquals("Bits preview", ((javafx.scene.control.Label) root.lookup("#previewTitle")).getText());
+    }
+
+    @Test
+    void longCheckBoxLabelsWrapInsteadOfBeingCut(FxRobot robot) {
+        robot.interact(() -> {
+            controller.model().method.set(Method.BITNET);
+            root.getScene().getWindow().setWidth(240);
+        });
+        robot.interact(() -> root.applyCss());
+        robot.interact(() -> root.layout());
+        CheckBox rmsNorm = (CheckBox) node(Settings.BITNET_RMSNORM);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) rmsNorm.lookup(".text");
+        assertEquals(Settings.BITNET_RMSNORM.label(), shown.getText().replace("\n", " ").strip(),
+                "the label is whole, not cut to an ellipsis");
+    }
+
+    @Test
+    void theLearningRatePreviewFollowsEveryEditAndAPaste(FxRobot robot) {
+        SetupModel model = controller.model();
+        LearningRatePlot plot = controller.learningRatePlot();
+        assertEquals(3, plot.shown().epochs());
+        TextField lr = (TextField) node(Settings.LR);
+        robot.interact(() -> lr.setText("0.0x"));
+        assertNull(plot.shown(), "no curve for an invalid setup");
+        robot.interact(() -> lr.setText("0.05"));
+        assertEquals(0.05, plot.shown().lr(), "the preview is back after the edit is corrected");
+        TextField epochs = (TextField) node(Settings.EPOCHS);
+        robot.interact(() -> epochs.setText("5"));
+        assertEquals(5, plot.shown().epochs(), "a valid edit after a valid setup reaches the preview");
+        robot.interact(() -> epochs.setText("-"));
+        robot.interact(() -> epochs.setText("6"));
+        assertEquals(6, plot.shown().epochs());
+        String pasted = org.ringlab.config.RunConfigJson.toJson(model.config().toBuilder().epochs(9).lr(0.2).build());
+        robot.interact(() -> assertNull(model.pasteJson(pasted)));
+        assertEquals(9, plot.shown().epochs(), "after Paste config the preview shows the pasted epochs");
+        assertEquals(0.2, plot.shown().lr());
+    }
 }
