@@ -69,8 +69,9 @@ public final class Settings {
             .prompt("FP32 run (folder or workspace id) or .pth state dict")
             .help("Start from a pretrained FP32 network: a RingLab FP32 run (its folder, or its id in the workspace) "
                     + "or a PyTorch FP32 state dict (.pth, read safely). Each method sets its parameters from the "
-                    + "FP32 weights (ring: scale search and inversion, INFERRED; TTQ's W_p/W_n, INFERRED; LSQ: "
-                    + "step 2·mean|w|/√Q_P) and the run records epoch 0; see docs/methods/training.md")
+                    + "FP32 weights (LSQ: step 2·mean|w|/√Q_P; INFERRED: the ring's scale search and inversion, "
+                    + "TTQ's W_p/W_n, DoReFa's scale, the BatchNorm re-estimation before the first step) and the "
+                    + "run records epoch 0; see docs/methods/training.md")
             .defaultShown("random initialisation");
     public static final Setting<Integer> BITS = Setting.of("bits", Integer.class, RunConfig::bits, 2)
             .group(METHOD).usedBy(Method::usesBits).rangeText("1..8 (pow2: 1..6)").unit("bits").paramLabel("B")

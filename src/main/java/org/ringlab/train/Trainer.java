@@ -315,11 +315,11 @@ public final class Trainer {
         model.setProgress(0);
         boolean quantized = !model.quantizedLayers().isEmpty();
         if (quantized && config.bnRecalBatches() > 0) {
-            // spec part 2 §H step 3 (INFERRED workbench default): BatchNorm statistics re-estimated for the
+            // INFERRED workbench default (docs/methods/training.md#starting-from-a-pretrained-network): BatchNorm statistics re-estimated for the
             // weights training starts with; an FP32 start is the FP32 network unchanged
             BatchNormRecalibration.apply(model, store, root, recalSampler, config.bnRecalBatches()).keep();
             listener.onInfo("BatchNorm statistics re-estimated on " + config.bnRecalBatches()
-                    + " training batches before the first step (spec part 2 §H step 3, INFERRED)");
+                    + " training batches before the first step (INFERRED)");
         }
         double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
         double snapped = Double.NaN;

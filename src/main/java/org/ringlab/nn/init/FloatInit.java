@@ -3,8 +3,8 @@ package org.ringlab.nn.init;
 import org.ringlab.nn.QuantizedLayer;
 
 /**
- * How one method family sets a quantized layer's parameters from pretrained FP32 weights (spec part 2
- * §H). The caller has checked the shapes; it writes a float bias (divided by the returned scale) and
+ * How one method family sets a quantized layer's parameters from pretrained FP32 weights (
+ * docs/methods/training.md#starting-from-a-pretrained-network). The caller has checked the shapes; it writes a float bias (divided by the returned scale) and
  * adjusts the BatchNorm that follows, so an initialiser only writes the quantizer's own parameters.
  */
 public interface FloatInit {

@@ -11,7 +11,7 @@ import org.ringlab.nn.QuantizedLayer;
  *
  * <p>With {@code fitScale} (DoReFa, whose deployed weights are tanh-normalised into [−1, 1] and so
  * lose W's magnitude) the layer's output scale is the least-squares c of W ≈ c·w_q, absorbed by the
- * following BatchNorm [INFERRED: §H says only "recalibrate BN"].
+ * following BatchNorm [INFERRED: the sources say only "recalibrate BN"].
  */
 public final class FloatLatentInit implements FloatInit {
     private final boolean fitScale;

@@ -4,7 +4,8 @@ import org.ringlab.nn.QuantizedLayer;
 import org.ringlab.nn.RingLayer;
 
 /**
- * The ring methods from FP32 weights (spec part 2 §H; INFERRED throughout, see {@link RingInversion}):
+ * The ring methods from FP32 weights (docs/methods/training.md#starting-from-a-pretrained-network; INFERRED
+ * throughout, see {@link RingInversion}):
  * a per-layer scale s from a grid search, then each weight's position on its nearest node's arc whose
  * soft value is closest to W/s (and the same for ring-valued biases, b/s). The 1/s is absorbed by the
  * following BatchNorm (running mean / s, running variance / s²), so it costs no side information. A
@@ -36,6 +37,6 @@ public final class RingInit implements FloatInit {
     @Override
     public String rule() {
         return "ring: scale s searched over [0.3, 1.5]·max|W|, nearest node, inversion on its arc; 1/s absorbed "
-                + "by the next BatchNorm, s = 1 where none follows (INFERRED, spec part 2 §H)";
+                + "by the next BatchNorm, s = 1 where none follows (INFERRED)";
     }
 }

@@ -4,11 +4,11 @@ import org.ringlab.quant.Ring;
 import org.ringlab.quant.RingLookupTable;
 
 /**
- * Ring positions from FP32 weights (spec part 2 §H, "Ring positions from FP weights"; INFERRED): a
+ * Ring positions from FP32 weights (docs/methods/training.md#starting-from-a-pretrained-network; INFERRED): a
  * per-layer scale search, the nearest node per weight and an inversion of the soft interpolation on
  * that node's arc. Plain Java on host arrays.
  *
- * <p>Choices this class makes where §H leaves one open (each INFERRED):
+ * <p>Choices this class makes where the recipe leaves one open (each INFERRED):
  * <ul>
  *   <li>the scale grid is 100 points over [0.3, 1.5]·max|W| (the fallbacks max|W| and 3·std are not used);</li>
  *   <li>among nodes with the same value (a value that occurs twice on the ring) the lowest index wins;</li>

@@ -6,7 +6,7 @@ import org.ringlab.nn.quantizer.TtqQuantizer;
 /**
  * TTQ from FP32 weights: the latent is W/max|W| per layer [CODE: tensorpack {@code ternarize},
  * TropComplique {@code initial_scales}], and W_p, W_n are the means of the normalised weights above Δ
- * and of |normalised weights| below −Δ, the refinement of §H with a lower initial error than the
+ * and of |normalised weights| below −Δ, a refinement with a lower initial error than the
  * code's 1.0 [INFERRED]. The deployed weights then approximate W/max|W|: a following BatchNorm
  * absorbs the factor; without one W_p and W_n are multiplied back by max|W|.
  */

@@ -29,7 +29,7 @@ final class DoReFaDescriptor implements MethodDescriptor {
     @Override
     public FloatInit floatInit() {
         return new FloatLatentInit(true, "DoReFa: latent W (no parameters); the output scale ⟨W, w_q⟩/⟨w_q, w_q⟩ is "
-                + "absorbed by the next BatchNorm (INFERRED; §H: recalibrate BN)");
+                + "absorbed by the next BatchNorm (INFERRED; the sources say only: recalibrate BN)");
     }
 
     @Override

@@ -28,7 +28,7 @@ public interface MethodDescriptor {
     LatentView latentView();
 
     /**
-     * How the method's layers start from a pretrained FP32 network ({@code init-from}; spec part 2 §H),
+     * How the method's layers start from a pretrained FP32 network ({@code init-from}; docs/methods/training.md#starting-from-a-pretrained-network),
      * one initialiser per method family.
      */
     FloatInit floatInit();

@@ -30,7 +30,7 @@ final class TequilaDescriptor implements MethodDescriptor {
 
     @Override
     public FloatInit floatInit() {
-        return new FloatLatentInit(false, "Tequila: latent W; α and Δ recomputed from w at every step (not in §H: "
+        return new FloatLatentInit(false, "Tequila: latent W; α and Δ recomputed from w at every step (no rule in the sources: "
                 + "treated like TWN, INFERRED)");
     }
 

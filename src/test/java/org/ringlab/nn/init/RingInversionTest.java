@@ -11,7 +11,7 @@ import org.ringlab.quant.RingLookupTable;
 import org.ringlab.quant.RingMode;
 import org.ringlab.quant.RingType;
 
-/** Ring positions from FP32 weights (spec part 2 §H) on hand-computed tensors. */
+/** Ring positions from FP32 weights (docs/methods/training.md) on hand-computed tensors. */
 class RingInversionTest {
     /** Uniform triangle-4: nodes at u = 0, 1, 2, 3 with values −1, 0, 1, 0 (σ = 0.5). */
     private static final Ring RING = Ring.of(RingType.TRIANGLE, 4, RingMode.UNIFORM);
