@@ -75,7 +75,7 @@ public final class PretrainedStart {
             double scale = 1;
             if (target instanceof QuantizedLayer q) {
                 scale = init.initialise(q, layer, normFollows);
-                if (!(scale > 0) || !normFollows && scale != 1) {
+                if (!(scale > 0) || (!normFollows && scale != 1)) {
                     throw new IllegalStateException(q.layerName() + ": initialiser returned scale " + scale
                             + (normFollows ? "" : " with no BatchNorm to absorb it"));
                 }
