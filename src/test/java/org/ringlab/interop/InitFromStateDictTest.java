@@ -144,7 +144,8 @@ class InitFromStateDictTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             IOException e = assertThrows(IOException.class,
                     () -> PretrainedSource.read(file, mlp(Method.RING_STE), mnist, manager));
-            assertTrue(e.getMessage().contains("fc1.weight") && e.getMessage().contains("783"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("init-from " + file) && e.getMessage().contains("fc1.weight")
+                    && e.getMessage().contains("783"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
     }

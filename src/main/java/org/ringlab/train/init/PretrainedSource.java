@@ -16,6 +16,7 @@ import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.data.ImageDataSet;
+import org.ringlab.interop.CheckpointException;
 import org.ringlab.interop.ReferenceImporter;
 import org.ringlab.interop.Tensor;
 import org.ringlab.interop.TorchCheckpoint;
@@ -95,7 +96,12 @@ public final class PretrainedSource {
 
     private static BuiltModel fromStateDict(Path file, RunConfig target, ImageDataSet data, NDManager manager)
             throws IOException {
-        TorchCheckpoint checkpoint = TorchCheckpoint.read(file);
+        TorchCheckpoint checkpoint;
+        try {
+            checkpoint = TorchCheckpoint.read(file);
+        } catch (CheckpointException e) {
+            throw new IOException("init-from " + e.getMessage(), e);
+        }
         for (Map.Entry<String, Tensor> e : checkpoint.stateDict().entrySet()) {
             if (e.getKey().endsWith("positions")) {
                 throw new IOException("init-from " + file + ": " + e.getKey()
@@ -103,7 +109,12 @@ public final class PretrainedSource {
             }
         }
         BuiltModel model = ModelBuilder.build(target.toBuilder().method(Method.FP32).build(), data);
-        ReferenceImporter.load(checkpoint, model, manager);
+        try {
+            ReferenceImporter.load(checkpoint, model, manager);
+        } catch (CheckpointException e) {
+            // the importer names the file and the tensor; say which setting read it
+            throw new IOException("init-from " + e.getMessage(), e);
+        }
         return model;
     }
 
