@@ -40,6 +40,11 @@ final class ConsoleProgress implements TrainingListener {
         String snapped = Double.isNaN(m.testAccSnapped()) ? ""
                 : String.format(Locale.ROOT, "  snapped %6.2f%%  snapped+BN %6.2f%%", m.testAccSnapped(),
                         m.testAccSnappedBn());
+        if (m.epoch() == 0) {
+            // init-from: the pretrained network as initialised, before any step
+            return String.format(Locale.ROOT, "epoch 0/%d  (initialised, no step yet)  test soft %6.2f%%%s  %.1f s",
+                    epochs, m.testAccSoft(), snapped, m.seconds());
+        }
         return String.format(Locale.ROOT,
                 "epoch %d/%d  loss %.4f  train %6.2f%%  test soft %6.2f%%%s  lr %.3g  %,.0f img/s  %.1f s",
                 m.epoch(), epochs, m.trainLoss(), m.trainAcc(), m.testAccSoft(), snapped, m.lr(), m.imagesPerSecond(),

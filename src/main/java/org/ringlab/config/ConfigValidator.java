@@ -94,6 +94,10 @@ public final class ConfigValidator {
         if (!config.batchNorm() && config.model().alwaysUsesBatchNorm()) {
             violation("batch-norm", "false", "ResNets always use BatchNorm");
         }
+        if (config.initFrom() != null && config.initFrom().isBlank()) {
+            violation("init-from", "\"" + config.initFrom() + "\"",
+                    "must name an FP32 run (its folder or workspace id) or a state dict file");
+        }
     }
 
     private void checkMethodOptions() {

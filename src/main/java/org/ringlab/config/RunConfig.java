@@ -34,6 +34,7 @@ public record RunConfig(
         Boolean ringBias,
         boolean quantizeFirst,
         boolean quantizeLast,
+        String initFrom,
         int bits,
         TwnVariant twnVariant,
         double ttqThreshold,
@@ -241,6 +242,10 @@ public record RunConfig(
 
         public Builder quantizeLast(boolean quantizeLast) {
             return set(Settings.QUANTIZE_LAST, quantizeLast);
+        }
+
+        public Builder initFrom(String initFrom) {
+            return set(Settings.INIT_FROM, initFrom);
         }
 
         public Builder bits(int bits) {

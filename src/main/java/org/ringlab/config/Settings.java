@@ -64,6 +64,15 @@ public final class Settings {
     public static final Setting<Boolean> QUANTIZE_LAST = Setting.of("quantize-last", Boolean.class,
                     RunConfig::quantizeLast, false)
             .group(MODEL).usedByQuantized().help("Ring-quantize the classifier");
+    public static final Setting<String> INIT_FROM = Setting.of("init-from", String.class, RunConfig::initFrom, null)
+            .nullable().group(MODEL).paramLabel("RUN|FILE").label("Initialise from")
+            .prompt("FP32 run (folder or workspace id) or .pth state dict")
+            .help("Start from a pretrained FP32 network: a RingLab FP32 run (its folder, or its id in the workspace) "
+                    + "or a PyTorch FP32 state dict (.pth, read safely). Each method sets its parameters from the "
+                    + "FP32 weights (LSQ: step 2·mean|w|/√Q_P; INFERRED: the ring's scale search and inversion, "
+                    + "TTQ's W_p/W_n, DoReFa's scale, the BatchNorm re-estimation before the first step) and the "
+                    + "run records epoch 0; see docs/methods/training.md")
+            .defaultShown("random initialisation");
     public static final Setting<Integer> BITS = Setting.of("bits", Integer.class, RunConfig::bits, 2)
             .group(METHOD).usedBy(Method::usesBits).rangeText("1..8 (pow2: 1..6)").unit("bits").paramLabel("B")
             .label("Bits").prompt("1..8 (pow2: 1..6)").help("Code width of lsq, dorefa and pow2, 1..8");
@@ -195,12 +204,12 @@ public final class Settings {
             .nullable().group(RUN).help("A name for the run");
 
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
-            RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, BITS, TWN_VARIANT, TTQ_THRESHOLD,
-            BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA, POW2_SLOPE,
-            OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1, ADAM_BETA2,
-            ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM, POSITION_BOUND,
-            SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES, LIMIT_TRAIN,
-            LIMIT_TEST, THREADS, DEVICE, OUT, NAME);
+            RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
+            TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
+            POW2_SLOPE, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
+            ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
+            POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,
+            LIMIT_TRAIN, LIMIT_TEST, THREADS, DEVICE, OUT, NAME);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toMap(Setting::key, s -> s, (a, b) -> {

@@ -92,6 +92,11 @@ abstract class QuantizedBlock extends AbstractBlock implements QuantizedLayer {
         return weightShape.size();
     }
 
+    @Override
+    public Shape weightShape() {
+        return weightShape;
+    }
+
     /** A leaf block: instead of children, lets the quantizer set values that depend on the initial weights. */
     @Override
     protected void initializeChildBlocks(NDManager manager, ai.djl.ndarray.types.DataType dataType,

@@ -29,6 +29,9 @@ public interface QuantizedLayer {
     /** Weights in the layer (biases excluded). */
     long weightCount();
 
+    /** The weight's shape as the forward pass uses it: (out, in, kh, kw) or (out, in). */
+    ai.djl.ndarray.types.Shape weightShape();
+
     /**
      * The quantizer's parameter values borrowed into {@code scratch}, for host-side views between
      * steps (the training thread only; NDArrays never cross threads).

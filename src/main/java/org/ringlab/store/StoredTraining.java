@@ -1,5 +1,6 @@
 package org.ringlab.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,11 @@ public final class StoredTraining {
                 .checkpointSink(checkpointSink);
         if (resumeFrom != null) {
             trainer.resumeFrom(resumeFrom);
+        }
+        String init = config.initFrom() == null ? "" : config.initFrom().strip();
+        if (init.matches("\\d{1,18}") && !Files.exists(Path.of(init))) {
+            // init-from names a run of this workspace by its id
+            trainer.initFrom(store.runDirectory(Long.parseLong(init)));
         }
         try (StoreRecorder recorder = store.recorder(id)) {
             List<TrainingListener> listeners = new ArrayList<>();

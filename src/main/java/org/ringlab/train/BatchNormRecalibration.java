@@ -77,6 +77,11 @@ final class BatchNormRecalibration implements AutoCloseable {
         return r;
     }
 
+    /** Keeps the re-estimated statistics (a fresh start from pretrained weights) and frees the saved copies. */
+    void keep() {
+        manager.close();
+    }
+
     @Override
     public void close() {
         for (int i = 0; i < stats.size(); i++) {

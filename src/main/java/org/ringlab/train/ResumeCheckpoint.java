@@ -101,7 +101,7 @@ public final class ResumeCheckpoint {
     }
 
     /** Copies the parameters into the model's arrays in place (the optimiser keeps its handles). */
-    void restoreParameters(BuiltModel model, Path source) throws IOException {
+    public void restoreParameters(BuiltModel model, Path source) throws IOException {
         List<Pair<String, Parameter>> modelParams = model.block().getParameters().stream().toList();
         if (modelParams.size() != parameters.size()) {
             throw new IOException(source + ": holds " + parameters.size() + " parameters, this model has "

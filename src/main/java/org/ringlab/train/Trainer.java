@@ -19,6 +19,11 @@ import org.ringlab.data.ImageDataSet;
 import org.ringlab.data.LoadedData;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.WeightMode;
+import org.ringlab.nn.method.MethodRegistry;
+import org.ringlab.train.init.FloatNetwork;
+import org.ringlab.train.init.InitReport;
+import org.ringlab.train.init.PretrainedSource;
+import org.ringlab.train.init.PretrainedStart;
 
 /**
  * Trains one run on the calling thread: the step loop, per-epoch evaluation (soft, snapped,
@@ -33,6 +38,7 @@ public final class Trainer {
     private Path resumeFrom;
     private ResumeCheckpoint.Sink checkpointSink = ResumeCheckpoint.FILES;
     private Path bitsFile;
+    private Path initSource;
     private String divergedMessage;
 
     public Trainer(RunConfig config, LoadedData data) {
@@ -78,6 +84,22 @@ public final class Trainer {
     public Trainer bitsTo(Path file) {
         this.bitsFile = file;
         return this;
+    }
+
+    /**
+     * The pretrained FP32 network to start from, overriding the configuration's {@code init-from}
+     * text (the run store resolves a workspace run id to its folder). Not used when resuming.
+     */
+    public Trainer initFrom(Path source) {
+        this.initSource = source;
+        return this;
+    }
+
+    private Path initSource() {
+        if (initSource != null) {
+            return initSource;
+        }
+        return config.initFrom() == null || config.initFrom().isBlank() ? null : Path.of(config.initFrom().strip());
     }
 
     private Path bitsFile() {
@@ -187,6 +209,10 @@ public final class Trainer {
             int stepsAtStart = steps[0];
 
             listener.onStatus(RunStatus.RUNNING, resume == null ? "training" : "resumed at epoch " + (firstEpoch + 1));
+            if (resume == null && initSource() != null) {
+                listener.onEpoch(startFromPretrained(model, trainSet, root, store, evaluator, testSampler,
+                        recalSampler, stepsPerEpoch, start, listener));
+            }
             if (quantized && resume == null) {
                 listener.onSnapshot(snapshots.record(0, 0, 0.0));
             }
@@ -269,6 +295,46 @@ public final class Trainer {
             }
             return RunStatus.FINISHED;
         }
+    }
+
+    /**
+     * Loads the pretrained network into the fresh model through the method's initialiser and measures
+     * it: epoch 0, the post-training-quantization figures, before the first step.
+     */
+    private EpochMetrics startFromPretrained(BuiltModel model, ImageDataSet trainSet, NDManager root,
+            ParameterStore store, Evaluator evaluator, BatchSampler testSampler, BatchSampler recalSampler, int stepsPerEpoch, long start,
+            TrainingListener listener) throws IOException {
+        long t0 = System.nanoTime();
+        FloatNetwork net = PretrainedSource.read(initSource(), config, trainSet, root);
+        InitReport report = PretrainedStart.apply(net, model, MethodRegistry.of(config.method()).floatInit());
+        report.lines().forEach(listener::onInfo);
+        Path bits = bitsFile();
+        if (bits != null) {
+            report.writeTo(bits.resolveSibling(InitReport.FILE));
+        }
+        model.setProgress(0);
+        boolean quantized = !model.quantizedLayers().isEmpty();
+        if (quantized && config.bnRecalBatches() > 0) {
+            // INFERRED workbench default (docs/methods/training.md#starting-from-a-pretrained-network): BatchNorm statistics re-estimated for the
+            // weights training starts with; an FP32 start is the FP32 network unchanged
+            BatchNormRecalibration.apply(model, store, root, recalSampler, config.bnRecalBatches()).keep();
+            listener.onInfo("BatchNorm statistics re-estimated on " + config.bnRecalBatches()
+                    + " training batches before the first step (INFERRED)");
+        }
+        double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
+        double snapped = Double.NaN;
+        double snappedBn = Double.NaN;
+        if (quantized) {
+            snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
+            snappedBn = evaluator.snappedAfterBatchNormRecalibration(testSampler, recalSampler,
+                    config.bnRecalBatches());
+        }
+        double lr = config.schedule().lrAtStep(config.lr(), 0, 0, stepsPerEpoch, config.epochs(),
+                config.warmupEpochs());
+        long now = System.nanoTime();
+        // no training has happened: loss, training accuracy and throughput do not apply (NaN, NULL in the store)
+        return new EpochMetrics(0, 0, Double.NaN, Double.NaN, soft, snapped, snappedBn, lr, Double.NaN,
+                (now - t0) / 1e9, (now - start) / 1e9);
     }
 
     private void writeBits(BuiltModel model, String methodLabel) throws IOException {

@@ -22,7 +22,8 @@ public final class LiveRun {
     // what the charts and the timeline already hold: the inbox and the history overlap, and the
     // charts refuse steps that go backwards
     private int chartedStep;
-    private int chartedEpoch;
+    /** -1: epoch 0 (the network an init-from run starts with) is charted too. */
+    private int chartedEpoch = -1;
     private int snapshotStep = -1;
 
     public LiveRun(RunHandle handle) {
@@ -62,7 +63,7 @@ public final class LiveRun {
     /** The charts dropped this run: the next chart starts from the history again. */
     public void unchart() {
         chartedStep = 0;
-        chartedEpoch = 0;
+        chartedEpoch = -1;
     }
 
     /** Adds snapshots newer than the last one held; returns whether any was new. */

@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.FloatLatentInit;
 import org.ringlab.nn.quantizer.BitNetQuantizer;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 
@@ -29,6 +31,12 @@ final class BitNetDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return BitNetQuantizer.factory(c.bitnetRmsnorm(), c.bitnetWarmup(), c.bitnetLayerwise());
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new FloatLatentInit(false, "BitNet b1.58: latent W; γ = mean|W| on the fly (CODE); λ ramps by bitnet-warmup; "
+                + "an extra RMSNorm, if on, is not in the FP32 network");
     }
 
     @Override

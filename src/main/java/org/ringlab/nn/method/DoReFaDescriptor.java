@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.FloatLatentInit;
 import org.ringlab.nn.quantizer.DoReFaQuantizer;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 
@@ -22,6 +24,12 @@ final class DoReFaDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return DoReFaQuantizer.factory(c.bits());
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new FloatLatentInit(true, "DoReFa: latent W (no parameters); the output scale ⟨W, w_q⟩/⟨w_q, w_q⟩ is "
+                + "absorbed by the next BatchNorm (INFERRED; the sources say only: recalibrate BN)");
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.CopyInit;
+import org.ringlab.nn.init.FloatInit;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 
 /** The full-precision baseline: no layer is quantized. */
@@ -20,6 +22,11 @@ final class Fp32Descriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return null;
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new CopyInit();
     }
 
     @Override

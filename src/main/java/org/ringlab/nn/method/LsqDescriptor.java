@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.FloatLatentInit;
 import org.ringlab.nn.quantizer.LsqQuantizer;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 
@@ -22,6 +24,11 @@ final class LsqDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return LsqQuantizer.factory(c.bits());
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new FloatLatentInit(false, "LSQ: latent W, step s = 2·mean|W|/√Q_P (CODE, LSQ README)");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 
 /**
@@ -25,6 +26,12 @@ public interface MethodDescriptor {
 
     /** What the latent histogram shows for this method. */
     LatentView latentView();
+
+    /**
+     * How the method's layers start from a pretrained FP32 network ({@code init-from}; docs/methods/training.md#starting-from-a-pretrained-network),
+     * one initialiser per method family.
+     */
+    FloatInit floatInit();
 
     /** How {@code bits.json} counts this method's bits. */
     BitCount bitCount();

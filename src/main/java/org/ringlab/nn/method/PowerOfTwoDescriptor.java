@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.FloatLatentInit;
 import org.ringlab.nn.quantizer.PowerOfTwoQuantizer;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 
@@ -23,6 +25,12 @@ final class PowerOfTwoDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return PowerOfTwoQuantizer.factory(c.bits(), c.pow2Slope());
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new FloatLatentInit(false, "pow2: latent W; s = 2^round(log2 max|W|) recomputed at every step "
+                + "(ABSTRACT / INFERRED)");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.ringlab.nn.method;
 
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.RingInit;
 
 /**
  * What the three ring methods share: the ring view of the positions, the ring's bit accounting and
@@ -12,6 +14,12 @@ abstract class RingFamilyDescriptor implements MethodDescriptor {
     private static final LatentView VIEW = new LatentView(LatentView.Kind.RING_POSITIONS, COORDINATE, LINES, "–");
     private static final BitCount BITS = new BitCount("log2 n", "the snapped ring values",
             "none (the template is fixed)");
+
+    /** One initialiser for the three ring methods: the ring and its σ come from the layer. */
+    @Override
+    public final FloatInit floatInit() {
+        return new RingInit();
+    }
 
     @Override
     public LatentView latentView() {

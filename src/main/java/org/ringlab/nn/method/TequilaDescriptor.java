@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.FloatLatentInit;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.TequilaQuantizer;
 
@@ -24,6 +26,12 @@ final class TequilaDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return TequilaQuantizer.factory(c.tequilaGroup(), c.tequilaLambda());
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new FloatLatentInit(false, "Tequila: latent W; α and Δ recomputed from w at every step (no rule in the sources: "
+                + "treated like TWN, INFERRED)");
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.TtqInit;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.TtqQuantizer;
 
@@ -23,6 +25,11 @@ final class TtqDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return TtqQuantizer.factory(c.ttqThreshold());
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new TtqInit();
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.ringlab.nn.method;
 
 import org.ringlab.config.Method;
 import org.ringlab.config.RunConfig;
+import org.ringlab.nn.init.FloatInit;
+import org.ringlab.nn.init.FloatLatentInit;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.TwnQuantizer;
 
@@ -23,6 +25,11 @@ final class TwnDescriptor implements MethodDescriptor {
     @Override
     public QuantizerFactory quantizer(RunConfig c) {
         return TwnQuantizer.factory(c.twnVariant());
+    }
+
+    @Override
+    public FloatInit floatInit() {
+        return new FloatLatentInit(false, "TWN: latent W; Δ = 0.7·mean|W| and α recomputed from w at every step (part 1), nothing to set");
     }
 
     @Override

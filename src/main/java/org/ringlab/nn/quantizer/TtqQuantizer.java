@@ -38,6 +38,11 @@ public final class TtqQuantizer extends FloatLatentQuantizer {
         return String.format(Locale.ROOT, "TTQ (learned W_p, W_n per layer; Δ=%.3g·max|w̃|)", t);
     }
 
+    /** t in Δ = t·max|w̃|. */
+    public double threshold() {
+        return threshold;
+    }
+
     public Parameter positiveScale() {
         return wp;
     }

@@ -27,6 +27,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.ringlab.config.Setting;
 import org.ringlab.config.Settings;
@@ -122,6 +123,13 @@ public final class SetupController {
                 Button browse = new Button("…");
                 browse.setId("browseButton");
                 browse.setOnAction(e -> onBrowse());
+                HBox.setHgrow(editor, Priority.ALWAYS);
+                cell = new HBox(4, editor, browse);
+            } else if (s == Settings.INIT_FROM) {
+                // init (issue #13): a checkpoint file or a run's checkpoint.params; a run id is typed in
+                Button browse = new Button("Browse…");
+                browse.setId("initFromBrowseButton");
+                browse.setOnAction(e -> onBrowseInitFrom());
                 HBox.setHgrow(editor, Priority.ALWAYS);
                 cell = new HBox(4, editor, browse);
             }
@@ -250,6 +258,19 @@ public final class SetupController {
         File dir = chooser.showDialog(setupGrid.getScene().getWindow());
         if (dir != null) {
             model.data.set(dir.getAbsolutePath());
+        }
+    }
+
+    private void onBrowseInitFrom() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Initialise from: a PyTorch FP32 state dict or a RingLab FP32 run's checkpoint");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("PyTorch state dict or RingLab checkpoint", "*.pth", "*.pt",
+                        "*.params", "*.ckpt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(setupGrid.getScene().getWindow());
+        if (file != null) {
+            model.text(Settings.INIT_FROM).set(file.getAbsolutePath());
         }
     }
 
