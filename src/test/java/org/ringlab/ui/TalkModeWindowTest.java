@@ -132,6 +132,9 @@ class TalkModeWindowTest {
         windowOf(robot, 1366, 768);
         assertEverythingOnTheToolbar(robot, "before demo mode");
         robot.interact(controller::toggleDemo);
+        // full screen on a large screen first, then the laptop's: the toolbar must give way as it shrinks
+        windowOf(robot, 1920, 1080);
+        assertEverythingOnTheToolbar(robot, "in demo mode at 1920 px");
         windowOf(robot, 1366, 768);
         assertTrue(controller.fontPx() >= 17, "demo mode's size at 768 lines: " + controller.fontPx());
         assertEverythingOnTheToolbar(robot, "in demo mode");

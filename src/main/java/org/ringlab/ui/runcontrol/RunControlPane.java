@@ -1,5 +1,6 @@
 package org.ringlab.ui.runcontrol;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -9,8 +10,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
 import org.ringlab.train.RunStatus;
-import org.ringlab.ui.CappedLabel;
 import org.ringlab.ui.talk.FontSizes;
 
 /** The toolbar (fxml/runcontrol.fxml): shows a {@link RunControlModel} and sends it the clicks. */
@@ -29,6 +30,7 @@ public final class RunControlPane {
     @FXML private Button resumeButton;
     @FXML private Button stepButton;
     @FXML private Button stopButton;
+    @FXML private ToolBar toolbar;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
@@ -60,8 +62,7 @@ public final class RunControlPane {
         themeItem.selectedProperty().bindBidirectional(model.dark);
         demoItem.selectedProperty().bindBidirectional(model.demo);
         fontSizeChoices();
-        CappedLabel.cap(statusLabel, 160);
-        CappedLabel.cap(progressLabel, 140);
+        new ToolbarFit(toolbar, List.of(statusLabel, progressLabel), 210, 170);
     }
 
     /** One radio item per size; the model's size (set by a shortcut too) keeps its item checked. */

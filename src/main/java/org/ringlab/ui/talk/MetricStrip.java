@@ -1,6 +1,7 @@
 package org.ringlab.ui.talk;
 
 import java.util.Locale;
+import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -38,7 +39,7 @@ public final class MetricStrip extends HBox {
      * @param live whether it is the run's newest (as opposed to a scrubbed moment)
      */
     public void show(EpochMetrics e, boolean live) {
-        if (shownOnce && e == shown && live == shownLive) {
+        if (shownOnce && Objects.equals(e, shown) && live == shownLive) {
             return;
         }
         shownOnce = true;
