@@ -5,10 +5,15 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 import org.ringlab.service.TrainingService;
+import org.ringlab.train.EpochMetrics;
 import org.ringlab.ui.charts.MetricsCharts;
 import org.ringlab.ui.chartspane.ChartsModel;
 import org.ringlab.ui.chartspane.ChartsPane;
@@ -23,6 +28,12 @@ import org.ringlab.ui.runlist.RunsModel;
 import org.ringlab.ui.runlist.RunsPane;
 import org.ringlab.ui.setup.SetupController;
 import org.ringlab.ui.setup.SetupModel;
+import org.ringlab.ui.talk.CheatSheet;
+import org.ringlab.ui.talk.EpochAt;
+import org.ringlab.ui.talk.FontSizes;
+import org.ringlab.ui.talk.MetricStrip;
+import org.ringlab.ui.talk.Shortcut;
+import org.ringlab.ui.talk.TalkMode;
 import org.ringlab.ui.timeline.TimelinePane;
 import org.ringlab.ui.worker.WorkerModel;
 import org.ringlab.ui.worker.WorkerPane;
@@ -54,6 +65,10 @@ public final class MainController {
     private TimelinePane timelinePane;
     private TimelinePresenter timelinePresenter;
     private final Sweeps sweeps;
+    /** Demo mode's large test figures of the shown epoch, under the toolbar. */
+    private final MetricStrip metricStrip = new MetricStrip();
+    private TalkMode talk;
+    private CheatSheet cheatSheet;
 
     @FXML private BorderPane root;
     @FXML private ScrollPane setupPane;
@@ -99,7 +114,7 @@ public final class MainController {
 
     private Object pane(Class<?> type) {
         if (type == RunControlPane.class) {
-            return new RunControlPane(control, this::onCompare);
+            return new RunControlPane(control, this::onCompare, this::toggleShortcuts);
         } else if (type == WorkerPane.class) {
             return new WorkerPane(worker);
         } else if (type == RunsPane.class) {
@@ -144,6 +159,8 @@ public final class MainController {
         });
         control.dark.addListener((obs, was, now) -> showTheme(now));
         control.demo.addListener((obs, was, now) -> showDemo(now));
+        stripUnderToolbar();
+        talk = new TalkMode(root, control.demo, control.fontSize, charts, metricStrip);
         framePump = new FramePump(runs, chartsModel.charted(), charts, control, timelinePresenter, this::pollService,
                 this::updateControls, messages);
         framePump.start();
@@ -160,6 +177,23 @@ public final class MainController {
         return framePump == null ? null : framePump.gate();
     }
 
+    /**
+     * Puts the metric strip under the toolbar, keeping the toolbar the shell's first child (lookups
+     * by id find the toolbar's nodes before the setup panel's, as with main.fxml alone).
+     */
+    private void stripUnderToolbar() {
+        javafx.scene.Node left = root.getLeft();
+        javafx.scene.Node center = root.getCenter();
+        javafx.scene.Node bottom = root.getBottom();
+        root.setLeft(null);
+        root.setCenter(null);
+        root.setBottom(null);
+        root.setTop(new VBox(root.getTop(), metricStrip));
+        root.setLeft(left);
+        root.setCenter(center);
+        root.setBottom(bottom);
+    }
+
     public SetupModel setup() {
         return setup;
     }
@@ -172,6 +206,30 @@ public final class MainController {
     private void updateControls() {
         control.refresh();
         runActions.refresh();
+        showMetrics();
+    }
+
+    /**
+     * Demo mode's strip: the newest epoch of the current run while the timeline follows it live,
+     * else the epoch last evaluated before the scrubbed snapshot.
+     */
+    private void showMetrics() {
+        if (!control.demo.get()) {
+            return;
+        }
+        LiveRun run = runs.current.get();
+        if (run == null) {
+            metricStrip.show(null, true);
+            return;
+        }
+        List<EpochMetrics> epochs = run.handle.history().epochs();
+        int last = run.snapshots.size() - 1;
+        int index = (int) Math.round(timelinePane.slider().getValue());
+        if (last < 0 || index >= last || !timelinePresenter.isShowing(run)) {
+            metricStrip.show(EpochAt.latest(epochs), true);
+        } else {
+            metricStrip.show(EpochAt.step(epochs, run.snapshots.get(Math.max(0, index)).step()), false);
+        }
     }
 
     /** The queue and the worker's health, each asked a few times a second on its own lane. */
@@ -206,6 +264,52 @@ public final class MainController {
         control.demo.set(!control.demo.get());
     }
 
+    /**
+     * The window's keyboard shortcuts: RingLabApp installs them, the cheat sheet (F1) lists them.
+     */
+    List<Shortcut> shortcuts() {
+        return List.of(
+                new Shortcut(new KeyCodeCombination(KeyCode.F5), "Start a run with the setup on the left", this::onStart),
+                new Shortcut(new KeyCodeCombination(KeyCode.F6), "Pause or resume the current run", this::togglePause),
+                new Shortcut(new KeyCodeCombination(KeyCode.F7), "Step: one batch while paused", this::onStep),
+                new Shortcut(new KeyCodeCombination(KeyCode.F8), "Stop the current run", this::onStop),
+                new Shortcut(new KeyCodeCombination(KeyCode.F11), "Demo mode: full screen, large type, metric strip",
+                        this::toggleDemo),
+                new Shortcut(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), "Dark theme on / off",
+                        this::toggleTheme),
+                new Shortcut(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_ANY), "Larger font", () -> control.fontSize.set(
+                                FontSizes.larger(control.fontSize.get()))),
+                new Shortcut(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), "Smaller font",
+                        () -> control.fontSize.set(FontSizes.smaller(control.fontSize.get()))),
+                new Shortcut(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                        "Default font size", () -> control.fontSize.set(FontSizes.DEFAULT_PX)),
+                new Shortcut(new KeyCodeCombination(KeyCode.F1), "This list of shortcuts", this::toggleShortcuts));
+    }
+
+    /** Opens the keyboard cheat sheet, or closes it. */
+    void toggleShortcuts() {
+        if (cheatSheet == null) {
+            cheatSheet = new CheatSheet(shortcuts());
+        }
+        cheatSheet.toggle(root.getScene().getWindow(), talk.fontPx().get());
+    }
+
+    /** The cheat sheet, null until first opened (tests). */
+    CheatSheet cheatSheet() {
+        return cheatSheet;
+    }
+
+    /** The toolbar's model (tests). */
+    RunControlModel control() {
+        return control;
+    }
+
+    /** The window's font size now, in px (tests). */
+    double fontPx() {
+        return talk.fontPx().get();
+    }
+
     private void showTheme(boolean dark) {
         if (dark) {
             root.getScene().getRoot().getStyleClass().add("dark");
@@ -217,6 +321,7 @@ public final class MainController {
     }
 
     private void showDemo(boolean demo) {
+        showMetrics();
         if (demo) {
             root.getStyleClass().add("demo");
             root.setLeft(null);

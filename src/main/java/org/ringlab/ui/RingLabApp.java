@@ -7,9 +7,6 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.ringlab.remote.RemoteTrainingService;
 import org.ringlab.remote.WorkerException;
@@ -114,13 +111,8 @@ public final class RingLabApp extends Application {
             }
         });
         scene.getStylesheets().add(RingLabApp.class.getResource("/styles/ringlab.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), controller::onStart);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), controller::togglePause);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), controller::onStep);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), controller::onStop);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), controller::toggleDemo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
-                controller::toggleTheme);
+        // the cheat sheet (F1) lists this same list
+        org.ringlab.ui.talk.Shortcut.install(scene, controller.shortcuts());
         return scene;
     }
 

@@ -51,7 +51,7 @@ class ReadmeScreenshots {
     }
 
     @Test
-    void mainWindowAndDemoMode(FxRobot robot) throws Exception {
+    void mainWindow(FxRobot robot) throws Exception {
         Path out = Path.of(System.getProperty("ringlab.screenshots", "docs/screenshots"));
         Files.createDirectories(out);
         String data = Path.of(System.getProperty("ringlab.repo", ".")).resolve("sample-data").toString();
@@ -66,11 +66,50 @@ class ReadmeScreenshots {
         robot.interact(() -> robot.lookup("#layerBox").<String>queryComboBox().setValue("fc1"));
         Thread.sleep(1500);
         save(robot, out.resolve("main-window.png"));
-        robot.interact(controller::toggleDemo);
-        Thread.sleep(1500);
-        save(robot, out.resolve("demo-mode.png"));
-        robot.interact(controller::toggleDemo);
         robot.clickOn("#stopButton");
+    }
+
+    /**
+     * Demo mode on a 1920×1080 screen (run under {@code xvfb-run -s "-screen 0 1920x1080x24"}): a
+     * finished three-epoch run, full screen, the metric strip showing its last epoch.
+     */
+    @Test
+    void demoModeAt1080p(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(javafx.stage.Screen.getPrimary().getBounds().getHeight() == 1080,
+                "the demo-mode shot needs a 1920x1080 screen (xvfb-run -s \"-screen 0 1920x1080x24\")");
+        Path out = Path.of(System.getProperty("ringlab.screenshots", "docs/screenshots"));
+        Files.createDirectories(out);
+        String data = Path.of(System.getProperty("ringlab.repo", ".")).resolve("sample-data").toString();
+        robot.interact(() -> controller.setup().pasteJson("{\"data\": \"" + data + "\", \"epochs\": 3,"
+                + " \"limit-train\": 3000, \"snapshot-every\": 10}"));
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> service.runs().size() == 1);
+        RunHandle run = service.runs().get(0);
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> run.history().epochs().size() >= 3);
+        robot.interact(() -> robot.lookup("#layerBox").<String>queryComboBox().setValue("fc1"));
+        robot.interact(() -> {
+            controller.toggleDemo();
+            // without a window manager (plain Xvfb) full screen does not resize the window: size it as full screen would
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        });
+        Thread.sleep(2500);
+        save(robot, out.resolve("demo-1080p.png"));
+        System.out.printf("demo mode: window %.0fx%.0f, font %.1f px%n", scene.getWidth(), scene.getHeight(),
+                controller.fontPx());
+        // the same on a 1366×768 laptop screen (not in the README: a check that the toolbar fits)
+        robot.interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        Thread.sleep(1500);
+        save(robot, out.resolve("demo-1366x768.png"));
+        System.out.printf("demo mode: window %.0fx%.0f, font %.1f px%n", scene.getWidth(), scene.getHeight(),
+                controller.fontPx());
+        robot.interact(controller::toggleDemo);
     }
 
     /** The Compare window over a folder of runs given as -Dringlab.compare-runs (the README's sweep). */

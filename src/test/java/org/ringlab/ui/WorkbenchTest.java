@@ -123,9 +123,9 @@ class WorkbenchTest {
         await(() -> run.status() == RunStatus.STOPPED);
         await(() -> robot.lookup("#statusLabel").queryAs(Label.class).getText().startsWith("stopped"));
 
-        robot.clickOn("#themeToggle");
+        robot.clickOn("#viewMenu").clickOn("Dark theme (Ctrl+T)");
         assertTrue(scene.getRoot().getStyleClass().contains("dark"));
-        robot.clickOn("#themeToggle");
+        robot.clickOn("#viewMenu").clickOn("Dark theme (Ctrl+T)");
         assertFalse(scene.getRoot().getStyleClass().contains("dark"));
     }
 

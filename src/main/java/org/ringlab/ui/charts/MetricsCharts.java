@@ -232,6 +232,13 @@ public final class MetricsCharts extends VBox {
         return dark;
     }
 
+    /** Shows or hides the learning-rate chart (demo mode hides it; the others take its height). */
+    public void setLearningRateShown(boolean shown) {
+        requireFxThread();
+        learningRateChart.setVisible(shown);
+        learningRateChart.setManaged(shown);
+    }
+
     /**
      * The run's colour, fixed when it was first added.
      *

@@ -23,10 +23,11 @@ import org.ringlab.train.RunStatus;
 import org.ringlab.ui.MessageBar;
 import org.ringlab.ui.PendingAction;
 import org.ringlab.ui.ServiceCalls;
+import org.ringlab.ui.talk.FontSizes;
 
 /**
  * The run-control toolbar's state: Start, Pause, Resume, Step and Stop for the current run, its
- * progress and status line, and the window's theme and demo switches. Every call goes through
+ * progress and status line, and the window's theme, demo switch and font size. Every call goes through
  * {@link ServiceCalls}; a run's controls go on that run's lane so they reach it in order.
  */
 public final class RunControlModel {
@@ -44,6 +45,8 @@ public final class RunControlModel {
     public final ObjectProperty<RunStatus> statusKind = new SimpleObjectProperty<>();
     public final BooleanProperty dark = new SimpleBooleanProperty();
     public final BooleanProperty demo = new SimpleBooleanProperty();
+    /** The window's font size in px outside demo mode (View → Font size; demo mode sets its own floor). */
+    public final DoubleProperty fontSize = new SimpleDoubleProperty(FontSizes.DEFAULT_PX);
 
     private final ServiceCalls calls;
     private final Supplier<TrainingService> service;
