@@ -81,6 +81,7 @@ public final class ExportDialog {
         dpi.setPrefColumnCount(5);
         animations.setId("exportAnimations");
         animations.setSelected(true);
+        animations.selectedProperty().addListener((o, was, is) -> update());
         problem.setId("exportProblem");
         problem.getStyleClass().add("export-problem");
         size.valueProperty().addListener((o, was, is) -> {
