@@ -16,8 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunConfigJson;
+import org.ringlab.data.DataSets;
 import org.ringlab.store.RunStore;
 import org.ringlab.store.StoredRun;
+import org.ringlab.store.StoredTraining;
+import org.ringlab.train.EpochMetrics;
+import org.ringlab.train.RunControl;
+import org.ringlab.train.TrainingListener;
 
 /**
  * Issue 12, item 4: a run trained with {@code train --workspace} is a run like any other for export,
@@ -60,6 +67,35 @@ class WorkspaceRunsExportTest {
             assertTrue(snapshots >= 2, "step 0 and the end at least");
         }
         assertTrue(Files.readString(run.resolve("run.json")).contains("\"finished\""));
+    }
+
+    @Test
+    void aResumedRunsFolderHoldsItsWholeHistory() throws Exception {
+        Path resumable = tmp.resolve("resumable");
+        long id;
+        try (RunStore store = RunStore.open(resumable)) {
+            RunConfig config = RunConfigJson.read(ws.resolve("runs/1/config.json")).toBuilder().epochs(2).build();
+            id = store.createRun(config, "stopped", "cpu");
+            RunControl control = new RunControl();
+            TrainingListener stopAfterOne = new TrainingListener() {
+                @Override
+                public void onEpoch(EpochMetrics epoch) {
+                    control.stop();
+                }
+            };
+            new StoredTraining(store).writingFolderFiles(true).train(id, DataSets.load(Path.of(config.data())),
+                    control, stopAfterOne);
+        }
+        Cli.Result resume = Cli.run("resume", Long.toString(id), "--workspace", resumable.toString());
+        assertEquals(0, resume.code(), resume.err());
+        Path run = resumable.resolve("runs").resolve(Long.toString(id));
+        try (RunStore store = RunStore.open(resumable)) {
+            StoredRun stored = store.load(id);
+            assertEquals(2, stored.epochs().size());
+            assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and both epochs");
+            assertEquals(stored.totalSteps() + 1, Files.readAllLines(run.resolve("steps.csv")).size(),
+                    "the steps before the resume are kept in steps.csv too");
+        }
     }
 
     @Test
