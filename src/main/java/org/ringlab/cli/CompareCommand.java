@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.ringlab.store.RunRef;
+import org.ringlab.store.RunStore;
+import org.ringlab.store.RunSummary;
+import org.ringlab.store.StoreException;
 import org.ringlab.tables.ComparisonTable;
-import org.ringlab.tables.RunTable;
 import org.ringlab.tables.Table;
 import org.ringlab.tables.TableFormat;
 import org.ringlab.train.RunRecorder;
@@ -23,11 +26,12 @@ import picocli.CommandLine.Option;
             + "weights-only and whole-model compression, final soft / snapped / snapped+BN accuracy, best soft "
             + "accuracy and its epoch, best snapped accuracy, wall time.", "See docs/comparison.md for how each figure is computed."})
 final class CompareCommand implements Callable<Integer> {
-    @Option(names = "--run", paramLabel = "DIR", description = "A run directory; repeat for several.")
-    List<Path> runs = new ArrayList<>();
+    @Mixin
+    RunArguments runs;
 
     @Option(names = "--runs-dir", paramLabel = "DIR",
-            description = "A folder of run directories (e.g. a sweep's --out-dir): every sub-folder with a config.json.")
+            description = "A folder of run directories (e.g. a sweep's --out-dir): every sub-folder with a config.json. "
+                + "(--workspace DIR without --run: every run of the workspace that recorded an epoch.)")
     Path runsDir;
 
     @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT",
@@ -55,13 +59,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TableFormat tableFormat = TableOutput.format(format);
-        List<Path> dirs = directories();
-        Table table;
-        try {
-            table = ComparisonTable.of(RunTable.read(dirs));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        Table table = ComparisonTable.of(RunArguments.table(selection()));
         table = sorted(table, sort);
         if (columns != null && !columns.isEmpty()) {
             try {
@@ -74,17 +72,42 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Path> directories() throws IOException {
-        if (runsDir != null && !runs.isEmpty()) {
+    private List<RunRef> selection() throws IOException {
+        if (runsDir != null && !runs.runs.isEmpty()) {
             throw new UserError("give either --run or --runs-dir, not both");
         }
-        if (runsDir == null) {
-            if (runs.isEmpty()) {
-                throw new UserError("no runs given: use --run DIR (repeatable) or --runs-dir DIR");
-            }
-            return runs;
+        if (runsDir != null) {
+            return runDirectoriesIn(runsDir, "--runs-dir").stream().map(RunRef::of).toList();
         }
-        return runDirectoriesIn(runsDir, "--runs-dir");
+        if (runs.runs.isEmpty() && runs.workspace != null) {
+            return everyRunOf(runs.workspace);
+        }
+        if (runs.runs.isEmpty()) {
+            throw new UserError("no runs given: use --run RUN (repeatable), --runs-dir DIR or --workspace DIR");
+        }
+        return runs.refs();
+    }
+
+    /** A workspace's runs that recorded at least one epoch, oldest first. */
+    private static List<RunRef> everyRunOf(Path workspace) {
+        if (!Files.isRegularFile(workspace.resolve(RunStore.DATABASE))) {
+            throw new UserError("--workspace " + workspace + ": not a workspace (it holds no " + RunStore.DATABASE
+                    + ")");
+        }
+        List<RunRef> refs = new ArrayList<>();
+        try (RunStore store = RunStore.open(workspace)) {
+            for (RunSummary run : store.listRuns()) {
+                if (run.isReadable() && run.epochsDone() > 0) {
+                    refs.add(0, RunRef.ofWorkspace(workspace, run.id()));
+                }
+            }
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        if (refs.isEmpty()) {
+            throw new UserError("--workspace " + workspace + ": no run has recorded an epoch yet");
+        }
+        return refs;
     }
 
     /** The sub-folders holding a config.json, by name; an error when there is none. */

@@ -13,7 +13,10 @@ import org.ringlab.figures.FigureSize;
 import org.ringlab.figures.PaperStyle;
 import org.ringlab.figures.RunData;
 import org.ringlab.figures.StepCurve;
+import org.ringlab.store.RunRef;
+import org.ringlab.tables.RunTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +28,8 @@ import picocli.CommandLine.Spec;
             + "of every layer plus an animated GIF of each layer's ring over the run, and per run of any other "
             + "quantized method each layer's latent histogram.")
 final class ExportAllCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directories; repeat.")
-    List<Path> runs;
+    @Mixin
+    RunArguments runs;
 
     @Option(names = "--out-dir", required = true, paramLabel = "DIR", description = "Folder for the figures.")
     Path outDir;
@@ -72,10 +75,12 @@ final class ExportAllCommand implements Callable<Integer> {
         FigureSize size = FigureArguments.size(sizePreset, widthInches, null, dpi, FigureSize.SINGLE_COLUMN);
         PaperStyle style = FigureArguments.style(font);
         StepCurve curve = FigureArguments.curve(raw, smoothing);
-        List<RunData> data = FigureArguments.runs(runs);
+        List<RunRef> refs = runs.refs();
+        List<RunData> data = RunArguments.figureData(refs);
+        RunTable table = RunArguments.table(refs);
         List<Path> written;
         try {
-            written = BatchExport.write(data, chosen, size, !noGif, outDir, style, curve);
+            written = BatchExport.write(data, table, chosen, size, !noGif, outDir, style, curve);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

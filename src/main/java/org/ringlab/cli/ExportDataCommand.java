@@ -1,8 +1,6 @@
 package org.ringlab.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.ringlab.tables.ComparisonTable;
 import org.ringlab.tables.RunTable;
@@ -20,9 +18,8 @@ import picocli.CommandLine.Option;
             + "nominal and truthful bits and final/best accuracies, seeds of one configuration merged into "
             + "mean ± std.")
 final class ExportDataCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "DIR",
-            description = "A run directory written by 'ringlab train'; repeat for several.")
-    List<Path> runs;
+    @Mixin
+    RunArguments runs;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "csv, json, markdown or latex.")
@@ -48,12 +45,7 @@ final class ExportDataCommand implements Callable<Integer> {
             case "comparison" -> true;
             default -> throw new UserError("--table '" + table + "': must be tidy or comparison");
         };
-        RunTable recorded;
-        try {
-            recorded = RunTable.read(runs);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        RunTable recorded = RunArguments.table(runs.refs());
         Table result = comparison ? ComparisonTable.of(recorded) : TidyExport.of(recorded);
         destination.write(result, tableFormat, digits);
         return 0;

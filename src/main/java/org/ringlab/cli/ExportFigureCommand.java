@@ -22,7 +22,9 @@ import org.ringlab.figures.SoftWeightHistogram;
 import org.ringlab.figures.StepCurve;
 import org.ringlab.figures.TableColumn;
 import org.ringlab.figures.TableFigure;
+import org.ringlab.store.RunRef;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,9 +41,8 @@ final class ExportFigureCommand implements Callable<Integer> {
 
     enum BandKind { std, minmax }
 
-    @Option(names = "--run", required = true, paramLabel = "DIR",
-            description = "A run directory written by 'ringlab train'; repeat to overlay runs.")
-    List<Path> runs;
+    @Mixin
+    RunArguments runs;
 
     @Option(names = "--figure", required = true, paramLabel = "KIND",
             description = "accuracy, loss, lr, ring, histogram or comparison (the comparison table).")
@@ -113,10 +114,11 @@ final class ExportFigureCommand implements Callable<Integer> {
         boolean table = figure == FigureKind.comparison;
         FigureSize size = FigureArguments.size(sizePreset, widthInches, heightInches, dpi,
                 table ? FigureSize.DOUBLE_COLUMN : FigureSize.SINGLE_COLUMN);
-        List<RunData> data = FigureArguments.runs(runs);
+        List<RunRef> refs = runs.refs();
+        List<RunData> data = RunArguments.figureData(refs);
         Figure drawn;
         try {
-            drawn = build(data, style, curve, chosen);
+            drawn = build(refs, data, style, curve, chosen);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -141,7 +143,8 @@ final class ExportFigureCommand implements Callable<Integer> {
         }
     }
 
-    private Figure build(List<RunData> data, PaperStyle style, StepCurve curve, List<TableColumn> chosen) {
+    private Figure build(List<RunRef> refs, List<RunData> data, PaperStyle style, StepCurve curve,
+            List<TableColumn> chosen) {
         Band shaded = band == BandKind.minmax ? Band.MINMAX : Band.STD;
         return switch (figure) {
             case accuracy -> MetricChart.of(SeedGroup.of(data), Metric.accuracies(), "accuracy (%)", shaded, title,
@@ -152,7 +155,7 @@ final class ExportFigureCommand implements Callable<Integer> {
                     curve);
             case ring -> new RingFigure(LayerSelection.of(single(data), layer, step), title, style);
             case histogram -> histogram(single(data), style);
-            case comparison -> comparisonOf(data, chosen, style);
+            case comparison -> TableFigure.of(RunArguments.table(refs), data, chosen, title, style);
         };
     }
 
@@ -165,14 +168,6 @@ final class ExportFigureCommand implements Callable<Integer> {
             throw new UserError("--figure histogram: run " + run.label() + " is FP32; it has no quantized layer");
         }
         return LatentHistogramFigure.of(run, layer, step, title, style);
-    }
-
-    private TableFigure comparisonOf(List<RunData> data, List<TableColumn> chosen, PaperStyle style) {
-        try {
-            return TableFigure.of(data, chosen, title, style);
-        } catch (IOException e) {
-            throw new UserError(e.getMessage(), e);
-        }
     }
 
     private RunData single(List<RunData> data) {

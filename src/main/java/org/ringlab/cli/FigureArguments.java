@@ -1,17 +1,12 @@
 package org.ringlab.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.ringlab.figures.FigureFont;
 import org.ringlab.figures.FigureFormat;
 import org.ringlab.figures.FigureSize;
 import org.ringlab.figures.PaperStyle;
-import org.ringlab.figures.RunData;
 import org.ringlab.figures.StepCurve;
 import org.ringlab.figures.VenueSize;
 
@@ -83,17 +78,5 @@ final class FigureArguments {
         } catch (IllegalArgumentException e) {
             throw new UserError("--smoothing: " + e.getMessage(), e);
         }
-    }
-
-    static List<RunData> runs(List<Path> dirs) {
-        List<RunData> data = new ArrayList<>();
-        for (Path dir : dirs) {
-            try {
-                data.add(RunData.read(dir));
-            } catch (IOException e) {
-                throw new UserError("--run " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        return data;
     }
 }

@@ -14,7 +14,6 @@ import org.ringlab.store.RunStore;
 import org.ringlab.store.StoreException;
 import org.ringlab.store.StoredTraining;
 import org.ringlab.train.RunControl;
-import org.ringlab.train.RunRecorder;
 import org.ringlab.train.RunStatus;
 import org.ringlab.train.TrainingOutcome;
 import picocli.CommandLine.Command;
@@ -64,10 +63,10 @@ final class ResumeCommand implements Callable<Integer> {
                 }
                 out.println((fromScratch ? "restarting run " : "resuming run ") + id + " (" + status.id() + ") in "
                         + store.databaseFile());
-                // a worker also writes the run's files beside the store: they must follow what the store keeps
-                boolean folderFiles = Files.exists(store.runDirectory(id).resolve(RunRecorder.METRICS));
+                // the run's folder files (metrics.csv, steps.csv, snapshots.jsonl) follow what the store keeps,
+                // and a run recorded before they were written there gets them
                 outcome = new StoredTraining(store).holding(lock).fromScratch(fromScratch)
-                        .rewritingFolderFiles(folderFiles).resume(id, data, new RunControl(),
+                        .writingFolderFiles(true).resume(id, data, new RunControl(),
                                 new ConsoleProgress(out, config.epochs()));
             } catch (NoCheckpointException e) {
                 throw new UserError("run " + id + " has no checkpoint to resume from (" + store.resumeCheckpoint(id)

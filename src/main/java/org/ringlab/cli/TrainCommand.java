@@ -80,8 +80,9 @@ final class TrainCommand implements Callable<Integer> {
             LoadedData data = DataPaths.load(dataDir, config.imageSize());
             long id = store.createRun(config, config.name(), config.device().key());
             out.println("run " + id + " in " + store.databaseFile());
-            TrainingOutcome outcome = new StoredTraining(store).train(id, data, new RunControl(),
-                    new ConsoleProgress(out, config.epochs()));
+            // the run's folder holds metrics.csv, steps.csv and snapshots.jsonl as a run directory does
+            TrainingOutcome outcome = new StoredTraining(store).writingFolderFiles(true).train(id, data,
+                    new RunControl(), new ConsoleProgress(out, config.epochs()));
             return exitCode(outcome);
         } catch (StoreException e) {
             throw new UserError(e.getMessage(), e);

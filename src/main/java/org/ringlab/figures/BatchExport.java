@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.ringlab.tables.RunTable;
 import org.ringlab.train.LayerSnapshot;
 
 /**
@@ -26,6 +27,22 @@ public final class BatchExport {
     /** Writes the figures into {@code dir} in each format; returns the files written. */
     public static List<Path> write(List<RunData> runs, Set<FigureFormat> formats, FigureSize size, boolean animate,
             Path dir, PaperStyle style, StepCurve curve) throws IOException {
+        return write(runs, RunTable.read(runs.stream().map(RunData::directory).toList()), formats, size, animate, dir,
+                style, curve);
+    }
+
+    /**
+     * Writes the figures into {@code dir} in each format; returns the files written.
+     *
+     * @param table the same runs, in the same order, as the comparison table reads them (a workspace's runs
+     *     come from its store, under their names)
+     */
+    public static List<Path> write(List<RunData> runs, RunTable table, Set<FigureFormat> formats, FigureSize size,
+            boolean animate, Path dir, PaperStyle style, StepCurve curve) throws IOException {
+        if (table.runs().size() != runs.size()) {
+            throw new IllegalArgumentException("the table holds " + table.runs().size() + " runs, the figures "
+                    + runs.size());
+        }
         List<Path> written = new ArrayList<>();
         List<SeedGroup> groups = SeedGroup.of(runs);
         writeAll(MetricChart.of(groups, Metric.accuracies(), "accuracy (%)", Band.STD, null, style, curve), "accuracy",
@@ -34,15 +51,17 @@ public final class BatchExport {
                 style, curve), "loss", formats, size, dir, written);
         writeAll(MetricChart.of(groups, List.of(Metric.LR), "learning rate", Band.STD, null, style, curve), "lr",
                 formats, size, dir, written);
-        TableFigure comparison = TableFigure.of(runs, TableColumn.DEFAULT, null, style);
+        TableFigure comparison = TableFigure.of(table, runs, TableColumn.DEFAULT, null, style);
         // the table needs the full double-column width to stay legible
         writeAll(comparison, "comparison", formats,
                 FigureSize.of(FigureSize.DOUBLE_COLUMN, comparison.heightInches(), size.dpi()), dir, written);
-        for (RunData run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            RunData run = runs.get(i);
             if (run.snapshots().isEmpty()) {
                 continue;
             }
-            String prefix = run.directory().toAbsolutePath().normalize().getFileName().toString();
+            // the table's name of the run: its folder's name, a workspace run's name (never its id)
+            String prefix = table.runs().get(i).name().replaceAll("[^A-Za-z0-9._-]+", "-");
             for (LayerSnapshot layer : run.snapshots().get(run.snapshots().size() - 1).layers()) {
                 String name = prefix + "-" + layer.layer();
                 if (layer.latent() != null && !run.hasRing()) {

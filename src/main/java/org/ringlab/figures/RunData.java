@@ -68,6 +68,26 @@ public record RunData(Path directory, String label, RunConfig config, List<Epoch
         return new RunData(directory, RunLabel.of(config), config, epochs, snapshots, steps);
     }
 
+    /** The same run under another legend name. */
+    public RunData withLabel(String name) {
+        return new RunData(directory, name, config, epochs, snapshots, steps);
+    }
+
+    /** A metrics.csv's rows. @throws IOException naming the file when it is missing or malformed */
+    public static List<EpochMetrics> epochsIn(Path metricsCsv) throws IOException {
+        return readMetrics(metricsCsv);
+    }
+
+    /** A snapshots.jsonl's snapshots; none when there is no such file. @throws IOException for a malformed line */
+    public static List<PositionSnapshot> snapshotsIn(Path snapshotsJsonl) throws IOException {
+        return readSnapshots(snapshotsJsonl);
+    }
+
+    /** A steps.csv's rows; none when there is no such file. @throws IOException for a malformed row */
+    public static List<StepMetrics> stepsIn(Path stepsCsv) throws IOException {
+        return StepColumns.read(stepsCsv);
+    }
+
     /** Whether the run trained ring weights (an FP32 run has no positions to draw). */
     public boolean hasRing() {
         return config.usesRing();

@@ -45,7 +45,16 @@ public final class TableFigure implements Figure {
      */
     public static TableFigure of(List<RunData> runs, List<TableColumn> chosen, String title, PaperStyle style)
             throws IOException {
-        Table table = ComparisonTable.of(RunTable.read(runs.stream().map(RunData::directory).toList()));
+        return of(RunTable.read(runs.stream().map(RunData::directory).toList()), runs, chosen, title, style);
+    }
+
+    /**
+     * The comparison table of runs already read as a table ({@code recorded}, e.g. runs of a
+     * workspace's store) and as figure data ({@code runs}, the same runs in the same order).
+     */
+    public static TableFigure of(RunTable recorded, List<RunData> runs, List<TableColumn> chosen, String title,
+            PaperStyle style) {
+        Table table = ComparisonTable.of(recorded);
         List<SeedGroup> groups = SeedGroup.of(runs);
         List<TableColumn> columns = new ArrayList<>(chosen);
         if (!columns.contains(TableColumn.NOTE)

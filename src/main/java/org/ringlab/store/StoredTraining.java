@@ -24,7 +24,7 @@ public final class StoredTraining {
     private ResumeCheckpoint.Sink checkpointSink = ResumeCheckpoint.FILES;
     private RunLock held;
     private boolean fromScratch;
-    private boolean rewriteFiles;
+    private boolean folderFiles;
 
     public StoredTraining(RunStore store) {
         this.store = store;
@@ -55,12 +55,14 @@ public final class StoredTraining {
     }
 
     /**
-     * Makes {@link #resume} rewrite the run folder's {@code metrics.csv}, {@code snapshots.jsonl}
-     * and {@code run.json} (files a worker writes beside the store) from the history the store
-     * keeps, and go on recording into them, so that they do not describe an older attempt.
+     * Makes {@link #train} record the run folder's {@code metrics.csv}, {@code steps.csv}, {@code
+     * snapshots.jsonl} and {@code run.json} as a CLI run directory has them (the same {@link
+     * RunRecorder}), and {@link #resume} rewrite them from the history the store keeps and go on
+     * recording into them, so that they do not describe an older attempt. Off for a caller that
+     * records the files itself (the training service).
      */
-    public StoredTraining rewritingFolderFiles(boolean rewrite) {
-        this.rewriteFiles = rewrite;
+    public StoredTraining writingFolderFiles(boolean write) {
+        this.folderFiles = write;
         return this;
     }
 
@@ -76,7 +78,15 @@ public final class StoredTraining {
                 throw new StoreException("run " + id + " has already recorded training; resume it instead of "
                         + "training it again");
             }
-            return run(id, null, data, control, also);
+            if (!folderFiles) {
+                return run(id, null, data, control, also);
+            }
+            try (RunRecorder files = new RunRecorder(store.runDirectory(id))) {
+                return run(id, null, data, control, with(also, files));
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot write the files of run " + id + " in " + store.runDirectory(id)
+                        + " (" + e.getMessage() + ")", e);
+            }
         }
     }
 
@@ -92,21 +102,27 @@ public final class StoredTraining {
     public TrainingOutcome resume(long id, LoadedData data, RunControl control, TrainingListener... also) {
         try (RunLock own = lockUnlessHeld(id)) {
             Path checkpoint = store.prepareResume(id, fromScratch);
-            if (!rewriteFiles) {
+            if (!folderFiles) {
                 return run(id, checkpoint, data, control, also);
             }
             try (RunRecorder files = new RunRecorder(store.runDirectory(id))) {
                 StoredRun kept = store.load(id);
+                // steps before epochs: the recorder flushes steps.csv with each epoch row
+                kept.steps().forEach(files::onStep);
                 kept.epochs().forEach(files::onEpoch);
                 kept.snapshots().forEach(files::onSnapshot);
-                List<TrainingListener> listeners = new ArrayList<>(List.of(also));
-                listeners.add(files);
-                return run(id, checkpoint, data, control, listeners.toArray(TrainingListener[]::new));
+                return run(id, checkpoint, data, control, with(also, files));
             } catch (java.io.IOException e) {
                 throw new StoreException("cannot rewrite the files of run " + id + " in " + store.runDirectory(id)
                         + " (" + e.getMessage() + ")", e);
             }
         }
+    }
+
+    private static TrainingListener[] with(TrainingListener[] also, TrainingListener files) {
+        List<TrainingListener> listeners = new ArrayList<>(List.of(also));
+        listeners.add(files);
+        return listeners.toArray(TrainingListener[]::new);
     }
 
     /** null (nothing to release) when the caller holds the run's lock. */

@@ -20,11 +20,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.ringlab.config.InvalidConfigException;
 import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
-import org.ringlab.train.PositionSnapshot;
 import org.ringlab.runstate.RecordedStatus;
+import org.ringlab.train.EpochMetrics;
+import org.ringlab.train.PositionSnapshot;
 import org.ringlab.train.RunRecorder;
 
-/** A selection of run directories read back from disk, in the order given. */
+/** A selection of recorded runs (run directories read back from disk, or runs of a store), in the order given. */
 public final class RunTable {
     private static final ObjectMapper SNAPSHOT_JSON = new ObjectMapper()
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -49,15 +50,28 @@ public final class RunTable {
         if (directories.isEmpty()) {
             throw new IllegalArgumentException("no run directory given");
         }
-        Set<String> names = new HashSet<>();
         List<RecordedRun> runs = new ArrayList<>();
         for (Path dir : directories) {
-            RecordedRun run = readRun(dir);
+            runs.add(readRun(dir));
+        }
+        return of(runs);
+    }
+
+    /**
+     * Runs already read (from their directories with {@link #readRun}, or from a run store).
+     *
+     * @throws IllegalArgumentException when none is given, or two share a name
+     */
+    public static RunTable of(List<RecordedRun> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no run directory given");
+        }
+        Set<String> names = new HashSet<>();
+        for (RecordedRun run : runs) {
             if (!names.add(run.name())) {
                 throw new IllegalArgumentException("two run directories are both named '" + run.name()
                         + "'; runs are told apart by their directory name");
             }
-            runs.add(run);
         }
         return new RunTable(runs);
     }
@@ -66,7 +80,13 @@ public final class RunTable {
         return runs;
     }
 
-    private static RecordedRun readRun(Path dir) throws IOException {
+    /**
+     * One run directory, named by the directory's own name: config.json, metrics.csv and run.json,
+     * and bits.json where there is one (else the last line of snapshots.jsonl).
+     *
+     * @throws IOException naming the file that is missing or malformed
+     */
+    public static RecordedRun readRun(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a run directory");
         }
@@ -76,11 +96,36 @@ public final class RunTable {
         Path metricsFile = dir.resolve(RunRecorder.METRICS);
         List<String> metrics = new ArrayList<>();
         List<EpochRecord> epochs = readMetrics(metricsFile, metrics);
-        Path bitsFile = dir.resolve(BitsFile.NAME);
-        RecordedBits bits = Files.isRegularFile(bitsFile) ? BitsFile.read(bitsFile)
-                : RecordedBits.fromConfig(config, lastSnapshot(dir.resolve(RunRecorder.SNAPSHOTS)));
+        RecordedBits bits = bits(dir, config, () -> lastSnapshot(dir.resolve(RunRecorder.SNAPSHOTS)));
         return new RecordedRun(name == null ? dir.toString() : name.toString(), dir, config, status, metrics, epochs,
                 bits);
+    }
+
+    /**
+     * A run whose epochs and snapshots were read elsewhere (a run store), under the name given; its
+     * bits come from the bits.json in {@code dir} where there is one, as for a run directory.
+     *
+     * @param lastSnapshot the run's last position snapshot, or null
+     * @throws IOException when its bits.json is malformed
+     */
+    public static RecordedRun recordedRun(String name, Path dir, RunConfig config, String status,
+            List<EpochMetrics> epochs, PositionSnapshot lastSnapshot) throws IOException {
+        List<EpochRecord> records = new ArrayList<>();
+        for (EpochMetrics m : epochs) {
+            records.add(EpochRecord.of(m));
+        }
+        return new RecordedRun(name, dir, config, status, EpochRecord.METRICS, records,
+                bits(dir, config, () -> lastSnapshot));
+    }
+
+    @FunctionalInterface
+    private interface SnapshotSource {
+        PositionSnapshot last() throws IOException;
+    }
+
+    private static RecordedBits bits(Path dir, RunConfig config, SnapshotSource snapshot) throws IOException {
+        Path bitsFile = dir.resolve(BitsFile.NAME);
+        return Files.isRegularFile(bitsFile) ? BitsFile.read(bitsFile) : RecordedBits.fromConfig(config, snapshot.last());
     }
 
     /**

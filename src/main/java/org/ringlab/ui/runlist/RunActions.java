@@ -19,6 +19,7 @@ import org.ringlab.ui.PastRuns;
 import org.ringlab.ui.PendingAction;
 import org.ringlab.ui.RunExporter;
 import org.ringlab.ui.ServiceCalls;
+import org.ringlab.ui.export.ExportChoices;
 
 /**
  * What can be done to the selected runs of a {@link RunsModel}: resume one (from its checkpoint,
@@ -166,9 +167,14 @@ public final class RunActions {
 
     /** Figures and tables of {@code dirs} into {@code folder}, off the JavaFX thread. */
     public void exportTo(List<Path> dirs, Path folder) {
+        exportTo(dirs, ExportChoices.defaults(folder));
+    }
+
+    /** Figures (as the export dialog chose) and tables of {@code dirs}, off the JavaFX thread. */
+    public void exportTo(List<Path> dirs, ExportChoices choices) {
         messages.say("exporting " + dirs.size() + " run(s)…");
-        calls.call("export", () -> RunExporter.export(dirs, folder),
-                files -> messages.say("exported " + files + " files to " + folder),
+        calls.call("export", () -> RunExporter.export(dirs, choices),
+                files -> messages.say("exported " + files + " files to " + choices.folder()),
                 error -> messages.fail("export failed", error));
     }
 

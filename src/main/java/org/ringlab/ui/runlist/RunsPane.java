@@ -1,6 +1,5 @@
 package org.ringlab.ui.runlist;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
-import javafx.stage.DirectoryChooser;
 import org.ringlab.ui.LiveRun;
 import org.ringlab.ui.MessageBar;
+import org.ringlab.ui.export.ExportDialog;
 
 /** The runs list and its buttons (fxml/runs.fxml): shows a {@link RunsModel} and its {@link RunActions}. */
 // FXMLLoader calls the private @FXML handlers
@@ -82,12 +81,8 @@ public final class RunsPane {
             messages.say("export: select runs that have finished at least one epoch");
             return;
         }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the figures and tables");
-        File folder = chooser.showDialog(runsList.getScene().getWindow());
-        if (folder != null) {
-            actions.exportTo(dirs, folder.toPath());
-        }
+        ExportDialog.ask(runsList.getScene().getWindow(), Path.of(System.getProperty("user.home"), "ringlab-figures"),
+                dirs.size()).ifPresent(choices -> actions.exportTo(dirs, choices));
     }
 
     /** Asks before a run without a checkpoint restarts from step 0. */
