@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 import org.ringlab.figures.FigureSize;
 import org.ringlab.figures.RingAnimation;
 import org.ringlab.figures.RunData;
+import org.ringlab.store.RunRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,8 +21,8 @@ import picocli.CommandLine.Spec;
             + "animated GIF (3.5 × 2.6 in at 150 dpi, loops in any slide program) or an MP4 video (H.264, 1920×1080, "
             + "for a projector or a video player).")
 final class AnimateCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory.")
-    Path run;
+    @Mixin
+    RunArguments runs = new RunArguments();
 
     @Option(names = "--format", required = true, paramLabel = "FMT", description = "gif or mp4.")
     String format;
@@ -47,7 +49,11 @@ final class AnimateCommand implements Callable<Integer> {
         if (frameMillis < 20 || frameMillis > 10_000) {
             throw new UserError("--frame-ms " + frameMillis + ": expected 20..10000 ms");
         }
-        RunData data = FigureArguments.runs(List.of(run)).get(0);
+        List<RunRef> refs = runs.refs();
+        if (refs.size() != 1) {
+            throw new UserError("--run: animate takes one run, " + refs.size() + " were given");
+        }
+        RunData data = RunArguments.figureData(refs).get(0);
         int frames;
         try {
             frames = kind.equals("mp4") ? RingAnimation.writeMp4(data, layer, frameMillis, out)
