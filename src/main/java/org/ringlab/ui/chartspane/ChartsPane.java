@@ -5,9 +5,12 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.StepMetrics;
+import org.ringlab.ui.charts.ChartXAxis;
 import org.ringlab.ui.charts.MetricsCharts;
 
 /** The metrics charts and their toolbar (fxml/charts.fxml): shows a {@link ChartsModel} on {@link MetricsCharts}. */
@@ -21,6 +24,10 @@ public final class ChartsPane {
     @FXML private Slider smoothingSlider;
     @FXML private Label smoothingLabel;
     @FXML private CheckBox logLossBox;
+    @FXML private StackPane gapPane;
+    @FXML private ToggleButton stepAxisButton;
+    @FXML private ToggleButton epochAxisButton;
+    @FXML private Label exportStatus;
 
     public ChartsPane(ChartsModel model, MetricsCharts charts) {
         this.model = model;
@@ -30,6 +37,18 @@ public final class ChartsPane {
     @FXML
     private void initialize() {
         chartsPane.getChildren().add(charts);
+        gapPane.getChildren().add(charts.gapView());
+        epochAxisButton.selectedProperty().bindBidirectional(model.epochAxis);
+        // a toggle group lets both buttons go off; one of the two axes is always chosen
+        stepAxisButton.selectedProperty().addListener((obs, was, now) -> epochAxisButton.setSelected(!now));
+        epochAxisButton.selectedProperty().addListener((obs, was, now) -> stepAxisButton.setSelected(!now));
+        stepAxisButton.setSelected(!model.epochAxis.get());
+        charts.setXAxis(model.epochAxis.get() ? ChartXAxis.EPOCH : ChartXAxis.STEP);
+        model.epochAxis.addListener((obs, was, now) -> charts.setXAxis(now ? ChartXAxis.EPOCH : ChartXAxis.STEP));
+        Tooltip exported = new Tooltip();
+        exported.textProperty().bind(exportStatus.textProperty());
+        exportStatus.setTooltip(exported);
+        charts.setOnExportMessage(exportStatus::setText);
         smoothingSlider.valueProperty().bindBidirectional(model.smoothing);
         smoothingLabel.textProperty().bind(model.smoothingText());
         logLossBox.selectedProperty().bindBidirectional(model.logLoss);
