@@ -6,6 +6,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import org.ringlab.train.EpochMetrics;
@@ -25,6 +26,7 @@ public final class ChartsPane {
     @FXML private Label smoothingLabel;
     @FXML private CheckBox logLossBox;
     @FXML private StackPane gapPane;
+    @FXML private ToggleGroup xAxisGroup;
     @FXML private ToggleButton stepAxisButton;
     @FXML private ToggleButton epochAxisButton;
     @FXML private Label exportStatus;
@@ -38,11 +40,19 @@ public final class ChartsPane {
     private void initialize() {
         chartsPane.getChildren().add(charts);
         gapPane.getChildren().add(charts.gapView());
-        epochAxisButton.selectedProperty().bindBidirectional(model.epochAxis);
-        // a toggle group lets both buttons go off; one of the two axes is always chosen
-        stepAxisButton.selectedProperty().addListener((obs, was, now) -> epochAxisButton.setSelected(!now));
-        epochAxisButton.selectedProperty().addListener((obs, was, now) -> stepAxisButton.setSelected(!now));
-        stepAxisButton.setSelected(!model.epochAxis.get());
+        // a toggle group lets a click on the selected button leave both off; one axis is always chosen
+        xAxisGroup.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            }
+        });
+        (model.epochAxis.get() ? epochAxisButton : stepAxisButton).setSelected(true);
+        epochAxisButton.selectedProperty().addListener((obs, was, now) -> {
+            if (now || stepAxisButton.isSelected()) {
+                model.epochAxis.set(now);
+            }
+        });
+        model.epochAxis.addListener((obs, was, now) -> (now ? epochAxisButton : stepAxisButton).setSelected(true));
         charts.setXAxis(model.epochAxis.get() ? ChartXAxis.EPOCH : ChartXAxis.STEP);
         model.epochAxis.addListener((obs, was, now) -> charts.setXAxis(now ? ChartXAxis.EPOCH : ChartXAxis.STEP));
         Tooltip exported = new Tooltip();

@@ -1,0 +1,90 @@
+package org.ringlab.ui.chartspane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ringlab.train.EpochMetrics;
+import org.ringlab.train.StepMetrics;
+import org.ringlab.ui.charts.ChartXAxis;
+import org.ringlab.ui.charts.MetricsCharts;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The charts pane of fxml/charts.fxml: the step/epoch switch and the gap chart's tab. */
+@ExtendWith(ApplicationExtension.class)
+class ChartsPaneTest {
+    private MetricsCharts charts;
+    private ChartsModel model;
+    private Parent root;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        charts = new MetricsCharts();
+        model = new ChartsModel(ChartsPane.drawingOn(charts));
+        FXMLLoader loader = new FXMLLoader(ChartsPane.class.getResource("/fxml/charts.fxml"));
+        loader.setControllerFactory(type -> new ChartsPane(model, charts));
+        root = loader.load();
+        // 1366×768 leaves the charts column about this much
+        stage.setScene(new Scene(root, 620, 560));
+        stage.show();
+    }
+
+    @Test
+    void theEpochToggleSwitchesTheChartsXAxis(FxRobot robot) {
+        robot.interact(() -> {
+            charts.addRun("a", "a");
+            charts.appendSteps("a", List.of(new StepMetrics(50, 1, 50, 100, 1.0, 60, 0.1)));
+        });
+        ToggleButton step = robot.lookup("#stepAxisButton").queryAs(ToggleButton.class);
+        ToggleButton epoch = robot.lookup("#epochAxisButton").queryAs(ToggleButton.class);
+        assertTrue(step.isSelected());
+        assertEquals(ChartXAxis.STEP, charts.getXAxis());
+        robot.clickOn(epoch);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ChartXAxis.EPOCH, charts.getXAxis());
+        assertTrue(model.epochAxis.get());
+        assertFalse(step.isSelected(), "one axis at a time");
+        robot.clickOn(epoch); // a toggle group alone would leave neither selected
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(epoch.isSelected() && !step.isSelected(), "a second click keeps the epoch axis");
+        assertEquals(ChartXAxis.EPOCH, charts.getXAxis());
+        robot.clickOn(step);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ChartXAxis.STEP, charts.getXAxis());
+        assertFalse(model.epochAxis.get());
+        robot.interact(() -> model.epochAxis.set(true));
+        assertTrue(epoch.isSelected() && !step.isSelected(), "the model moves the toggle");
+        assertEquals(ChartXAxis.EPOCH, charts.getXAxis());
+    }
+
+    @Test
+    void theGapChartHasATabAndReceivesEpochs(FxRobot robot) {
+        TabPane tabs = robot.lookup("#chartTabs").queryAs(TabPane.class);
+        Tab gap = tabs.getTabs().get(1);
+        assertEquals("Quantization gap", gap.getText());
+        robot.interact(() -> tabs.getSelectionModel().select(gap));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(charts.gapView().isVisible() && charts.gapView().getScene() != null);
+        assertSame(charts.gapView(), ((javafx.scene.layout.StackPane) gap.getContent()).getChildren().get(0));
+        robot.interact(() -> {
+            charts.addRun("a", "a");
+            charts.appendEpochs("a", List.of(new EpochMetrics(1, 100, 0.3, 95, 97.5, 95.0, 97.0, 0.1, 1, 1, 1)));
+        });
+        assertTrue(charts.gapView().getHeight() > 200, "the gap chart gets the tab's height: "
+                + charts.gapView().getHeight());
+    }
+}
