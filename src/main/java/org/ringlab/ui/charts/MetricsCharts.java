@@ -472,6 +472,7 @@ public final class MetricsCharts extends VBox {
         requireFxThread();
         this.dark = dark;
         pseudoClassStateChanged(ChartsStylesheet.DARK, dark);
+        gapView.pseudoClassStateChanged(ChartsStylesheet.DARK, dark);
     }
 
     public boolean isDark() {

@@ -18,9 +18,9 @@ import org.ringlab.train.StepMetrics;
 import org.ringlab.ui.LiveRun;
 
 /**
- * Which runs the metrics charts show (the selected ones) and how (smoothing, log loss, steps or epochs). A run keeps
- * its curve, and its colour, while it stays selected: selecting more adds curves, deselecting
- * removes only that run's.
+ * Which runs the metrics charts show (the selected ones) and how (smoothing, log loss, x-axis in
+ * steps or epochs). A run keeps its curve, and its colour, while it stays selected: selecting more
+ * adds curves, deselecting removes only that run's.
  */
 public final class ChartsModel {
     /** What the charts must do; the window's {@code MetricsCharts} does it. */

@@ -58,6 +58,8 @@ public final class ChartsPane {
         Tooltip exported = new Tooltip();
         exported.textProperty().bind(exportStatus.textProperty());
         exportStatus.setTooltip(exported);
+        exportStatus.managedProperty().bind(exportStatus.textProperty().isNotEmpty());
+        exportStatus.visibleProperty().bind(exportStatus.managedProperty());
         charts.setOnExportMessage(exportStatus::setText);
         smoothingSlider.valueProperty().bindBidirectional(model.smoothing);
         smoothingLabel.textProperty().bind(model.smoothingText());

@@ -203,6 +203,7 @@ class AccuracyAndGapChartsTest {
         RunSeries a = charts.series("a");
         assertEquals(100, xs(a.testSoft.dataSet())[0], 1e-9, "in steps, the epoch point is at its last step");
         assertEquals(150, xs(a.lossRaw.dataSet())[149], 1e-9);
+        assertEquals(0.01, ys(a.learningRate.dataSet())[0], 0, "the learning rate as given, not via a float");
         robot.interact(() -> charts.setXAxis(ChartXAxis.EPOCH));
         assertEquals(1, xs(a.testSoft.dataSet())[0], 1e-9, "in epochs, at the epoch");
         assertEquals(1, xs(a.gapSoft.dataSet())[0], 1e-9, "the gap chart too");

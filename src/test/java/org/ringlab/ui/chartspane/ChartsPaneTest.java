@@ -39,7 +39,7 @@ class ChartsPaneTest {
         loader.setControllerFactory(type -> new ChartsPane(model, charts));
         root = loader.load();
         // 1366×768 leaves the charts column about this much
-        stage.setScene(new Scene(root, 620, 560));
+        stage.setScene(new Scene(root, 520, 560));
         stage.show();
     }
 
@@ -86,5 +86,16 @@ class ChartsPaneTest {
         });
         assertTrue(charts.gapView().getHeight() > 200, "the gap chart gets the tab's height: "
                 + charts.gapView().getHeight());
+    }
+
+    @Test
+    void theToolbarFitsTheNarrowColumnOf1366x768(FxRobot robot) {
+        for (String id : List.of("#stepAxisButton", "#epochAxisButton", "#resetZoomButton", "#logLossBox")) {
+            javafx.scene.control.Labeled control = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+            assertTrue(control.getWidth() >= control.prefWidth(-1) - 0.5, id + " is not cut to an ellipsis: "
+                    + control.getWidth() + " < " + control.prefWidth(-1));
+        }
+        javafx.scene.control.Label status = robot.lookup("#exportStatus").queryAs(javafx.scene.control.Label.class);
+        assertFalse(status.isManaged(), "no export yet: the status line takes no room");
     }
 }
