@@ -91,9 +91,9 @@ final class ChartFigures {
                 }
             }
             Color colour = PaperStyle.colour(runs.size() == 1 ? 0 : r);
-            for (XYSeries s : List.of(soft, bn)) {
-                boolean isSoft = s == soft;
-                data.addSeries(s);
+            for (int k = 0; k < 2; k++) {
+                boolean isSoft = k == 0;
+                data.addSeries(isSoft ? soft : bn);
                 Color c = runs.size() == 1 && !isSoft ? PaperStyle.colour(1) : colour;
                 renderer.setSeriesPaint(series, c);
                 renderer.setSeriesStroke(series, (isSoft ? LineStyle.SOLID : LineStyle.DOTTED)
