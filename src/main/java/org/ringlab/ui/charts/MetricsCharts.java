@@ -156,6 +156,7 @@ public final class MetricsCharts extends VBox {
         gapKey.setWrapText(true);
         gapKey.setMinHeight(Region.USE_PREF_SIZE);
         gapView = new VBox(gapKey, gapChart);
+
         gapView.getStyleClass().addAll("metrics-charts", "metrics-gap-view");
         gapView.getStylesheets().add(ChartsStylesheet.URI);
     }
@@ -329,6 +330,8 @@ public final class MetricsCharts extends VBox {
         }
         for (XYChart chart : allCharts) {
             chart.getXAxis().setName(axis.title());
+            // the old range must not survive on a chart laid out later (the gap tab, hidden now)
+            chart.getXAxis().invalidateRange();
         }
         if (markerStep >= 0) {
             setMarker(markerStep);
@@ -360,18 +363,34 @@ public final class MetricsCharts extends VBox {
         return gapView;
     }
 
+    /**
+     * Recomputes the gap chart's axes and redraws it: a chart in a hidden tab may keep an axis range
+     * from before its data changed (seen after a step/epoch switch), so the window calls this on
+     * showing it.
+     */
+    public void redrawGapChart() {
+        requireFxThread();
+        gapChart.getXAxis().invalidateRange();
+        gapChart.getYAxis().invalidateRange();
+        gapChart.invalidate();
+    }
+
     /** Where Export… reports what it wrote or why it could not, on the JavaFX thread (e.g. a status line). */
     public void setOnExportMessage(Consumer<String> messages) {
         exportMessages = messages;
     }
 
     /**
-     * Writes a chart's data as a paper figure (SVG, PDF or 300-dpi PNG by the file's extension; one
-     * column wide), on a background thread; the outcome goes to {@link #setOnExportMessage}.
+     * Writes a chart's data as a paper figure (SVG, PDF or 300-dpi PNG by the file's extension, PNG
+     * with ".png" added when it has none; one column wide), on a background thread; the outcome goes
+     * to {@link #setOnExportMessage}.
      */
-    public void export(ChartKind kind, Path file) {
+    public void export(ChartKind kind, Path chosen) {
         requireFxThread();
-        FigureFormat format = formatOf(file);
+        FigureFormat format = formatOf(chosen);
+        // a name typed without an extension gets the PNG it is written as
+        Path file = chosen.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + format.id())
+                ? chosen : chosen.resolveSibling(chosen.getFileName() + "." + format.id());
         Figure figure;
         try {
             figure = ChartFigures.of(kind, figureRuns(), smoothing);

@@ -9,6 +9,8 @@ import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.geometry.BoundingBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -132,6 +134,8 @@ final class ValueLabels extends io.fair_acc.chartfx.plugins.ChartPlugin {
         while (pool.size() <= index) {
             Text text = new Text();
             text.getStyleClass().add("metrics-value-label");
+            // as the stylesheet sets it, so that a label is measured right before CSS reaches it
+            text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11));
             text.setManaged(false);
             pool.add(text);
         }

@@ -5,6 +5,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -26,6 +27,7 @@ public final class ChartsPane {
     @FXML private Label smoothingLabel;
     @FXML private CheckBox logLossBox;
     @FXML private StackPane gapPane;
+    @FXML private Tab gapTab;
     @FXML private ToggleGroup xAxisGroup;
     @FXML private ToggleButton stepAxisButton;
     @FXML private ToggleButton epochAxisButton;
@@ -40,6 +42,11 @@ public final class ChartsPane {
     private void initialize() {
         chartsPane.getChildren().add(charts);
         gapPane.getChildren().add(charts.gapView());
+        gapTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                charts.redrawGapChart();
+            }
+        });
         // a toggle group lets a click on the selected button leave both off; one axis is always chosen
         xAxisGroup.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {

@@ -261,8 +261,12 @@ class AccuracyAndGapChartsTest {
         String gap = Files.readString(dir.resolve("quantization-gap.svg"));
         assertTrue(gap.contains("soft − snapped") && gap.contains("gap (percentage points)"), "the gap figure's legend");
         assertTrue(Files.readString(dir.resolve("accuracy.svg")).contains("test snapped"));
+        robot.interact(() -> charts.export(ChartKind.LOSS, dir.resolve("no-extension")));
+        Path png = dir.resolve("no-extension.png");
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(png));
+        assertEquals(0x89, Files.readAllBytes(png)[0] & 0xff, "a name without extension gets a PNG, named so");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(4, messages.size(), messages.toString());
+        assertEquals(5, messages.size(), messages.toString());
         assertTrue(messages.get(0).startsWith("Exported "), messages.get(0));
     }
 

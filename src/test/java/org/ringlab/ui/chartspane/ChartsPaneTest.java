@@ -89,6 +89,33 @@ class ChartsPaneTest {
     }
 
     @Test
+    void theGapTabShowsEpochsAfterASwitchMadeWhileItWasHidden(FxRobot robot) {
+        robot.interact(() -> {
+            charts.addRun("a", "a");
+            List<StepMetrics> steps = new java.util.ArrayList<>();
+            for (int s = 1; s <= 300; s++) {
+                steps.add(new StepMetrics(s, (s - 1) / 100 + 1, (s - 1) % 100 + 1, 100, 1.0, 60, 0.1));
+            }
+            charts.appendSteps("a", steps);
+            charts.appendEpochs("a", List.of(new EpochMetrics(1, 100, 0.3, 95, 97.5, 95.0, 97.0, 0.1, 1, 1, 1),
+                    new EpochMetrics(2, 200, 0.3, 95, 98.0, 96.0, 97.5, 0.1, 1, 1, 2),
+                    new EpochMetrics(3, 300, 0.3, 95, 98.5, 97.0, 98.0, 0.1, 1, 1, 3)));
+        });
+        TabPane tabs = robot.lookup("#chartTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.clickOn("#epochAxisButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        io.fair_acc.chartfx.axes.Axis x = ((io.fair_acc.chartfx.XYChart) charts.gapView().getChildren().get(1))
+                .getXAxis();
+        assertTrue(x.getMin() <= 1 && x.getMax() >= 3 && x.getMax() < 10, "the gap's x-axis spans epochs 1–3, not "
+                + "steps: " + x.getMin() + "–" + x.getMax());
+    }
+
+    @Test
     void theToolbarFitsTheNarrowColumnOf1366x768(FxRobot robot) {
         for (String id : List.of("#stepAxisButton", "#epochAxisButton", "#resetZoomButton", "#logLossBox")) {
             javafx.scene.control.Labeled control = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
