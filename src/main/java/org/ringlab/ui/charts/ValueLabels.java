@@ -27,7 +27,8 @@ final class ValueLabels extends io.fair_acc.chartfx.plugins.ChartPlugin {
     private record Source(DataSet dataSet, Color colour, String format) {
     }
 
-    private static final double GAP = 4;
+    // clear of the point's marker (3.5 px across) and of its line
+    private static final double GAP = 7;
     private static final double[] NUDGES = {0, -1, 1, -2, 2, -3, 3};
 
     private final List<Source> sources = new ArrayList<>();
