@@ -112,6 +112,37 @@ class ReadmeScreenshots {
         robot.interact(controller::toggleDemo);
     }
 
+    /**
+     * The quantization-gap tab and the accuracy chart (epoch axis, value labels on) of a short real
+     * run at 1366×768: gap-chart.png and accuracy-chart.png.
+     */
+    @Test
+    void gapChart(FxRobot robot) throws Exception {
+        Path out = Path.of(System.getProperty("ringlab.screenshots", "docs/screenshots"));
+        Files.createDirectories(out);
+        String data = Path.of(System.getProperty("ringlab.repo", ".")).resolve("sample-data").toString();
+        robot.interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+            controller.setup().pasteJson("{\"data\": \"" + data + "\", \"epochs\": 4, \"limit-test\": 2000,"
+                    + " \"limit-train\": 6000, \"snapshot-every\": 50}");
+        });
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> service.runs().size() == 1);
+        RunHandle run = service.runs().get(0);
+        WaitForAsyncUtils.waitFor(540, TimeUnit.SECONDS, () -> run.history().epochs().size() >= 4);
+        robot.interact(() -> {
+            robot.lookup("#epochAxisButton").queryAs(javafx.scene.control.ToggleButton.class).fire();
+            controller.charts().setShowValueLabels(true);
+        });
+        Thread.sleep(1500);
+        save(robot, out.resolve("accuracy-chart.png"));
+        robot.interact(() -> robot.lookup("#chartTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        Thread.sleep(1500);
+        save(robot, out.resolve("gap-chart.png"));
+    }
+
     /** The Compare window over a folder of runs given as -Dringlab.compare-runs (the README's sweep). */
     @Test
     void compareWindow(FxRobot robot) throws Exception {

@@ -2,7 +2,6 @@ package org.ringlab.ui.charts;
 
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.Arrays;
-import javafx.scene.paint.Color;
 
 /** One curve on a chart: a {@link Decimator} and the ChartFX data set that shows its points. */
 final class DrawnSeries {
@@ -13,11 +12,12 @@ final class DrawnSeries {
     private double[] ys = new double[16];
     private int publications;
 
-    DrawnSeries(String name, SeriesStroke stroke, Color runColour, int maxPoints) {
+    /** @param css the inline ChartFX style of its points ({@link SeriesStroke#css}) */
+    DrawnSeries(String name, String css, int maxPoints) {
         decimator = new Decimator(maxPoints);
         dataSet = new DoubleDataSet(name);
         // ChartFX reads a data set's style once, when the set joins a renderer, so it is set here
-        dataSet.setStyle(stroke.css(runColour));
+        dataSet.setStyle(css);
     }
 
     DoubleDataSet dataSet() {

@@ -4,31 +4,57 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.DataSet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import org.ringlab.figures.Figure;
+import org.ringlab.figures.FigureFormat;
+import org.ringlab.figures.FigureSize;
+import org.ringlab.figures.FigureWriter;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.StepMetrics;
 
 /**
- * Live training curves of one or more runs, stacked on a common step axis: loss, accuracy and
- * learning rate, with one legend for all three.
+ * Live training curves of one or more runs, stacked on a common x-axis (steps or epochs,
+ * {@link #setXAxis}): loss, accuracy and learning rate, with one legend for all three; and the
+ * quantization-gap chart ({@link #gapView}), which the window shows in a tab of its own.
  *
  * <ul>
  *   <li><b>loss</b>: per-step loss, faint, under its smoothed curve; optionally on a log axis.
- *   <li><b>accuracy (%)</b>: per-step train accuracy, faint and smoothed, and the per-epoch test
- *       accuracies at each epoch's last step: soft (solid), snapped (dashed), snapped with BatchNorm
- *       re-estimated (dotted).
+ *   <li><b>accuracy (%)</b>: per-step train accuracy, faint and smoothed, in grey, under the
+ *       per-epoch test accuracies at each epoch's end: soft, snapped, snapped with BatchNorm
+ *       re-estimated, each in its own colour family and marker ({@link AccuracyMetric}). The y-range
+ *       is fitted to the test points, so the 95–99 % band where the differences are is not squashed.
  *   <li><b>learning rate</b> per step.
+ *   <li><b>gap (pp)</b>: per epoch soft − snapped and snapped + BN − snapped ({@link QuantizationGap}).
  * </ul>
  *
- * <p>Each run keeps one colour from {@link #colorOf} on every chart. Smoothing is TensorBoard's
+ * <p>Each run keeps one colour from {@link #colorOf} on the loss, learning-rate and gap charts, and
+ * a shade of each family on the accuracy chart. Epoch values show on hover, and beside every point
+ * while {@link #showValueLabelsProperty} is set (demo mode). Right-click a chart for Export…, which
+ * writes it as a paper figure off the JavaFX thread. Smoothing is TensorBoard's
  * debiased exponential moving average ({@link #setSmoothing}). Every curve is a bounded copy of at
  * most {@value #MAX_POINTS_PER_SERIES} points (see {@code Decimator}), so a long run costs the same
  * to draw as a short one. Drag to zoom, middle-drag to pan, {@link #resetZoom} (or the zoom bar at
@@ -50,7 +76,10 @@ public final class MetricsCharts extends VBox {
     private final XYChart lossChart;
     private final XYChart accuracyChart;
     private final XYChart learningRateChart;
+    private final XYChart gapChart;
+    private final VBox gapView;
     private final DefaultNumericAxis lossAxis;
+    private final DefaultNumericAxis accuracyAxis;
 
     private final ErrorDataSetRenderer lossRaw = ChartParts.lines();
     private final ErrorDataSetRenderer lossSmoothed = ChartParts.lines();
@@ -58,35 +87,78 @@ public final class MetricsCharts extends VBox {
     private final ErrorDataSetRenderer accuracySmoothed = ChartParts.lines();
     private final ErrorDataSetRenderer accuracyEpochs = ChartParts.lines().setDrawMarker(true);
     private final ErrorDataSetRenderer learningRate = ChartParts.lines();
+    private final ErrorDataSetRenderer gaps = ChartParts.lines().setDrawMarker(true);
 
+    /** The stacked charts, which share the x-axis's alignment. */
     private final List<XYChart> charts;
+    /** Every chart: the stacked ones and the gap chart. */
+    private final List<XYChart> allCharts;
     private final List<XValueIndicator> markers;
-    private final List<Zoomer> zoomers = List.of(new Zoomer(), new Zoomer(), new Zoomer());
+    private final List<Zoomer> zoomers = List.of(new Zoomer(), new Zoomer(), new Zoomer(), new Zoomer());
+    private final ValueLabels accuracyLabels = new ValueLabels();
+    private final ValueLabels gapLabels = new ValueLabels();
+    private final BooleanProperty showValueLabels = new SimpleBooleanProperty(this, "showValueLabels");
     private final RunLegend legend = new RunLegend();
     private final RunPalette palette = new RunPalette();
     private final Map<String, RunSeries> runs = new LinkedHashMap<>();
     private double smoothing;
     private boolean dark;
+    private ChartXAxis xAxis = ChartXAxis.STEP;
+    private int markerStep = -1;
+    private Executor exportExecutor = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "chart-export");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Consumer<String> exportMessages = message -> { };
 
     public MetricsCharts() {
         lossAxis = ChartParts.axis("loss");
         lossChart = ChartParts.chart(lossAxis, lossRaw, lossSmoothed);
-        accuracyChart = ChartParts.chart(ChartParts.axis("accuracy (%)"), accuracyRaw, accuracySmoothed,
-                accuracyEpochs);
+        accuracyAxis = ChartParts.axis("accuracy (%)");
+        // drawn in this order: the faint per-step layer, the smoothed train curve, then the test points on top
+        accuracyChart = ChartParts.chart(accuracyAxis, accuracyRaw, accuracySmoothed, accuracyEpochs);
         learningRateChart = ChartParts.chart(ChartParts.axis("learning rate"), learningRate);
+        DefaultNumericAxis gapAxis = ChartParts.axis("gap (pp)");
+        gapAxis.setForceZeroInRange(true);
+        gapChart = ChartParts.chart(gapAxis, gaps);
         charts = List.of(lossChart, accuracyChart, learningRateChart);
-        markers = charts.stream().map(chart -> ChartParts.marker(chart.getXAxis())).toList();
+        allCharts = List.of(lossChart, accuracyChart, learningRateChart, gapChart);
+        markers = allCharts.stream().map(chart -> ChartParts.marker(chart.getXAxis())).toList();
 
         getStyleClass().add("metrics-charts");
         getStylesheets().add(ChartsStylesheet.URI);
         getChildren().add(legend);
-        for (int i = 0; i < charts.size(); i++) {
-            XYChart chart = charts.get(i);
+        for (int i = 0; i < allCharts.size(); i++) {
+            XYChart chart = allCharts.get(i);
             chart.getPlugins().addAll(zoomers.get(i), new DataPointTooltip());
             VBox.setVgrow(chart, Priority.ALWAYS);
-            getChildren().add(chart);
         }
+        getChildren().addAll(charts);
         ChartParts.alignPlotAreas(charts);
+        accuracyChart.getPlugins().add(accuracyLabels);
+        gapChart.getPlugins().add(gapLabels);
+        YValueIndicator zero = new YValueIndicator(gapAxis, 0);
+        zero.setEditable(false);
+        gapChart.getPlugins().add(zero);
+        showValueLabels.addListener((obs, was, now) -> {
+            accuracyLabels.setShown(now);
+            gapLabels.setShown(now);
+        });
+        addExportMenu(lossChart, ChartKind.LOSS);
+        addExportMenu(accuracyChart, ChartKind.ACCURACY);
+        addExportMenu(learningRateChart, ChartKind.LEARNING_RATE);
+        addExportMenu(gapChart, ChartKind.GAP);
+
+        Label gapKey = new Label("per epoch and run (run colours as in the legend): soft − snapped (solid, ●),"
+                + " snapped + BN − snapped (dotted); above 0 snapping loses accuracy");
+        gapKey.getStyleClass().add("metrics-gap-key");
+        gapKey.setWrapText(true);
+        gapKey.setMinHeight(Region.USE_PREF_SIZE);
+        gapView = new VBox(gapKey, gapChart);
+
+        gapView.getStyleClass().addAll("metrics-charts", "metrics-gap-view");
+        gapView.getStylesheets().add(ChartsStylesheet.URI);
     }
 
     /**
@@ -101,7 +173,8 @@ public final class MetricsCharts extends VBox {
             throw new IllegalArgumentException("run " + runId + " is already shown");
         }
         Color colour = palette.assign(runId);
-        RunSeries series = new RunSeries(label, colour, smoothing, MAX_POINTS_PER_SERIES);
+        int index = palette.indexOf(runId);
+        RunSeries series = new RunSeries(label, colour, index, smoothing, xAxis, MAX_POINTS_PER_SERIES);
         runs.put(runId, series);
         lossRaw.getDatasets().add(series.lossRaw.dataSet());
         lossSmoothed.getDatasets().add(series.lossSmoothed.dataSet());
@@ -110,6 +183,12 @@ public final class MetricsCharts extends VBox {
         accuracyEpochs.getDatasets().addAll(series.testSoft.dataSet(), series.testSnapped.dataSet(),
                 series.testSnappedBn.dataSet());
         learningRate.getDatasets().add(series.learningRate.dataSet());
+        gaps.getDatasets().addAll(series.gapSoft.dataSet(), series.gapBn.dataSet());
+        accuracyLabels.add(series.testSoft.dataSet(), AccuracyMetric.SOFT.colour(index), "%.1f");
+        accuracyLabels.add(series.testSnapped.dataSet(), AccuracyMetric.SNAPPED.colour(index), "%.1f");
+        accuracyLabels.add(series.testSnappedBn.dataSet(), AccuracyMetric.SNAPPED_BN.colour(index), "%.1f");
+        gapLabels.add(series.gapSoft.dataSet(), colour, "%+.2f");
+        gapLabels.add(series.gapBn.dataSet(), colour, "%+.2f");
         legend.add(runId, label, colour);
     }
 
@@ -127,7 +206,14 @@ public final class MetricsCharts extends VBox {
         accuracyEpochs.getDatasets().removeAll(series.testSoft.dataSet(), series.testSnapped.dataSet(),
                 series.testSnappedBn.dataSet());
         learningRate.getDatasets().remove(series.learningRate.dataSet());
+        gaps.getDatasets().removeAll(series.gapSoft.dataSet(), series.gapBn.dataSet());
+        for (DrawnSeries drawn : List.of(series.testSoft, series.testSnapped, series.testSnappedBn)) {
+            accuracyLabels.remove(drawn.dataSet());
+        }
+        gapLabels.remove(series.gapSoft.dataSet());
+        gapLabels.remove(series.gapBn.dataSet());
         legend.remove(runId);
+        fitAccuracyRange();
     }
 
     /** Removes every run and starts the colours over. */
@@ -156,7 +242,11 @@ public final class MetricsCharts extends VBox {
      */
     public void appendEpochs(String runId, List<EpochMetrics> epochs) {
         requireFxThread();
+        if (epochs.isEmpty()) {
+            return;
+        }
         run(runId).appendEpochs(epochs);
+        fitAccuracyRange();
     }
 
     /**
@@ -197,19 +287,22 @@ public final class MetricsCharts extends VBox {
     /** Draws a vertical line at this step on every chart, e.g. the step a time scrubber points at. */
     public void setMarker(int step) {
         requireFxThread();
-        for (int i = 0; i < charts.size(); i++) {
+        markerStep = step;
+        double x = xOfStep(step);
+        for (int i = 0; i < allCharts.size(); i++) {
             XValueIndicator marker = markers.get(i);
-            marker.setValue(step);
-            if (!charts.get(i).getPlugins().contains(marker)) {
-                charts.get(i).getPlugins().add(marker);
+            marker.setValue(x);
+            if (!allCharts.get(i).getPlugins().contains(marker)) {
+                allCharts.get(i).getPlugins().add(marker);
             }
         }
     }
 
     public void clearMarker() {
         requireFxThread();
-        for (int i = 0; i < charts.size(); i++) {
-            charts.get(i).getPlugins().remove(markers.get(i));
+        markerStep = -1;
+        for (int i = 0; i < allCharts.size(); i++) {
+            allCharts.get(i).getPlugins().remove(markers.get(i));
         }
     }
 
@@ -219,6 +312,178 @@ public final class MetricsCharts extends VBox {
         for (Zoomer zoomer : zoomers) {
             zoomer.zoomOrigin();
         }
+        fitAccuracyRange();
+    }
+
+    /**
+     * Counts the x-axis of every chart in steps or in epochs; runs of different lengths line up by
+     * epoch. Redraws every curve once (full resolution is kept for this).
+     */
+    public void setXAxis(ChartXAxis axis) {
+        requireFxThread();
+        if (axis == xAxis) {
+            return;
+        }
+        xAxis = axis;
+        for (RunSeries series : runs.values()) {
+            series.setXAxis(axis);
+        }
+        for (XYChart chart : allCharts) {
+            chart.getXAxis().setName(axis.title());
+            // the old range must not survive on a chart laid out later (the gap tab, hidden now)
+            chart.getXAxis().invalidateRange();
+        }
+        if (markerStep >= 0) {
+            setMarker(markerStep);
+        }
+    }
+
+    public ChartXAxis getXAxis() {
+        return xAxis;
+    }
+
+    /**
+     * Whether every epoch point on the accuracy and gap charts carries its value as text, for talks
+     * (the demo mode binds it); off, values show on hover only.
+     */
+    public BooleanProperty showValueLabelsProperty() {
+        return showValueLabels;
+    }
+
+    public boolean isShowValueLabels() {
+        return showValueLabels.get();
+    }
+
+    public void setShowValueLabels(boolean show) {
+        showValueLabels.set(show);
+    }
+
+    /** The quantization-gap chart with its key, for the window to place (a tab of the charts pane). */
+    public VBox gapView() {
+        return gapView;
+    }
+
+    /**
+     * Recomputes the gap chart's axes and redraws it: a chart in a hidden tab may keep an axis range
+     * from before its data changed (seen after a step/epoch switch), so the window calls this on
+     * showing it.
+     */
+    public void redrawGapChart() {
+        requireFxThread();
+        gapChart.getXAxis().invalidateRange();
+        gapChart.getYAxis().invalidateRange();
+        gapChart.invalidate();
+    }
+
+    /** Where Export… reports what it wrote or why it could not, on the JavaFX thread (e.g. a status line). */
+    public void setOnExportMessage(Consumer<String> messages) {
+        exportMessages = messages;
+    }
+
+    /**
+     * Writes a chart's data as a paper figure (SVG, PDF or 300-dpi PNG by the file's extension, PNG
+     * with ".png" added when it has none; one column wide), on a background thread; the outcome goes
+     * to {@link #setOnExportMessage}.
+     */
+    public void export(ChartKind kind, Path chosen) {
+        requireFxThread();
+        FigureFormat format = formatOf(chosen);
+        // a name typed without an extension gets the PNG it is written as
+        Path file = chosen.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + format.id())
+                ? chosen : chosen.resolveSibling(chosen.getFileName() + "." + format.id());
+        Figure figure;
+        try {
+            figure = ChartFigures.of(kind, figureRuns(), smoothing);
+        } catch (IllegalArgumentException e) {
+            exportMessages.accept("Export: " + e.getMessage());
+            return;
+        }
+        exportExecutor.execute(() -> {
+            String message;
+            try {
+                FigureWriter.write(figure, format, FigureSize.of(FigureSize.SINGLE_COLUMN, null, 300), file);
+                message = "Exported " + file;
+            } catch (IOException | RuntimeException e) {
+                message = "Could not export " + file + ": " + e.getMessage();
+            }
+            String done = message;
+            Platform.runLater(() -> exportMessages.accept(done));
+        });
+    }
+
+    /** Where Export… writes (tests give a direct executor). */
+    void setExportExecutor(Executor executor) {
+        exportExecutor = executor;
+    }
+
+    private List<ChartFigures.Run> figureRuns() {
+        List<ChartFigures.Run> out = new ArrayList<>();
+        for (RunSeries series : runs.values()) {
+            out.add(new ChartFigures.Run(series.label, series.epochs(), series.stepRecords()));
+        }
+        return out;
+    }
+
+    static FigureFormat formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (FigureFormat format : FigureFormat.values()) {
+            if (name.endsWith("." + format.id())) {
+                return format;
+            }
+        }
+        return FigureFormat.PNG;
+    }
+
+    private void addExportMenu(XYChart chart, ChartKind kind) {
+        MenuItem export = new MenuItem("Export…");
+        export.setOnAction(event -> chooseAndExport(chart, kind));
+        ContextMenu menu = new ContextMenu(export);
+        chart.setOnContextMenuRequested(event -> menu.show(chart, event.getScreenX(), event.getScreenY()));
+        chart.getProperties().put(ContextMenu.class, menu);
+    }
+
+    // the chooser is modal but writes nothing: the writing happens in export(), off this thread
+    private void chooseAndExport(XYChart chart, ChartKind kind) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the " + kind.fileName() + " chart as a figure");
+        chooser.setInitialFileName(kind.fileName() + ".pdf");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("PDF (vector, fonts embedded)", "*.pdf"),
+                new FileChooser.ExtensionFilter("SVG (vector)", "*.svg"),
+                new FileChooser.ExtensionFilter("PNG (300 dpi)", "*.png"));
+        java.io.File file = chooser.showSaveDialog(chart.getScene() == null ? null : chart.getScene().getWindow());
+        if (file != null) {
+            export(kind, file.toPath());
+        }
+    }
+
+    /** Fits the accuracy axis to the test points with a little room; the axis follows all data until the first epoch. */
+    private void fitAccuracyRange() {
+        List<DataSet> points = new ArrayList<>();
+        for (RunSeries series : runs.values()) {
+            points.addAll(List.of(series.testSoft.dataSet(), series.testSnapped.dataSet(),
+                    series.testSnappedBn.dataSet()));
+        }
+        double[] range = AccuracyRange.fit(points);
+        if (range == null) {
+            accuracyAxis.setAutoRanging(true);
+            return;
+        }
+        if (accuracyAxis.isAutoRanging() || accuracyAxis.getMin() != range[0] || accuracyAxis.getMax() != range[1]) {
+            accuracyAxis.setAutoRanging(false);
+            accuracyAxis.set(range[0], range[1]);
+            accuracyAxis.requestAxisLayout();
+        }
+    }
+
+    private double xOfStep(int step) {
+        for (RunSeries series : runs.values()) {
+            double x = series.xOfStep(step);
+            if (Double.isFinite(x)) {
+                return x;
+            }
+        }
+        return xAxis == ChartXAxis.STEP ? step : 0;
     }
 
     /** Switches the dark theme; run colours stay as they are, having been chosen to read on both. */
@@ -226,6 +491,7 @@ public final class MetricsCharts extends VBox {
         requireFxThread();
         this.dark = dark;
         pseudoClassStateChanged(ChartsStylesheet.DARK, dark);
+        gapView.pseudoClassStateChanged(ChartsStylesheet.DARK, dark);
     }
 
     public boolean isDark() {
@@ -260,8 +526,14 @@ public final class MetricsCharts extends VBox {
         return series == null ? new int[0] : series.epochSteps();
     }
 
+    /** The three stacked charts. */
     List<XYChart> charts() {
         return charts;
+    }
+
+    /** The stacked charts and the gap chart. */
+    List<XYChart> allCharts() {
+        return allCharts;
     }
 
     XYChart lossChart() {
@@ -274,6 +546,14 @@ public final class MetricsCharts extends VBox {
 
     XYChart learningRateChart() {
         return learningRateChart;
+    }
+
+    XYChart gapChart() {
+        return gapChart;
+    }
+
+    ValueLabels accuracyLabels() {
+        return accuracyLabels;
     }
 
     /** The run's curves, for tests. */

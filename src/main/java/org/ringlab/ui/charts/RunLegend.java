@@ -2,15 +2,21 @@ package org.ringlab.ui.charts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
 
 /**
- * One legend for all three charts: a swatch per run in its colour, then a key to the line styles.
- * A run's colour is the same on every chart, so naming it once spares each of the three stacked
- * charts a legend of its own (a dozen entries for three runs on the accuracy chart alone).
+ * One legend for the charts: a swatch per run in its colour (the loss, learning-rate and gap charts
+ * draw each run in it), then the accuracy chart's key: each accuracy in its colour family with its
+ * marker, a run being a shade of that family. Naming each once spares every chart a legend of its
+ * own (a dozen entries for three runs on the accuracy chart alone).
  */
 final class RunLegend extends FlowPane {
 
@@ -22,10 +28,37 @@ final class RunLegend extends FlowPane {
         super(14, 4);
         getStyleClass().add("metrics-legend");
         getChildren().addAll(
-                keyEntry("test soft", SeriesStroke.SOFT),
-                keyEntry("test snapped", SeriesStroke.SNAPPED),
-                keyEntry("snapped + BN", SeriesStroke.SNAPPED_BN),
+                accuracyEntry(AccuracyMetric.SOFT),
+                accuracyEntry(AccuracyMetric.SNAPPED),
+                accuracyEntry(AccuracyMetric.SNAPPED_BN),
+                accuracyEntry(AccuracyMetric.TRAIN),
                 keyEntry("per step (faint: raw)", SeriesStroke.RAW));
+    }
+
+    private static Label accuracyEntry(AccuracyMetric metric) {
+        Line line = new Line(0, 0, SWATCH_LENGTH, 0);
+        line.setStrokeWidth(metric.width() + 0.5);
+        line.getStrokeDashArray().setAll(metric.dashes());
+        Color colour = metric.colour(0);
+        line.setStroke(colour);
+        Node graphic = line;
+        if (metric.marker() != null) {
+            Shape marker = switch (metric.marker()) {
+                case "rectangle" -> new Rectangle(7, 7);
+                case "diamond" -> {
+                    Rectangle diamond = new Rectangle(6.5, 6.5);
+                    diamond.setRotate(45);
+                    yield diamond;
+                }
+                default -> new Circle(3.8);
+            };
+            marker.setFill(colour);
+            graphic = new StackPane(line, marker);
+        }
+        Label entry = new Label(metric.label(), graphic);
+        entry.getStyleClass().add("metrics-legend-key");
+        entry.setUserData(metric);
+        return entry;
     }
 
     void add(String runId, String label, Color colour) {

@@ -26,20 +26,25 @@ final class RunPalette {
             Color.web("#F0E442"), // yellow
             Color.web("#999999")); // grey in place of black
 
-    private final Map<String, Color> assigned = new HashMap<>();
+    private final Map<String, Integer> assigned = new HashMap<>();
 
     /** The run's colour, assigning the next free one if the run is new. */
     Color assign(String runId) {
-        return assigned.computeIfAbsent(runId, id -> OKABE_ITO.get(assigned.size() % OKABE_ITO.size()));
+        return OKABE_ITO.get(indexOf(runId) % OKABE_ITO.size());
+    }
+
+    /** The run's place in the order runs were first seen (assigning the next if new): its shade on the accuracy chart. */
+    int indexOf(String runId) {
+        return assigned.computeIfAbsent(runId, id -> assigned.size());
     }
 
     /** The colour assigned to the run; the run must have been assigned one. */
     Color colorOf(String runId) {
-        Color color = assigned.get(runId);
-        if (color == null) {
+        Integer index = assigned.get(runId);
+        if (index == null) {
             throw new IllegalArgumentException("no colour assigned to run " + runId);
         }
-        return color;
+        return OKABE_ITO.get(index % OKABE_ITO.size());
     }
 
     /** Forgets every assignment: the next run gets the first colour again. */

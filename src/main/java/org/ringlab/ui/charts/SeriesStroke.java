@@ -54,11 +54,16 @@ enum SeriesStroke {
      * restyle the charts but never repaint a run.
      */
     String css(Color runColour) {
-        String colour = String.format(Locale.ROOT, "rgba(%d,%d,%d,%.3f)", channel(runColour.getRed()),
-                channel(runColour.getGreen()), channel(runColour.getBlue()), opacity);
+        return css(runColour, opacity, width, dashes, markers ? "circle" : null, 2.5);
+    }
+
+    /** An inline ChartFX data-set style; {@code marker} is a ChartFX marker type, or null for none. */
+    static String css(Color colour, double opacity, double width, double[] dashes, String marker, double markerSize) {
+        String rgba = String.format(Locale.ROOT, "rgba(%d,%d,%d,%.3f)", channel(colour.getRed()),
+                channel(colour.getGreen()), channel(colour.getBlue()), opacity);
         StringBuilder css = new StringBuilder()
-                .append("-fx-line-color: ").append(colour).append("; ")
-                .append("-fx-marker-color: ").append(colour).append("; ")
+                .append("-fx-line-color: ").append(rgba).append("; ")
+                .append("-fx-marker-color: ").append(rgba).append("; ")
                 .append(String.format(Locale.ROOT, "-fx-line-width: %.1f;", width));
         if (dashes.length > 0) {
             css.append(" -fx-line-dash-array: ")
@@ -66,8 +71,8 @@ enum SeriesStroke {
                             .collect(Collectors.joining(" ")))
                     .append(';');
         }
-        if (markers) {
-            css.append(" -fx-marker-type: circle; -fx-marker-size: 2.5;");
+        if (marker != null) {
+            css.append(String.format(Locale.ROOT, " -fx-marker-type: %s; -fx-marker-size: %.1f;", marker, markerSize));
         }
         return css.toString();
     }

@@ -18,9 +18,9 @@ import org.ringlab.train.StepMetrics;
 import org.ringlab.ui.LiveRun;
 
 /**
- * Which runs the metrics charts show (the selected ones) and how (smoothing, log loss). A run keeps
- * its curve, and its colour, while it stays selected: selecting more adds curves, deselecting
- * removes only that run's.
+ * Which runs the metrics charts show (the selected ones) and how (smoothing, log loss, x-axis in
+ * steps or epochs). A run keeps its curve, and its colour, while it stays selected: selecting more
+ * adds curves, deselecting removes only that run's.
  */
 public final class ChartsModel {
     /** What the charts must do; the window's {@code MetricsCharts} does it. */
@@ -36,6 +36,8 @@ public final class ChartsModel {
 
     public final DoubleProperty smoothing = new SimpleDoubleProperty(0.6);
     public final BooleanProperty logLoss = new SimpleBooleanProperty();
+    /** Whether the charts count their x-axis in epochs rather than steps. */
+    public final BooleanProperty epochAxis = new SimpleBooleanProperty();
     private final StringBinding smoothingText = Bindings.createStringBinding(
             () -> String.format(Locale.ROOT, "%.2f", smoothing.get()), smoothing);
     private final Charts charts;

@@ -5,9 +5,14 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.StepMetrics;
+import org.ringlab.ui.charts.ChartXAxis;
 import org.ringlab.ui.charts.MetricsCharts;
 
 /** The metrics charts and their toolbar (fxml/charts.fxml): shows a {@link ChartsModel} on {@link MetricsCharts}. */
@@ -21,6 +26,12 @@ public final class ChartsPane {
     @FXML private Slider smoothingSlider;
     @FXML private Label smoothingLabel;
     @FXML private CheckBox logLossBox;
+    @FXML private StackPane gapPane;
+    @FXML private Tab gapTab;
+    @FXML private ToggleGroup xAxisGroup;
+    @FXML private ToggleButton stepAxisButton;
+    @FXML private ToggleButton epochAxisButton;
+    @FXML private Label exportStatus;
 
     public ChartsPane(ChartsModel model, MetricsCharts charts) {
         this.model = model;
@@ -30,6 +41,33 @@ public final class ChartsPane {
     @FXML
     private void initialize() {
         chartsPane.getChildren().add(charts);
+        gapPane.getChildren().add(charts.gapView());
+        gapTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                charts.redrawGapChart();
+            }
+        });
+        // a toggle group lets a click on the selected button leave both off; one axis is always chosen
+        xAxisGroup.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            }
+        });
+        (model.epochAxis.get() ? epochAxisButton : stepAxisButton).setSelected(true);
+        epochAxisButton.selectedProperty().addListener((obs, was, now) -> {
+            if (now || stepAxisButton.isSelected()) {
+                model.epochAxis.set(now);
+            }
+        });
+        model.epochAxis.addListener((obs, was, now) -> (now ? epochAxisButton : stepAxisButton).setSelected(true));
+        charts.setXAxis(model.epochAxis.get() ? ChartXAxis.EPOCH : ChartXAxis.STEP);
+        model.epochAxis.addListener((obs, was, now) -> charts.setXAxis(now ? ChartXAxis.EPOCH : ChartXAxis.STEP));
+        Tooltip exported = new Tooltip();
+        exported.textProperty().bind(exportStatus.textProperty());
+        exportStatus.setTooltip(exported);
+        exportStatus.managedProperty().bind(exportStatus.textProperty().isNotEmpty());
+        exportStatus.visibleProperty().bind(exportStatus.managedProperty());
+        charts.setOnExportMessage(exportStatus::setText);
         smoothingSlider.valueProperty().bindBidirectional(model.smoothing);
         smoothingLabel.textProperty().bind(model.smoothingText());
         logLossBox.selectedProperty().bindBidirectional(model.logLoss);

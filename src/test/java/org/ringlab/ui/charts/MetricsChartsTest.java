@@ -101,7 +101,7 @@ class MetricsChartsTest {
         });
         RunSeries a = charts.series("a");
         List<DrawnSeries> all = List.of(a.lossRaw, a.lossSmoothed, a.trainAccuracyRaw, a.trainAccuracySmoothed,
-                a.learningRate, a.testSoft, a.testSnapped, a.testSnappedBn);
+                a.learningRate, a.testSoft, a.testSnapped, a.testSnappedBn, a.gapSoft, a.gapBn);
         int[] before = all.stream().mapToInt(DrawnSeries::publications).toArray();
         assertTrue(Arrays.stream(before).allMatch(n -> n == 1), Arrays.toString(before));
         // a frame that brought only a snapshot or a status change appends empty lists
