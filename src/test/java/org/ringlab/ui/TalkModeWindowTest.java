@@ -193,9 +193,11 @@ class TalkModeWindowTest {
         assertFalse(chartNamed("learning rate").isVisible());
         assertFalse(chartNamed("learning rate").isManaged(), "its height goes to the other charts");
         assertTrue(strip.isVisible());
+        assertTrue(controller.charts().showValueLabelsProperty().get(), "epoch points labelled in demo mode");
         robot.interact(controller::toggleDemo);
         assertTrue(chartNamed("learning rate").isVisible());
         assertFalse(strip.isVisible());
+        assertFalse(controller.charts().showValueLabelsProperty().get());
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class TalkMode {
         strip.setVisible(on);
         strip.setManaged(on);
         charts.setLearningRateShown(!on);
+        // a room cannot hover: in demo mode every epoch point says its value
+        charts.showValueLabelsProperty().set(on);
         refreshFont();
     }
 
