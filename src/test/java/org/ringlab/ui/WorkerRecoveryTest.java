@@ -88,6 +88,11 @@ class WorkerRecoveryTest {
         String id = runs.getItems().get(0).handle.id();
         assertEquals(killedAt, controller.charts().chartedSteps(id).length, "history up to the kill is kept");
 
+        // the toolbar makes room for the new button on its next layout pass: it must end up on screen
+        waitFor(() -> {
+            javafx.geometry.Bounds b = restart.localToScene(restart.getBoundsInLocal());
+            return b.getMaxX() <= restart.getScene().getWidth() && b.getMinX() >= 0;
+        });
         robot.clickOn(restart);
         waitFor(() -> service.workerAlive() && !restart.isVisible());
         robot.interact(() -> runs.getSelectionModel().clearAndSelect(0));
