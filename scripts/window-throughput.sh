@@ -154,7 +154,8 @@ run_window() { # name config round
   local mode=()
   [ "$worker" = in-process ] && mode=(-Dringlab.worker=in-process)
   # shellcheck disable=SC2086  # java_opts is a list of options
-  java -Dprism.order=sw -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  # -XX:TieredStopAtLevel=1: as ./mvnw javafx:run starts the app (pom.xml, javafx-maven-plugin)
+  java -XX:TieredStopAtLevel=1 -Dprism.order=sw -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
     -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
     -Dringlab.workspace="$ws" -Dringlab.autorun="$2" "${mode[@]}" $java_opts \
     --module-path "$fx_path" --add-modules javafx.controls,javafx.fxml,javafx.swing \

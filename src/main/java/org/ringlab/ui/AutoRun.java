@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.ringlab.service.RunHandle;
 import org.ringlab.service.TrainingService;
@@ -24,8 +25,9 @@ import org.ringlab.ui.pacing.FrameGate;
  * <p>It reports on standard output, one line per event, each starting with {@value #PREFIX}:
  * {@code running <run id>} when training starts, then {@code fx-wait p50 <ms> p99 <ms> max <ms> over
  * <n> probes} (how long tasks waited for the JavaFX thread meanwhile, {@link FxThreadProbe}) and
- * {@code frames drawn <n> of <m> ticks under a drawing budget of <p> % of a core} (how often the
- * frame pump's {@link org.ringlab.ui.pacing.FrameGate} let it draw while the run trained) and
+ * {@code frames drawn <n> of <m> ticks under a drawing budget of <p> % of a core; drawing took <q> %
+ * of a core} (how often the frame pump's {@link org.ringlab.ui.pacing.FrameGate} let it draw while
+ * the run trained, and the CPU time of the JavaFX and renderer threads meanwhile) and
  * {@code ended <run id> <status> <run folder>}; or {@code error <reason>} when the file cannot be
  * used, after which the window quits as well.
  */
@@ -43,6 +45,10 @@ final class AutoRun implements TrainingListener {
     private volatile FrameGate frames;
     private long ticksAtStart;
     private long framesAtStart;
+    private long drawingCpuAtStart;
+    private final AtomicLong pulses = new AtomicLong();
+    private long pulsesAtStart;
+    private long wallAtStart;
     /** Watches the JavaFX thread while the run trains. */
     private FxThreadProbe probe;
     private boolean running;
@@ -135,6 +141,9 @@ final class AutoRun implements TrainingListener {
                 if (gate != null) {
                     ticksAtStart = gate.budgetedTicks();
                     framesAtStart = gate.budgetedFrames();
+                    drawingCpuAtStart = gate.drawingCpuNanos();
+                    wallAtStart = System.nanoTime();
+                    pulsesAtStart = pulses.get();
                 }
             } else if (status.isTerminal()) {
                 ended = true;
@@ -158,12 +167,17 @@ final class AutoRun implements TrainingListener {
         if (gate != null) {
             long ticks;
             long drawn;
+            double drawing;
+            long pulsed;
             synchronized (this) {
+                pulsed = pulses.get() - pulsesAtStart;
                 ticks = gate.budgetedTicks() - ticksAtStart;
                 drawn = gate.budgetedFrames() - framesAtStart;
+                drawing = (gate.drawingCpuNanos() - drawingCpuAtStart) / (double) (System.nanoTime() - wallAtStart);
             }
-            say(String.format(Locale.ROOT, "frames drawn %d of %d ticks under a drawing budget of %.0f %% of a core",
-                    drawn, ticks, 100 * gate.share()));
+            say(String.format(Locale.ROOT, "frames drawn %d of %d ticks under a drawing budget of %.0f %% of a core;"
+                    + " drawing took %.1f %% of a core; %d JavaFX pulses", drawn, ticks, 100 * gate.share(), 100 * drawing,
+                    pulsed));
         }
         say(end);
         quit.run();
@@ -174,6 +188,11 @@ final class AutoRun implements TrainingListener {
             probe.close();
         }
         return probe;
+    }
+
+    /** Counts the window's JavaFX pulses (each lays out and renders what changed); JavaFX thread. */
+    void pulsed() {
+        pulses.incrementAndGet();
     }
 
     private void fail(String reason) {

@@ -60,8 +60,9 @@ public final class RingLabApp extends Application {
         stage.show();
         String autorun = System.getProperty(AutoRun.PROPERTY);
         if (autorun != null) {
-            new AutoRun(System.out, Platform::runLater, Platform::exit)
-                    .start(Path.of(autorun), controller, service);
+            AutoRun run = new AutoRun(System.out, Platform::runLater, Platform::exit);
+            stage.getScene().addPostLayoutPulseListener(run::pulsed);
+            run.start(Path.of(autorun), controller, service);
         }
     }
 

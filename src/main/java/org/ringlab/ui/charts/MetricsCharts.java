@@ -8,6 +8,7 @@ import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +102,8 @@ public final class MetricsCharts extends VBox {
     private final RunLegend legend = new RunLegend();
     private final RunPalette palette = new RunPalette();
     private final Map<String, RunSeries> runs = new LinkedHashMap<>();
+    /** Each run's curves and the renderer that draws each, in drawing order. */
+    private final Map<String, List<Placement>> placements = new LinkedHashMap<>();
     private double smoothing;
     private boolean dark;
     private ChartXAxis xAxis = ChartXAxis.STEP;
@@ -176,14 +179,17 @@ public final class MetricsCharts extends VBox {
         int index = palette.indexOf(runId);
         RunSeries series = new RunSeries(label, colour, index, smoothing, xAxis, MAX_POINTS_PER_SERIES);
         runs.put(runId, series);
-        lossRaw.getDatasets().add(series.lossRaw.dataSet());
-        lossSmoothed.getDatasets().add(series.lossSmoothed.dataSet());
-        accuracyRaw.getDatasets().add(series.trainAccuracyRaw.dataSet());
-        accuracySmoothed.getDatasets().add(series.trainAccuracySmoothed.dataSet());
-        accuracyEpochs.getDatasets().addAll(series.testSoft.dataSet(), series.testSnapped.dataSet(),
-                series.testSnappedBn.dataSet());
-        learningRate.getDatasets().add(series.learningRate.dataSet());
-        gaps.getDatasets().addAll(series.gapSoft.dataSet(), series.gapBn.dataSet());
+        placements.put(runId, List.of(new Placement(lossRaw, series.lossRaw.dataSet()),
+                new Placement(lossSmoothed, series.lossSmoothed.dataSet()),
+                new Placement(accuracyRaw, series.trainAccuracyRaw.dataSet()),
+                new Placement(accuracySmoothed, series.trainAccuracySmoothed.dataSet()),
+                new Placement(accuracyEpochs, series.testSoft.dataSet()),
+                new Placement(accuracyEpochs, series.testSnapped.dataSet()),
+                new Placement(accuracyEpochs, series.testSnappedBn.dataSet()),
+                new Placement(learningRate, series.learningRate.dataSet()),
+                new Placement(gaps, series.gapSoft.dataSet()),
+                new Placement(gaps, series.gapBn.dataSet())));
+        attachDrawn();
         accuracyLabels.add(series.testSoft.dataSet(), AccuracyMetric.SOFT.colour(index), "%.1f");
         accuracyLabels.add(series.testSnapped.dataSet(), AccuracyMetric.SNAPPED.colour(index), "%.1f");
         accuracyLabels.add(series.testSnappedBn.dataSet(), AccuracyMetric.SNAPPED_BN.colour(index), "%.1f");
@@ -199,14 +205,9 @@ public final class MetricsCharts extends VBox {
         if (series == null) {
             return;
         }
-        lossRaw.getDatasets().remove(series.lossRaw.dataSet());
-        lossSmoothed.getDatasets().remove(series.lossSmoothed.dataSet());
-        accuracyRaw.getDatasets().remove(series.trainAccuracyRaw.dataSet());
-        accuracySmoothed.getDatasets().remove(series.trainAccuracySmoothed.dataSet());
-        accuracyEpochs.getDatasets().removeAll(series.testSoft.dataSet(), series.testSnapped.dataSet(),
-                series.testSnappedBn.dataSet());
-        learningRate.getDatasets().remove(series.learningRate.dataSet());
-        gaps.getDatasets().removeAll(series.gapSoft.dataSet(), series.gapBn.dataSet());
+        for (Placement placement : placements.remove(runId)) {
+            placement.renderer().getDatasets().remove(placement.dataSet());
+        }
         for (DrawnSeries drawn : List.of(series.testSoft, series.testSnapped, series.testSnappedBn)) {
             accuracyLabels.remove(drawn.dataSet());
         }
@@ -233,6 +234,7 @@ public final class MetricsCharts extends VBox {
     public void appendSteps(String runId, List<StepMetrics> steps) {
         requireFxThread();
         run(runId).appendSteps(steps);
+        attachDrawn();
     }
 
     /**
@@ -246,6 +248,7 @@ public final class MetricsCharts extends VBox {
             return;
         }
         run(runId).appendEpochs(epochs);
+        attachDrawn();
         fitAccuracyRange();
     }
 
@@ -328,6 +331,7 @@ public final class MetricsCharts extends VBox {
         for (RunSeries series : runs.values()) {
             series.setXAxis(axis);
         }
+        attachDrawn();
         for (XYChart chart : allCharts) {
             chart.getXAxis().setName(axis.title());
             // the old range must not survive on a chart laid out later (the gap tab, hidden now)
@@ -567,6 +571,28 @@ public final class MetricsCharts extends VBox {
             throw new IllegalArgumentException("run " + runId + " is not shown; addRun first");
         }
         return series;
+    }
+
+    /** A curve and the renderer that draws it. */
+    private record Placement(ErrorDataSetRenderer renderer, DoubleDataSet dataSet) {
+    }
+
+    /**
+     * Hands each curve to its renderer once it has a point. Why not at once: ChartFX 11.3 lays out
+     * and repaints a chart on every JavaFX pulse while one of its renderers holds an empty data set
+     * (its auto-range finds nothing to settle on), which kept the window pulsing 60 times a second,
+     * repainting the accuracy chart, for as long as a run had not finished its first epoch (its
+     * epoch points) or forever (the gap chart of an FP32 run). Measured with the pulse count that
+     * {@code -Dringlab.autorun} prints: about 60 pulses a second before, a few after.
+     */
+    private void attachDrawn() {
+        for (List<Placement> run : placements.values()) {
+            for (Placement placement : run) {
+                if (placement.dataSet().getDataCount() > 0 && !placement.renderer().getDatasets().contains(placement.dataSet())) {
+                    placement.renderer().getDatasets().add(placement.dataSet());
+                }
+            }
+        }
     }
 
     private static void requireFxThread() {

@@ -75,4 +75,9 @@ public final class DrawingBudget {
     public double share() {
         return share;
     }
+
+    /** CPU time spent drawing so far, in nanoseconds (any thread may ask). */
+    public long drawingCpuNanos() {
+        return cpuNanos.getAsLong();
+    }
 }

@@ -51,6 +51,11 @@ public final class FrameGate {
         return budgetedFrames.get();
     }
 
+    /** CPU time spent drawing so far, in nanoseconds, or -1 where it is not measured. */
+    public long drawingCpuNanos() {
+        return budget == null ? -1 : budget.drawingCpuNanos();
+    }
+
     /** The budget's share of a core, or 1 where there is none. */
     public double share() {
         return budget == null ? 1 : budget.share();

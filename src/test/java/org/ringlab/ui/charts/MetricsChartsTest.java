@@ -194,7 +194,7 @@ class MetricsChartsTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<Double> sceneXs = new ArrayList<>();
         robot.interact(() -> {
-            for (XYChart chart : charts.charts()) {
+            for (XYChart chart : charts.allCharts()) {
                 List<Line> lines = chart.lookupAll(".value-indicator-line").stream()
                         .map(Line.class::cast).filter(Node::isVisible).toList();
                 assertEquals(1, lines.size(), "one marker line");
@@ -399,5 +399,34 @@ class MetricsChartsTest {
                 .filter(Node::isVisible).map(node -> ((Label) node).getText()).toList();
         assertEquals(1, tooltips.size(), "one tooltip");
         assertTrue(tooltips.get(0).contains("ring-4 test soft"), tooltips.get(0));
+    }
+
+    /**
+     * No renderer holds an empty data set: ChartFX 11.3 repaints such a chart on every JavaFX pulse,
+     * which kept the real window (GTK, software rendering) pulsing 60 times a second until a run's
+     * first epoch ended. Headless Monocle does not show the repaints, so this checks the cause; the
+     * effect is the pulse count that scripts/window-throughput.sh prints (issue #11).
+     */
+    @Test
+    void curvesReachTheirRenderersOnlyOnceTheyHavePoints(FxRobot robot) {
+        robot.interact(() -> {
+            charts.addRun("r1", "ring");
+            charts.appendSteps("r1", steps(1, 200, 1));
+        });
+        robot.interact(() -> {
+            for (XYChart chart : charts.allCharts()) {
+                for (var renderer : chart.getRenderers()) {
+                    for (DataSet set : renderer.getDatasets()) {
+                        assertTrue(set.getDataCount() > 0, set.getName() + " is empty but drawn");
+                    }
+                }
+            }
+            assertFalse(charts.accuracyChart().getRenderers().stream()
+                    .anyMatch(r -> r.getDatasets().contains(charts.series("r1").testSoft.dataSet())));
+        });
+        robot.interact(() -> charts.appendEpochs("r1", epochs(1, false)));
+        robot.interact(() -> assertTrue(charts.accuracyChart().getRenderers().stream()
+                .anyMatch(r -> r.getDatasets().contains(charts.series("r1").testSoft.dataSet())),
+                "epoch points drawn once they exist"));
     }
 }
