@@ -191,15 +191,17 @@ run_window() { # name config round
   [ -n "$t1" ] || die "the window's run ended before its start was seen; see $log"
   local pulse
   pulse="$(sed -n 's/^autorun: fx-wait //p' "$log" | head -n 1)"
+  local frames
+  frames="$(sed -n 's/^autorun: frames drawn \([0-9]*\) of \([0-9]*\) ticks.*drawing took \([0-9.]*\) % of a core; \([0-9]*\) JavaFX pulses.*/\1 of \2 ticks, drawing \3 %, \4 pulses/p' "$log" | head -n 1)"
   epochs_to_results "$1" "$3" window "$ws/runs.db"
   python3 - "$1" "$3" "$t0" "$t1" "$clk_tck" "${app0:-}" "${app1:-}" "${worker0:-}" "${worker1:-}" \
-    "${x0:-}" "${x1:-}" "$pulse" >>"$results" <<'EOF'
+    "${x0:-}" "${x1:-}" "$pulse" "${frames:-–}" >>"$results" <<'EOF'
 import sys
 name, rnd, t0, t1, tck = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 def share(a, b):
     return "" if not a or not b else f"{(float(b) - float(a)) / tck / (t1 - t0) * 100:.0f}"
 print("\t".join(["cpu", name, rnd, f"{t1 - t0:.1f}", share(sys.argv[6], sys.argv[7]),
-                 share(sys.argv[8], sys.argv[9]), share(sys.argv[10], sys.argv[11]), sys.argv[12]]))
+                 share(sys.argv[8], sys.argv[9]), share(sys.argv[10], sys.argv[11]), sys.argv[12], sys.argv[13]]))
 EOF
 }
 
@@ -254,11 +256,11 @@ for (name, rnd, epoch, side) in sorted(ips, key=lambda k: (k[0], int(k[1]), int(
     ratios[name].append(w / c)
     print(f"| {name} | {rnd} | {epoch} | {c:,.0f} | {w:,.0f} | {w / c:.2f} |")
 print()
-print("| config | round | training s | window JVM cpu (% of a core) | worker cpu | Xvfb cpu | wait for the FX thread |")
-print("|---|---:|---:|---:|---:|---:|---|")
-for name, rnd, secs, app, wrk, x, pulse in cpu:
+print("| config | round | training s | window JVM cpu (% of a core) | worker cpu | Xvfb cpu | frames drawn, drawing threads' cpu, JavaFX pulses | wait for the FX thread |")
+print("|---|---:|---:|---:|---:|---:|---|---|")
+for name, rnd, secs, app, wrk, x, pulse, frames in cpu:
     pct = lambda v: f"{v} %" if v else "–"
-    print(f"| {name} | {rnd} | {secs} | {pct(app)} | {pct(wrk)} | {pct(x)} | {pulse} |")
+    print(f"| {name} | {rnd} | {secs} | {pct(app)} | {pct(wrk)} | {pct(x)} | {frames} | {pulse} |")
 print()
 for name, r in ratios.items():
     print(f"{name}: window / CLI median {statistics.median(r):.2f}, lowest {min(r):.2f} over {len(r)} epochs")
