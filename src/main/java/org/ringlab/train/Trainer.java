@@ -265,14 +265,10 @@ public final class Trainer {
                         listener.onSnapshot(snapshots.record(steps[0], epoch + 1, epoch + (double) index / stepsPerEpoch));
                     }
                 }
-                double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
-                double snapped = Double.NaN;
-                double snappedBn = Double.NaN;
-                if (quantized) {
-                    snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
-                    snappedBn = evaluator.snappedAfterBatchNormRecalibration(testSampler, recalSampler,
-                            config.bnRecalBatches());
-                }
+                TestAccuracies test = testAccuracies(evaluator, testSampler, recalSampler, quantized);
+                double soft = test.soft();
+                double snapped = test.snapped();
+                double snappedBn = test.snappedBn();
                 long now = System.nanoTime();
                 EpochMetrics m = new EpochMetrics(epoch + 1, steps[0], lossSum / seen, 100.0 * correct / seen, soft,
                         snapped, snappedBn, lr, seen / (trainNanos / 1e9), (now - epochStart) / 1e9,
@@ -295,6 +291,20 @@ public final class Trainer {
             }
             return RunStatus.FINISHED;
         }
+    }
+
+    /** Test accuracy with soft weights and, for a quantized model, snapped and snapped after BatchNorm re-estimation. */
+    private record TestAccuracies(double soft, double snapped, double snappedBn) {
+    }
+
+    private TestAccuracies testAccuracies(Evaluator evaluator, BatchSampler testSampler, BatchSampler recalSampler,
+            boolean quantized) {
+        double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
+        if (!quantized) {
+            return new TestAccuracies(soft, Double.NaN, Double.NaN);
+        }
+        return new TestAccuracies(soft, evaluator.accuracy(testSampler, WeightMode.SNAPPED),
+                evaluator.snappedAfterBatchNormRecalibration(testSampler, recalSampler, config.bnRecalBatches()));
     }
 
     /**
@@ -321,14 +331,10 @@ public final class Trainer {
             listener.onInfo("BatchNorm statistics re-estimated on " + config.bnRecalBatches()
                     + " training batches before the first step (INFERRED)");
         }
-        double soft = evaluator.accuracy(testSampler, WeightMode.SOFT);
-        double snapped = Double.NaN;
-        double snappedBn = Double.NaN;
-        if (quantized) {
-            snapped = evaluator.accuracy(testSampler, WeightMode.SNAPPED);
-            snappedBn = evaluator.snappedAfterBatchNormRecalibration(testSampler, recalSampler,
-                    config.bnRecalBatches());
-        }
+        TestAccuracies test = testAccuracies(evaluator, testSampler, recalSampler, quantized);
+        double soft = test.soft();
+        double snapped = test.snapped();
+        double snappedBn = test.snappedBn();
         double lr = config.schedule().lrAtStep(config.lr(), 0, 0, stepsPerEpoch, config.epochs(),
                 config.warmupEpochs());
         long now = System.nanoTime();

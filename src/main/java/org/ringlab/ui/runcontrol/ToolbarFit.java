@@ -41,13 +41,6 @@ final class ToolbarFit {
             label.fontProperty().addListener(o -> later());
         }
         toolbar.widthProperty().addListener(o -> fit());
-        // an item that grows without its own bounds changing first (the worker's Restart button
-        // appearing inside its box) asks for a layout: refigured then, or it is laid out past the edge
-        toolbar.needsLayoutProperty().addListener((o, was, needs) -> {
-            if (needs) {
-                later();
-            }
-        });
         for (Node item : toolbar.getItems()) {
             if (!labels.contains(item)) {
                 // a button's text or font, the worker's device line: refigured after their layout
