@@ -161,6 +161,8 @@ public final class MainController {
         control.demo.addListener((obs, was, now) -> showDemo(now));
         stripUnderToolbar();
         talk = new TalkMode(root, control.demo, control.fontSize, charts, metricStrip);
+        timelinePresenter.setWindowFontPx(talk.fontPx().get());
+        talk.fontPx().addListener((obs, was, now) -> timelinePresenter.setWindowFontPx(now.doubleValue()));
         framePump = new FramePump(runs, chartsModel.charted(), charts, control, timelinePresenter, this::pollService,
                 this::updateControls, messages);
         framePump.start();

@@ -182,6 +182,14 @@ final class TimelinePresenter {
         latentView.setDark(dark);
     }
 
+    /** The views' text follows the window's font size (talk mode, View → Font size). */
+    void setWindowFontPx(double px) {
+        ringView.setWindowFontPx(px);
+        compareView.setWindowFontPx(px);
+        weightHistogram.setWindowFontPx(px);
+        latentView.setWindowFontPx(px);
+    }
+
     /**
      * Play: from the shown snapshot (from the first when the slider is at its end) to the last, the
      * playhead moving through the epochs at the chosen speed; again: pause.

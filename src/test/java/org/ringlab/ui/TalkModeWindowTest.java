@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.ringlab.train.EpochMetrics;
 import org.ringlab.train.LayerSnapshot;
 import org.ringlab.train.PositionSnapshot;
+import org.ringlab.train.RunStatus;
+import org.ringlab.ui.ringview.RingView;
 import org.ringlab.ui.talk.CheatSheet;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -108,6 +110,8 @@ class TalkModeWindowTest {
                 "the larger ticks are laid out, not only styled");
         Label status = robot.lookup("#statusLabel").queryAs(Label.class);
         assertTrue(status.getFont().getSize() >= 24, "toolbar text " + status.getFont().getSize());
+        RingView ring = robot.lookup(n -> n instanceof RingView).query();
+        assertTrue(ring.getWindowFontPx() >= 24, "ring view text in demo mode: " + ring.getWindowFontPx());
 
         robot.interact(controller::toggleDemo);
         assertEquals(12, smallestAxisFont(robot), 0.01, "back to the window's size after demo mode");
@@ -118,6 +122,8 @@ class TalkModeWindowTest {
         robot.interact(() -> controller.control().fontSize.set(16));
         assertEquals(16, smallestAxisFont(robot), 0.01);
         assertEquals(16, robot.lookup("#startButton").queryButton().getFont().getSize(), 0.01);
+        RingView ring = robot.lookup(n -> n instanceof RingView).query();
+        assertEquals(16, ring.getWindowFontPx(), 0.01, "the ring view's readout and legend follow the setting");
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(14, smallestAxisFont(robot), 0.01, "Ctrl+- steps down one size");
@@ -241,6 +247,27 @@ class TalkModeWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "—".equals(text(robot, "#metricSoft")));
         robot.interact(() -> timeline.setValue(2));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "98.83 %".equals(text(robot, "#metricSoft")));
+    }
+
+    @Test
+    void theTimelineSaysLiveOnlyWhileTheRunTrains(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<LiveRun> runs = robot.lookup("#runsList").queryAs(ListView.class);
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
+        LiveRun run = runs.getItems().get(0);
+        int ring = run.handle.config().ringSize();
+        PositionSnapshot snap = new PositionSnapshot(100, 1, 1.0, List.of(new LayerSnapshot(
+                "fc1", ring, 4, 1, new int[ring * 4], new long[ring], Double.NaN, 0, 0)));
+        run.handle.history().onSnapshot(snap);
+        run.inbox.onSnapshot(snap);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#timelineLabel").endsWith("(live)"));
+
+        // the run ends with no snapshot after its last: the label follows the status alone
+        ((FakeRunHandle) run.handle).set(RunStatus.FINISHED);
+        run.inbox.onStatus(RunStatus.FINISHED, "");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text(robot, "#timelineLabel").contains("live"));
+        assertEquals("step 100 · epoch 1.00", text(robot, "#timelineLabel"));
     }
 
     private static String text(FxRobot robot, String id) {

@@ -30,6 +30,7 @@ public final class LatentHistogramView extends Region {
     private Palette palette = Palette.PAPER;
     private String title = "latent";
     private LatentHistogram shown;
+    private double windowFontPx = ViewText.BASE_WINDOW_PX;
 
     public LatentHistogramView() {
         getChildren().add(canvas);
@@ -88,6 +89,18 @@ public final class LatentHistogramView extends Region {
         return shown;
     }
 
+    /** Follows the window's font size in px (see {@link ViewText}). */
+    public void setWindowFontPx(double px) {
+        if (px != windowFontPx) {
+            windowFontPx = px;
+            paint();
+        }
+    }
+
+    public double getWindowFontPx() {
+        return windowFontPx;
+    }
+
     public void setDark(boolean dark) {
         palette = Palette.of(dark);
         paint();
@@ -109,7 +122,7 @@ public final class LatentHistogramView extends Region {
         if (width <= 0 || height <= 0) {
             return;
         }
-        double font = LayerSnapshotView.fontSize(width, height);
+        double font = ViewText.px(width, height, windowFontPx);
         PlotArea area = PlotArea.fit(width, height, font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);

@@ -36,6 +36,7 @@ abstract class LayerSnapshotView extends Region {
     private Palette palette = Palette.PAPER;
     private BarScale scale = BarScale.LINEAR;
     private LayerSnapshot shown;
+    private double windowFontPx = ViewText.BASE_WINDOW_PX;
 
     LayerSnapshotView(Ring ring, double prefWidth, double prefHeight) {
         this.ring = Objects.requireNonNull(ring, "ring");
@@ -154,9 +155,21 @@ abstract class LayerSnapshotView extends Region {
         return bars.moving();
     }
 
-    /** Text grows with the view so that the picture reads the same at demo size as in a panel. */
-    static double fontSize(double width, double height) {
-        return Math.max(9, Math.min(width, height) / 32);
+    /** The size of the view's text now (see {@link ViewText}). */
+    double fontSize(double width, double height) {
+        return ViewText.px(width, height, windowFontPx);
+    }
+
+    /** Follows the window's font size in px: text is repainted at once at the new size. */
+    public void setWindowFontPx(double px) {
+        if (px != windowFontPx) {
+            windowFontPx = px;
+            paint();
+        }
+    }
+
+    public double getWindowFontPx() {
+        return windowFontPx;
     }
 
     /** Space kept between text and the view's edges. */

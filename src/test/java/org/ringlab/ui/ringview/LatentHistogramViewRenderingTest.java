@@ -19,7 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LatentHistogramViewRenderingTest {
     private static final int WIDTH = 400;
     private static final int HEIGHT = 200;
-    private static final PlotArea AREA = PlotArea.fit(WIDTH, HEIGHT, LayerSnapshotView.fontSize(WIDTH, HEIGHT));
+    private static final PlotArea AREA = PlotArea.fit(WIDTH, HEIGHT, ViewText.px(WIDTH, HEIGHT, ViewText.BASE_WINDOW_PX));
 
     private LatentHistogramView view;
 
@@ -73,7 +73,7 @@ class LatentHistogramViewRenderingTest {
     /** Pixels in the line colour in the title row's right third (where the tag goes). */
     private static int tagPixels(Pixels pixels) {
         int count = 0;
-        double font = LayerSnapshotView.fontSize(WIDTH, HEIGHT);
+        double font = ViewText.px(WIDTH, HEIGHT, ViewText.BASE_WINDOW_PX);
         for (double x = WIDTH * 2 / 3.0; x < AREA.right(); x++) {
             for (double y = 0.4 * font; y < 1.4 * font; y++) {
                 if (Pixels.close(LatentHistogramView.LINE, pixels.at(x, y))) {

@@ -21,7 +21,7 @@ class WeightHistogramRenderingTest {
     private static final int HEIGHT = 200;
     private static final Ring TRIANGLE_8 = Ring.of(RingType.TRIANGLE, 8, RingMode.REFERENCE);
     private static final WeightBins BINS = WeightBins.forRing(TRIANGLE_8, WeightHistogram.BIN_COUNT);
-    private static final PlotArea AREA = PlotArea.fit(WIDTH, HEIGHT, LayerSnapshotView.fontSize(WIDTH, HEIGHT));
+    private static final PlotArea AREA = PlotArea.fit(WIDTH, HEIGHT, ViewText.px(WIDTH, HEIGHT, ViewText.BASE_WINDOW_PX));
 
     private WeightHistogram histogram;
 
