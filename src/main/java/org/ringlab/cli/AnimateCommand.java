@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ringlab.figures.AnimationFormat;
 import org.ringlab.figures.FigureSize;
 import org.ringlab.figures.RingAnimation;
 import org.ringlab.figures.RunData;
@@ -42,9 +43,11 @@ final class AnimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String kind = format.strip().toLowerCase(Locale.ROOT);
-        if (!kind.equals("gif") && !kind.equals("mp4")) {
-            throw new UserError("--format " + format + ": expected gif or mp4");
+        AnimationFormat kind;
+        try {
+            kind = AnimationFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--format " + e.getMessage(), e);
         }
         if (frameMillis < 20 || frameMillis > 10_000) {
             throw new UserError("--frame-ms " + frameMillis + ": expected 20..10000 ms");
@@ -56,13 +59,13 @@ final class AnimateCommand implements Callable<Integer> {
         RunData data = RunArguments.figureData(refs).get(0);
         int frames;
         try {
-            frames = kind.equals("mp4") ? RingAnimation.writeMp4(data, layer, frameMillis, out)
+            frames = kind == AnimationFormat.MP4 ? RingAnimation.writeMp4(data, layer, frameMillis, out)
                     : RingAnimation.writeGif(data, layer, FigureSize.of(FigureSize.SINGLE_COLUMN, null,
                             FigureSize.MIN_DPI), frameMillis, out);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
-        String pixels = kind.equals("mp4") ? RingAnimation.VIDEO_SIZE.widthPixels() + "×"
+        String pixels = kind == AnimationFormat.MP4 ? RingAnimation.VIDEO_SIZE.widthPixels() + "×"
                 + RingAnimation.VIDEO_SIZE.heightPixels() + " H.264" : "GIF";
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d frames, %d ms each)%n", out, pixels, frames,
                 frameMillis);

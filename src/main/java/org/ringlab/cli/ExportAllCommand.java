@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.ringlab.figures.AnimationFormat;
 import org.ringlab.figures.BatchExport;
 import org.ringlab.figures.FigureFormat;
 import org.ringlab.figures.FigureSize;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "export-all", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write every figure of the runs at once: accuracy, loss and learning-rate curves (runs "
             + "overlaid, seeds grouped), the comparison table, per ring run the ring view and soft-weight histogram "
-            + "of every layer plus an animated GIF of each layer's ring over the run, and per run of any other "
+            + "of every layer plus an animation of each layer's ring over the run (GIF, MP4 or both), and per run of any other "
             + "quantized method each layer's latent histogram.")
 final class ExportAllCommand implements Callable<Integer> {
     @Mixin
@@ -59,8 +60,13 @@ final class ExportAllCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Per-step curves unsmoothed.")
     boolean raw;
 
-    // a plain flag: picocli's negatable "--[no-]gif" with a true default kept writing the GIFs
-    @Option(names = "--no-gif", description = "No animated ring GIFs (default: with them).")
+    @Option(names = "--animations", split = ",", defaultValue = "gif", paramLabel = "FMT,...",
+            description = "Each ring layer's animation over the run: gif, mp4 (1920×1080 H.264), both (gif,mp4) or "
+                + "none (default: ${DEFAULT-VALUE}).")
+    List<String> animations;
+
+    // kept from before --animations: scripts that turned the GIFs off keep working
+    @Option(names = "--no-gif", hidden = true, description = "The same as --animations none.")
     boolean noGif;
 
     @Spec
@@ -72,6 +78,16 @@ final class ExportAllCommand implements Callable<Integer> {
         for (String f : formats) {
             chosen.add(FigureArguments.format("--formats", f));
         }
+        Set<AnimationFormat> moving = EnumSet.noneOf(AnimationFormat.class);
+        for (String a : noGif ? List.of("none") : animations) {
+            if (!a.strip().equalsIgnoreCase("none")) {
+                try {
+                    moving.add(AnimationFormat.parse(a));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("--animations " + e.getMessage() + " or none", e);
+                }
+            }
+        }
         FigureSize size = FigureArguments.size(sizePreset, widthInches, null, dpi, FigureSize.SINGLE_COLUMN);
         PaperStyle style = FigureArguments.style(font);
         StepCurve curve = FigureArguments.curve(raw, smoothing);
@@ -80,7 +96,7 @@ final class ExportAllCommand implements Callable<Integer> {
         RunTable table = RunArguments.table(refs);
         List<Path> written;
         try {
-            written = BatchExport.write(data, table, chosen, size, !noGif, outDir, style, curve);
+            written = BatchExport.write(data, table, chosen, size, moving, outDir, style, curve);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

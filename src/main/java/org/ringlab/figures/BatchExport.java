@@ -12,21 +12,24 @@ import org.ringlab.train.LayerSnapshot;
  * Every figure of a selection of runs in one go: the accuracy, loss and learning-rate curves
  * (runs overlaid, seeds grouped, per step where the runs recorded steps), the comparison table, and per run
  * at its last snapshot: for a ring run the ring view and soft-weight histogram of every layer plus an
- * animated GIF of each layer's ring over the run; for any other quantized method each layer's latent histogram.
+ * animation of each layer's ring over the run (GIF, MP4 or both); for any other quantized method each layer's latent histogram.
  */
 public final class BatchExport {
+    /** How long each snapshot shows in an animation: a 3-epoch run at 4 snapshots an epoch plays in 2.4 s. */
+    static final int FRAME_MILLIS = 200;
+
     private BatchExport() {
     }
 
     /** Writes the figures into {@code dir} in each format, in the default paper style; returns the files written. */
-    public static List<Path> write(List<RunData> runs, Set<FigureFormat> formats, FigureSize size, boolean animate,
-            Path dir) throws IOException {
+    public static List<Path> write(List<RunData> runs, Set<FigureFormat> formats, FigureSize size,
+            Set<AnimationFormat> animate, Path dir) throws IOException {
         return write(runs, formats, size, animate, dir, PaperStyle.DEFAULT, StepCurve.SCREEN);
     }
 
     /** Writes the figures into {@code dir} in each format; returns the files written. */
-    public static List<Path> write(List<RunData> runs, Set<FigureFormat> formats, FigureSize size, boolean animate,
-            Path dir, PaperStyle style, StepCurve curve) throws IOException {
+    public static List<Path> write(List<RunData> runs, Set<FigureFormat> formats, FigureSize size,
+            Set<AnimationFormat> animate, Path dir, PaperStyle style, StepCurve curve) throws IOException {
         return write(runs, RunTable.read(runs.stream().map(RunData::directory).toList()), formats, size, animate, dir,
                 style, curve);
     }
@@ -36,9 +39,10 @@ public final class BatchExport {
      *
      * @param table the same runs, in the same order, as the comparison table reads them (a workspace's runs
      *     come from its store, under their names)
+     * @param animate the formats of each ring layer's animation (none: no animations)
      */
     public static List<Path> write(List<RunData> runs, RunTable table, Set<FigureFormat> formats, FigureSize size,
-            boolean animate, Path dir, PaperStyle style, StepCurve curve) throws IOException {
+            Set<AnimationFormat> animate, Path dir, PaperStyle style, StepCurve curve) throws IOException {
         if (table.runs().size() != runs.size()) {
             throw new IllegalArgumentException("the table holds " + table.runs().size() + " runs, the figures "
                     + runs.size());
@@ -76,11 +80,15 @@ public final class BatchExport {
                 writeAll(new RingFigure(selection, null, style), name + "-ring", formats, size, dir, written);
                 writeAll(SoftWeightHistogram.of(selection, null, style), name + "-histogram", formats, size, dir,
                         written);
-                if (animate) {
-                    Path gif = dir.resolve(name + "-ring.gif");
-                    RingAnimation.writeGif(run, layer.layer(), FigureSize.of(size.widthInches(),
-                            size.heightInches(), FigureSize.MIN_DPI), 200, gif);
-                    written.add(gif);
+                for (AnimationFormat format : animate) {
+                    Path file = dir.resolve(name + "-ring." + format.id());
+                    if (format == AnimationFormat.MP4) {
+                        RingAnimation.writeMp4(run, layer.layer(), FRAME_MILLIS, file);
+                    } else {
+                        RingAnimation.writeGif(run, layer.layer(), FigureSize.of(size.widthInches(),
+                                size.heightInches(), FigureSize.MIN_DPI), FRAME_MILLIS, file);
+                    }
+                    written.add(file);
                 }
             }
         }

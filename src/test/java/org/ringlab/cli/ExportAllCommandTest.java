@@ -39,4 +39,28 @@ class ExportAllCommandTest {
                     names.toString());
         }
     }
+
+    @Test
+    void animationsMp4WritesA1080pVideoOfEachRingLayerAndNoGif(@TempDir Path tmp) throws java.io.IOException {
+        Path ring = org.ringlab.figures.TinyRunsAccess.write(tmp.resolve("ring"));
+        Path out = tmp.resolve("figures");
+        Cli.Result r = Cli.run("export-all", "--run", ring.toString(), "--out-dir", out.toString(), "--formats", "svg",
+                "--animations", "mp4");
+        assertEquals(0, r.code(), r.err());
+        Path video = out.resolve("ring-fc1-ring.mp4");
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(video), 12);
+        assertEquals("ftyp", new String(head, 4, 4, java.nio.charset.StandardCharsets.US_ASCII), "an MP4 box");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".gif")), "only the formats asked for");
+        }
+    }
+
+    @Test
+    void anUnknownAnimationFormatIsOneLine(@TempDir Path tmp) throws java.io.IOException {
+        Path ring = org.ringlab.figures.TinyRunsAccess.write(tmp.resolve("ring"));
+        Cli.Result r = Cli.run("export-all", "--run", ring.toString(), "--out-dir", tmp.resolve("f").toString(),
+                "--animations", "webm");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--animations webm: expected gif or mp4 or none"), r.err());
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -21,7 +22,7 @@ class BatchExportTest {
                 RunData.read(TinyRuns.write(tmp.resolve("b"), 2, 52, 71, 82)));
         Path out = tmp.resolve("figures");
         List<Path> files = BatchExport.write(runs, EnumSet.of(FigureFormat.SVG, FigureFormat.PNG),
-                FigureSize.of(3.5, null, 150), true, out);
+                FigureSize.of(3.5, null, 150), Set.of(AnimationFormat.GIF), out);
         // 3 curves and the comparison table × 2 formats, and per run 2 layers × (ring + histogram) ×
         // 2 formats + 2 GIFs
         assertEquals(4 * 2 + 2 * (2 * 2 * 2 + 2), files.size());

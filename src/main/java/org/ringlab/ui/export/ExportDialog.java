@@ -25,6 +25,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.ringlab.figures.AnimationFormat;
 import org.ringlab.figures.FigureFormat;
 import org.ringlab.figures.FigureSize;
 import org.ringlab.figures.VenueSize;
@@ -47,6 +48,7 @@ public final class ExportDialog {
     private final TextField height = new TextField();
     private final TextField dpi = new TextField("300");
     private final CheckBox animations = new CheckBox("Ring animations (GIF)");
+    private final CheckBox videos = new CheckBox("Ring videos (MP4, 1920×1080)");
     private final Label problem = new Label();
     private final ObjectProperty<ExportChoices> choices = new SimpleObjectProperty<>();
 
@@ -82,6 +84,8 @@ public final class ExportDialog {
         animations.setId("exportAnimations");
         animations.setSelected(true);
         animations.selectedProperty().addListener((o, was, is) -> update());
+        videos.setId("exportVideos");
+        videos.selectedProperty().addListener((o, was, is) -> update());
         problem.setId("exportProblem");
         problem.getStyleClass().add("export-problem");
         size.valueProperty().addListener((o, was, is) -> {
@@ -101,7 +105,7 @@ public final class ExportDialog {
                 new Label("in")));
         grid.addRow(3, new Label("PNG resolution"), new HBox(6, dpi, new Label("dpi (" + FigureSize.MIN_DPI + "–"
                 + FigureSize.MAX_DPI + ")")));
-        grid.addRow(4, new Label(""), animations);
+        grid.addRow(4, new Label(""), new HBox(10, animations, videos));
         grid.add(problem, 0, 5, 2, 1);
         presetWidth();
         update();
@@ -177,7 +181,14 @@ public final class ExportDialog {
         Double h = height.getText().isBlank() ? null : inches("height", height.getText());
         // a vector-only export ignores the resolution, so a half-typed one does not block it
         int resolution = chosen.contains(FigureFormat.PNG) ? dpi() : FigureSize.MIN_DPI * 2;
-        return new ExportChoices(target, chosen, FigureSize.of(w, h, resolution), animations.isSelected());
+        Set<AnimationFormat> moving = EnumSet.noneOf(AnimationFormat.class);
+        if (animations.isSelected()) {
+            moving.add(AnimationFormat.GIF);
+        }
+        if (videos.isSelected()) {
+            moving.add(AnimationFormat.MP4);
+        }
+        return new ExportChoices(target, chosen, FigureSize.of(w, h, resolution), moving);
     }
 
     private Path folder() {

@@ -67,7 +67,7 @@ class ExportDialogTest {
         assertEquals(6.75, choices.size().widthInches(), 1e-9);
         assertEquals(6.75 * 0.75, choices.size().heightInches(), 1e-9);
         assertEquals(150, choices.size().dpi());
-        assertFalse(choices.animations());
+        assertEquals(Set.of(), choices.animations());
 
         List<Path> runs = List.of(TinyRunsAccess.write(tmp.resolve("ring")), TinyRunsAccess.writeLatent(tmp.resolve("lsq")));
         // the runs list calls it off the JavaFX thread, as this test thread is
