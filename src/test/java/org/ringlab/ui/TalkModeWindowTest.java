@@ -149,6 +149,30 @@ class TalkModeWindowTest {
         assertEverythingOnTheToolbar(robot, "after demo mode");
     }
 
+    @Test
+    void aDeadWorkersRestartButtonFitsTheToolbarToo(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            controller.control().progressText.set("epoch 12/200 · step 123456/1000000 · 1234 img/s · 2 h 13 min left");
+            controller.control().status.set("running (worker gpu-node-17, resumed from step 120000)");
+        });
+        windowOf(robot, 1366, 768);
+        assertEverythingOnTheToolbar(robot, "worker alive");
+        service.alive = false;
+        Node restart = robot.lookup("#restartWorkerButton").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, restart::isVisible);
+        assertEverythingOnTheToolbar(robot, "worker dead");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> restart.getScene() == scene);
+        Bounds b = restart.localToScene(restart.getLayoutBounds());
+        assertTrue(b.getMaxX() <= scene.getWidth() + 0.5, "Restart worker spans " + b.getMinX() + "–" + b.getMaxX()
+                + " of " + scene.getWidth());
+        robot.interact(controller::toggleDemo);
+        windowOf(robot, 1366, 768);
+        assertEverythingOnTheToolbar(robot, "worker dead, demo mode");
+        b = restart.localToScene(restart.getLayoutBounds());
+        assertTrue(restart.getScene() == scene && b.getMaxX() <= scene.getWidth() + 0.5,
+                "demo mode: Restart worker spans " + b.getMinX() + "–" + b.getMaxX() + " of " + scene.getWidth());
+    }
+
     private void assertEverythingOnTheToolbar(FxRobot robot, String when) throws Exception {
         ToolBar toolbar = robot.lookup(".run-controls").queryAs(ToolBar.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
