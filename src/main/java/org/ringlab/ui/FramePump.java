@@ -109,6 +109,7 @@ final class FramePump {
         }
         LiveRun current = runs.current.get();
         boolean snapshotsArrived = false;
+        boolean currentStatusChanged = false;
         for (LiveRun run : runs.all()) {
             EventInbox.Batch batch = run.inbox.drain();
             if (batch.isEmpty()) {
@@ -132,6 +133,7 @@ final class FramePump {
             if (batch.status() != null || !batch.epochs().isEmpty()) {
                 runs.redraw();
             }
+            currentStatusChanged |= run == current && batch.status() != null;
         }
         pollService.accept(now);
         if (current != null) {
@@ -139,6 +141,8 @@ final class FramePump {
             control.showStatus(current.handle.status(), current.handle.statusMessage());
             if (snapshotsArrived) {
                 timelinePresenter.snapshotsArrived(!gate.budgeted());
+            } else if (currentStatusChanged) {
+                timelinePresenter.statusChanged();
             }
         }
         updateControls.run();

@@ -175,6 +175,13 @@ final class TimelinePresenter {
         }
     }
 
+    /** The shown run started or ended: the timeline's "(live)" follows its status, not only its snapshots. */
+    void statusChanged() {
+        if (followLive) {
+            show(false);
+        }
+    }
+
     void setDark(boolean dark) {
         ringView.setDark(dark);
         compareView.setDark(dark);

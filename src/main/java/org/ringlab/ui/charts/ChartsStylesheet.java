@@ -19,7 +19,6 @@ final class ChartsStylesheet {
     private static final String CSS = """
             .metrics-legend { -fx-padding: 2 8 2 8; }
             .metrics-gap-key { -fx-padding: 4 8 2 8; }
-            .metrics-value-label { -fx-font-size: 11px; -fx-font-weight: bold; }
             .metrics-legend-key-line { -fx-stroke: #3c3c3c; }
             .metrics-chart .value-indicator-line { -fx-stroke: #202020; -fx-stroke-dash-array: 4 3; }
 

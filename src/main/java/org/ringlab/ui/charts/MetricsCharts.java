@@ -350,6 +350,13 @@ public final class MetricsCharts extends VBox {
      * Whether every epoch point on the accuracy and gap charts carries its value as text, for talks
      * (the demo mode binds it); off, values show on hover only.
      */
+    /** The value labels' size follows the window's font (11 px at its default 12). */
+    public void setValueLabelFontPx(double windowPx) {
+        double px = windowPx * 11 / 12;
+        accuracyLabels.setFontPx(px);
+        gapLabels.setFontPx(px);
+    }
+
     public BooleanProperty showValueLabelsProperty() {
         return showValueLabels;
     }

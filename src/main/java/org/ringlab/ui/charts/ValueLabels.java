@@ -34,6 +34,8 @@ final class ValueLabels extends io.fair_acc.chartfx.plugins.ChartPlugin {
     private final List<Source> sources = new ArrayList<>();
     private final List<Text> pool = new ArrayList<>();
     private boolean shown;
+    /** A point lower than the window's 12 px: the labels sit among the curves. */
+    private Font font = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11);
 
     /** @param format a {@link String#format} pattern for one value, e.g. "%.1f" */
     void add(DataSet dataSet, Color colour, String format) {
@@ -52,6 +54,21 @@ final class ValueLabels extends io.fair_acc.chartfx.plugins.ChartPlugin {
             // ChartFX runs the plugins' post-layout only for a chart marked dirty
             getChart().invalidate();
         }
+    }
+
+    /** The labels' size in px: demo mode's large font reaches them as it reaches the ticks. */
+    void setFontPx(double px) {
+        font = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, px);
+        for (Text text : pool) {
+            text.setFont(font);
+        }
+        if (shown && getChart() != null) {
+            getChart().invalidate();
+        }
+    }
+
+    double fontPx() {
+        return font.getSize();
     }
 
     boolean isShown() {
@@ -135,8 +152,7 @@ final class ValueLabels extends io.fair_acc.chartfx.plugins.ChartPlugin {
         while (pool.size() <= index) {
             Text text = new Text();
             text.getStyleClass().add("metrics-value-label");
-            // as the stylesheet sets it, so that a label is measured right before CSS reaches it
-            text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11));
+            text.setFont(font);
             text.setManaged(false);
             pool.add(text);
         }

@@ -2,13 +2,13 @@ package org.ringlab.ui.ringview;
 
 /**
  * The size of the text a canvas view paints. It grows with the view, so the picture reads the same
- * at demo size as in a panel, and with the window's font setting, so a larger font for a talk
- * enlarges the ring's readout and legend as it does every label and tick.
+ * at demo size as in a panel, and it is never smaller than the window's font, so a larger font for
+ * a talk enlarges the ring's readout and legend as it does every label and tick. A short view (the
+ * histogram strip) caps it, so that its text leaves room for the bars.
  */
 final class ViewText {
-    /** The window font size at which a view's text is its own size-based size. */
+    /** The window's font size the views assume until told another. */
     static final double BASE_WINDOW_PX = 12;
-    private static final double SMALLEST = 9;
 
     private ViewText() {
     }
@@ -19,7 +19,8 @@ final class ViewText {
      * @param windowPx the window's font size in px
      */
     static double px(double width, double height, double windowPx) {
-        double scale = windowPx > 0 ? windowPx / BASE_WINDOW_PX : 1;
-        return Math.max(SMALLEST * scale, Math.min(width, height) / 32 * scale);
+        double side = Math.min(width, height);
+        double floor = windowPx > 0 ? windowPx : BASE_WINDOW_PX;
+        return Math.max(9, Math.min(Math.max(floor, side / 32), side / 6));
     }
 }

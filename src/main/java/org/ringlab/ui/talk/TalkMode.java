@@ -66,6 +66,7 @@ public final class TalkMode {
             return;
         }
         fontPx.set(px);
+        charts.setValueLabelFontPx(px);
         styled = scene;
         if (scene != null) {
             WindowFonts.apply(scene, px);

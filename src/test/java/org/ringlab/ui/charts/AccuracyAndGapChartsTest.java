@@ -233,6 +233,13 @@ class AccuracyAndGapChartsTest {
         List<String> shown = charts.accuracyLabels().texts().stream().map(Text::getText).toList();
         assertTrue(shown.containsAll(List.of("98.8", "97.1", "98.4")), "the newest values: " + shown);
         assertTrue(shown.containsAll(List.of("90.0", "80.0", "85.0")), "and the older, far apart: " + shown);
+        double small = charts.accuracyLabels().texts().get(0).getFont().getSize();
+        assertEquals(11, small, 0.01, "a point below the window's default 12 px");
+        robot.interact(() -> charts.setValueLabelFontPx(24));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Text text : charts.accuracyLabels().texts()) {
+            assertEquals(22, text.getFont().getSize(), 0.01, "demo mode's 24 px reaches the labels: " + text.getText());
+        }
         robot.interact(() -> charts.setShowValueLabels(false));
         assertTrue(charts.accuracyLabels().texts().isEmpty());
     }

@@ -7,15 +7,21 @@ import org.junit.jupiter.api.Test;
 class ViewTextTest {
 
     @Test
-    void atTheDefaultWindowFontTheTextFollowsTheViewSizeAlone() {
+    void aLargeViewsTextGrowsWithTheView() {
         assertEquals(20, ViewText.px(640, 800, 12), 1e-9);
-        assertEquals(9, ViewText.px(100, 100, 12), 1e-9, "never smaller than 9 px");
+        assertEquals(20, ViewText.px(640, 800, 16), 1e-9, "the window's font is only a floor");
     }
 
     @Test
-    void aLargerWindowFontEnlargesTheTextInProportion() {
-        assertEquals(40, ViewText.px(640, 800, 24), 1e-9);
-        assertEquals(18, ViewText.px(100, 100, 24), 1e-9, "the floor grows too");
-        assertEquals(ViewText.px(640, 800, 12), ViewText.px(640, 800, 0), 1e-9, "no font size: the default");
+    void theWindowsFontIsTheFloor() {
+        assertEquals(12, ViewText.px(300, 300, 12), 1e-9);
+        assertEquals(24, ViewText.px(600, 700, 24), 1e-9, "demo mode's 24 px");
+        assertEquals(12, ViewText.px(300, 300, 0), 1e-9, "no font size: the default");
+    }
+
+    @Test
+    void aShortViewCapsItsTextSoTheBarsKeepRoom() {
+        assertEquals(20, ViewText.px(1000, 120, 24), 1e-9);
+        assertEquals(9, ViewText.px(40, 40, 12), 1e-9, "never below 9 px");
     }
 }
