@@ -49,6 +49,7 @@ public record RunConfig(
         ActQuantizer actQuantizer,
         Integer actFirstBits,
         Integer actLastBits,
+        double actPactAlpha,
         OptimizerKind optimizer,
         double lr,
         double momentum,
@@ -312,6 +313,10 @@ public record RunConfig(
 
         public Builder actLastBits(Integer actLastBits) {
             return set(Settings.ACT_LAST_BITS, actLastBits);
+        }
+
+        public Builder actPactAlpha(double actPactAlpha) {
+            return set(Settings.ACT_PACT_ALPHA, actPactAlpha);
         }
 
         public Builder optimizer(OptimizerKind optimizer) {

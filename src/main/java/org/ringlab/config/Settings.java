@@ -144,6 +144,11 @@ public final class Settings {
             .help("Bits of the classifier's input when the classifier is quantized (quantize-last); empty keeps it "
                     + "float (DoReFa's and PACT's convention; LSQ's is 8-bit)")
             .defaultShown("float");
+    public static final Setting<Double> ACT_PACT_ALPHA = Setting.of("act-pact-alpha", Double.class,
+                    RunConfig::actPactAlpha, 10.0)
+            .group(METHOD).usedByQuantized().range(Range.positive()).unit("activation units")
+            .help("PACT: the clip level α every layer input starts at (10 in the CIFAR recipe [SUMMARY]; inputs "
+                    + "that never reach α give α no gradient but weight-decay's L2)");
     public static final Setting<OptimizerKind> OPTIMIZER_KIND = Setting.of("optimizer", OptimizerKind.class,
                     RunConfig::optimizer, OptimizerKind.ADAM)
             .group(OPTIMIZER).label("Optimizer").help("sgd or adam");
@@ -232,7 +237,8 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
             TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
-            POW2_SLOPE, ACT_BITS, ACT_QUANTIZER, ACT_FIRST_BITS, ACT_LAST_BITS, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
+            POW2_SLOPE, ACT_BITS, ACT_QUANTIZER, ACT_FIRST_BITS, ACT_LAST_BITS, ACT_PACT_ALPHA,
+            OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
             ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
             POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,
             LIMIT_TRAIN, LIMIT_TEST, THREADS, DEVICE, OUT, NAME);

@@ -11,8 +11,9 @@ import org.ringlab.config.RunConfig;
  *
  * @param firstBits bits of the first layer's input, or null to keep it float
  * @param lastBits bits of the classifier's input (when the classifier is quantized), or null for float
+ * @param pactAlpha PACT's initial clip level α
  */
-public record ActivationPlan(ActQuantizer kind, int bits, Integer firstBits, Integer lastBits) {
+public record ActivationPlan(ActQuantizer kind, int bits, Integer firstBits, Integer lastBits, double pactAlpha) {
 
     /** Where a quantized layer sits, which decides its input's quantizer. */
     public enum Role {
@@ -27,7 +28,7 @@ public record ActivationPlan(ActQuantizer kind, int bits, Integer firstBits, Int
     /** The run's plan, or null where activations stay float. */
     public static ActivationPlan of(RunConfig c) {
         return c.quantizesActivations() ? new ActivationPlan(c.actQuantizer(), c.actBits(), c.actFirstBits(),
-                c.actLastBits()) : null;
+                c.actLastBits(), c.actPactAlpha()) : null;
     }
 
     /** The quantizer of a layer's input, or null where it stays float. */
@@ -42,7 +43,7 @@ public record ActivationPlan(ActQuantizer kind, int bits, Integer firstBits, Int
     private ActivationQuantizer create(int b, boolean signed) {
         return switch (kind) {
             case LSQ -> new LsqActivation(b, signed);
-            case PACT -> new PactActivation(b);
+            case PACT -> new PactActivation(b, (float) pactAlpha);
             case POW2 -> new PowerOfTwoActivation(b);
             case DOREFA, BITNET, HITNET -> new FixedActivation(kind, b);
         };

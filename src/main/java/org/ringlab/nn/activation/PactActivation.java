@@ -6,19 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PACT (Choi et al. 2018, spec part 2 §G4): a learned clip level α per layer input, initialised to 10
- * [SUMMARY: the App0lyon/PACT CIFAR configuration]. The L2 penalty λ_α·α² is the optimiser's weight
+ * PACT (Choi et al. 2018, spec part 2 §G4): a learned clip level α per layer input, initialised to
+ * {@code act-pact-alpha} (10 in the App0lyon/PACT CIFAR configuration [SUMMARY]). The L2 penalty λ_α·α² is the optimiser's weight
  * decay on α (the CIFAR recipe sets λ_α equal to the weight decay, 2e-4), so {@code weight-decay}
  * sets it. Placement: at the layer input after the ReLU (placement 1 of §G6), not replacing the ReLU.
  */
 final class PactActivation implements ActivationQuantizer {
-    static final float INITIAL_ALPHA = 10f;
-
     private final int bits;
-    private final LearnedScalar alpha = LearnedScalar.of("act_alpha", INITIAL_ALPHA);
+    private final LearnedScalar alpha;
 
-    PactActivation(int bits) {
+    PactActivation(int bits, float initialAlpha) {
         this.bits = bits;
+        this.alpha = LearnedScalar.of("act_alpha", initialAlpha);
     }
 
     @Override
