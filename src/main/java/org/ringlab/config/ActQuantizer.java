@@ -62,21 +62,6 @@ public enum ActQuantizer implements ConfigEnum {
         return signed;
     }
 
-    /** "lsq, dorefa, pact, bitnet (8-bit), pow2 (INFERRED), hitnet (RECALLED/INFERRED)", for the help. */
-    static String choicesWithLabels() {
-        StringBuilder out = new StringBuilder();
-        for (ActQuantizer q : values()) {
-            if (out.length() > 0) {
-                out.append(", ");
-            }
-            out.append(q.key());
-            if (!q.provenance.isEmpty()) {
-                out.append(" (").append(q.provenance).append(')');
-            }
-        }
-        return out.toString();
-    }
-
     public static ActQuantizer parse(String text) {
         return ConfigEnum.parse(ActQuantizer.class, "act-quantizer", text);
     }

@@ -121,16 +121,15 @@ public final class Settings {
     public static final Setting<Integer> ACT_BITS = Setting.of("act-bits", Integer.class, RunConfig::actBits, null)
             .nullable().group(METHOD).usedByQuantized().rangeText("1..8 (bitnet: 8, hitnet: 2, pow2: 1..6)")
             .unit("bits").paramLabel("B").label("Activation bits").prompt("empty = float activations")
-            .help("Bits of the activations at the input of every quantized conv and linear layer (the runs are "
-                    + "named W<b>A<b>); empty keeps activations float, as weights-only runs have them")
+            .help("Bits of the activations at the input of every quantized conv and linear layer (runs are "
+                    + "named like W2A2); empty keeps activations float, as weights-only runs have them")
             .defaultShown("float").note("; see docs/methods/activations.md");
     public static final Setting<ActQuantizer> ACT_QUANTIZER = Setting.of("act-quantizer", ActQuantizer.class,
                     RunConfig::actQuantizer, ActQuantizer.LSQ)
             .group(METHOD).usedByQuantized().label("Activation quantizer")
-            .help("How activations are quantized when act-bits is set: " + ActQuantizer.choicesWithLabels()
-                    + " (lsq: learned step; dorefa: clip to [0, 1]; pact: learned clip α, decayed with weight-decay; "
-                    + "bitnet: 8-bit absmax per token; pow2: INFERRED learned power-of-two levels; hitnet: "
-                    + "Bernoulli ternary, RECALLED/INFERRED)");
+            .help("How activations are quantized when act-bits is set: lsq (learned step), dorefa (clip to [0, 1]), "
+                    + "pact (learned clip α; its L2 is weight-decay), bitnet (8-bit absmax per token), pow2 (INFERRED: "
+                    + "learned power-of-two levels) or hitnet (Bernoulli ternary; RECALLED/INFERRED)");
     public static final Setting<Integer> ACT_FIRST_BITS = Setting.of("act-first-bits", Integer.class,
                     RunConfig::actFirstBits, null)
             .nullable().group(METHOD).usedByQuantized().rangeText("as act-bits; signed quantizers only").unit("bits")
