@@ -39,11 +39,12 @@ class ActivationQuantizationTest {
     }
 
     @Test
-    void aW2A2LsqLenetLearns() {
+    void aW2A2LsqLenetLearns(@TempDir Path dir) throws Exception {
         RunConfig config = w2a2().limitTrain(1024).limitTest(300).batchSize(32).testBatchSize(300).epochs(1)
                 .snapshotEvery(1000).bnRecalBatches(2).build();
         RecordingListener events = new RecordingListener();
-        TrainingOutcome outcome = new Trainer(config, SampleData.mnist()).run(events, new RunControl());
+        TrainingOutcome outcome = new Trainer(config, SampleData.mnist()).checkpointTo(dir.resolve("checkpoint.params"))
+                .run(events, new RunControl());
         assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
         int n = events.steps.size();
         double first = 0;
@@ -57,6 +58,13 @@ class ActivationQuantizationTest {
                 n, first, last, m.testAccSoft(), m.testAccSnapped(), m.testAccSnappedBn());
         assertTrue(last < 0.75 * first, "the loss should fall: first 8 steps " + first + ", last 8 " + last);
         assertTrue(m.testAccSnapped() > 40, "snapped accuracy " + m.testAccSnapped() + " (chance is 10)");
+
+        BitsReport bits = BitsReport.read(dir.resolve(BitsReport.FILE));
+        assertEquals(2, bits.activationBits());
+        assertEquals("A2 LSQ activations (learned step)", bits.activationQuantizer());
+        java.util.List<Integer> inputBits = new ArrayList<>();
+        bits.layers().forEach(l -> inputBits.add(l.inputBits()));
+        assertEquals(java.util.Arrays.asList(null, 2, 2, 2), inputBits, "conv1 reads the float image");
     }
 
     @Test
