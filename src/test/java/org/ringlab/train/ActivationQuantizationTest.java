@@ -41,7 +41,7 @@ class ActivationQuantizationTest {
     @Test
     void aW2A2LsqLenetLearns(@TempDir Path dir) throws Exception {
         RunConfig config = w2a2().limitTrain(1024).limitTest(300).batchSize(32).testBatchSize(300).epochs(1)
-                .snapshotEvery(1000).bnRecalBatches(2).build();
+                .snapshotEvery(16).bnRecalBatches(2).build();
         RecordingListener events = new RecordingListener();
         TrainingOutcome outcome = new Trainer(config, SampleData.mnist()).checkpointTo(dir.resolve("checkpoint.params"))
                 .run(events, new RunControl());
@@ -65,6 +65,11 @@ class ActivationQuantizationTest {
         java.util.List<Integer> inputBits = new ArrayList<>();
         bits.layers().forEach(l -> inputBits.add(l.inputBits()));
         assertEquals(java.util.Arrays.asList(null, 2, 2, 2), inputBits, "conv1 reads the float image");
+
+        // the latent view follows the learned activation step beside the weights' step
+        List<LayerSnapshot> layers = events.snapshots.get(events.snapshots.size() - 1).layers();
+        assertTrue(layers.get(1).latent().scalars().get("act s") > 0, layers.get(1).latent().scalars().toString());
+        assertNull(layers.get(0).latent().scalars().get("act s"), "conv1's input stays float");
     }
 
     @Test
