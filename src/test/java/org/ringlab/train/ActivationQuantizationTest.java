@@ -96,6 +96,25 @@ class ActivationQuantizationTest {
         }
     }
 
+    @Test
+    void aResNetQuantizesEveryConvInputButTheImagesShortcutsIncluded() {
+        RunConfig config = w2a2().model(org.ringlab.config.ModelKind.RESNET20).actQuantizer(ActQuantizer.PACT)
+                .actPactAlpha(2).build();
+        BuiltModel model = ModelFactory.build(ModelBuilder.spec(config, 3, 32, 32, 10));
+        List<String> quantizedInputs = model.quantizedLayers().stream().filter(l -> l.inputQuantizer() != null)
+                .map(QuantizedLayer::layerName).toList();
+        assertEquals(20, quantizedInputs.size(), quantizedInputs.toString());
+        assertTrue(quantizedInputs.contains("layer2.0.shortcut.0"));
+        assertEquals("layer1.0.conv1", quantizedInputs.get(0), "conv1 reads the image, the classifier is float");
+        try (NDManager root = NDManager.newBaseManager()) {
+            model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
+            ParameterStore store = new ParameterStore(root, false);
+            NDArray logits = model.block().forward(store, new ai.djl.ndarray.NDList(root.randomNormal(
+                    model.inputShape(2))), false).singletonOrThrow();
+            assertEquals(new Shape(2, 10), logits.getShape());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ActQuantizer.class, names = {"LSQ", "PACT", "POW2"})
     void learnedActivationParametersAreSetFromTheFirstBatchAndTrained(ActQuantizer kind) {
