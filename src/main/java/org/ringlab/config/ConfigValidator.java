@@ -52,6 +52,7 @@ public final class ConfigValidator {
         validator.checkRanges();
         validator.checkModel();
         validator.checkMethodOptions();
+        validator.checkActivations();
         validator.checkOptimizer();
         validator.checkSchedule();
         validator.violations.sort(Comparator.comparingInt(ConfigValidator::rank));
@@ -117,6 +118,62 @@ public final class ConfigValidator {
                 violation("anneal-sigma", config.annealSigma(),
                         "must be in (0, sigma) to anneal (sigma = " + NumberText.format(start) + ")");
             }
+        }
+    }
+
+    /** The activation settings against the method, the model and each other (docs/methods/activations.md). */
+    private void checkActivations() {
+        Integer bits = config.actBits();
+        ActQuantizer q = config.actQuantizer();
+        if (bits == null) {
+            if (config.method().quantized()) {
+                orphan("act-first-bits", config.actFirstBits());
+                orphan("act-last-bits", config.actLastBits());
+            }
+            return;
+        }
+        if (!config.method().quantized()) {
+            violation("act-bits", bits, "fp32 quantizes no layer, so no layer input gets an activation quantizer: "
+                    + "choose a quantized method or leave act-bits empty");
+            return;
+        }
+        if (!q.allowsBits(bits)) {
+            violation("act-bits", bits, q.key() + " defines " + q.bitsText() + " bits");
+        }
+        Integer first = config.actFirstBits();
+        if (first != null) {
+            if (!config.quantizeFirst()) {
+                violation("act-first-bits", first, "the first layer is not quantized (quantize-first false), so its "
+                        + "input gets no quantizer: leave act-first-bits empty");
+            } else if (!q.signed()) {
+                violation("act-first-bits", first, q.key() + " has no negative levels and the first layer's input "
+                        + "(the normalised image) is signed: leave act-first-bits empty (float, as DoReFa and PACT do)");
+            } else if (!q.allowsBits(first) || (q == ActQuantizer.LSQ && first < 2)) {
+                violation("act-first-bits", first, q.key() + " defines " + (q == ActQuantizer.LSQ ? "2..8"
+                        : q.bitsText()) + " bits for a signed input");
+            }
+        }
+        Integer last = config.actLastBits();
+        if (last != null) {
+            if (!config.quantizeLast()) {
+                violation("act-last-bits", last, "the classifier is not quantized (quantize-last false), so its input "
+                        + "gets no quantizer: set quantize-last or leave act-last-bits empty");
+            } else if (!q.allowsBits(last)) {
+                violation("act-last-bits", last, q.key() + " defines " + q.bitsText() + " bits");
+            }
+        }
+        // the MLP has no hidden quantized layer: only its first layer (the image) and its classifier
+        if (config.model() == ModelKind.MLP && !(config.quantizeFirst() && first != null)
+                && !(config.quantizeLast() && last != null)) {
+            violation("act-bits", bits, "no input would be quantized: the mlp's first layer reads the image "
+                    + "(act-first-bits empty) and its classifier is " + (config.quantizeLast()
+                            ? "quantized but act-last-bits is empty" : "float (quantize-last false)"));
+        }
+    }
+
+    private void orphan(String key, Integer value) {
+        if (value != null) {
+            violation(key, value, "needs act-bits (activations are float): set act-bits or leave " + key + " empty");
         }
     }
 

@@ -45,6 +45,11 @@ public record RunConfig(
         int tequilaGroup,
         double annealSigma,
         double pow2Slope,
+        Integer actBits,
+        ActQuantizer actQuantizer,
+        Integer actFirstBits,
+        Integer actLastBits,
+        double actPactAlpha,
         OptimizerKind optimizer,
         double lr,
         double momentum,
@@ -81,6 +86,7 @@ public record RunConfig(
         Objects.requireNonNull(ringType, "ring-type");
         Objects.requireNonNull(ringMode, "ring-mode");
         Objects.requireNonNull(twnVariant, "twn-variant");
+        Objects.requireNonNull(actQuantizer, "act-quantizer");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(positionBound, "position-bound");
@@ -124,6 +130,11 @@ public record RunConfig(
     /** Whether this run quantizes onto a ring (the reference or a repaired ring variant). */
     public boolean usesRing() {
         return method.usesRing();
+    }
+
+    /** Whether the quantized layers' inputs are quantized ({@code act-bits} set on a quantized method). */
+    public boolean quantizesActivations() {
+        return actBits != null && method.quantized();
     }
 
     /** {@code sigma}, or the reference default max(0.5, ring-size / 32) when unset (docs/methods/ring.md#sigma). */
@@ -286,6 +297,26 @@ public record RunConfig(
 
         public Builder pow2Slope(double pow2Slope) {
             return set(Settings.POW2_SLOPE, pow2Slope);
+        }
+
+        public Builder actBits(Integer actBits) {
+            return set(Settings.ACT_BITS, actBits);
+        }
+
+        public Builder actQuantizer(ActQuantizer actQuantizer) {
+            return set(Settings.ACT_QUANTIZER, actQuantizer);
+        }
+
+        public Builder actFirstBits(Integer actFirstBits) {
+            return set(Settings.ACT_FIRST_BITS, actFirstBits);
+        }
+
+        public Builder actLastBits(Integer actLastBits) {
+            return set(Settings.ACT_LAST_BITS, actLastBits);
+        }
+
+        public Builder actPactAlpha(double actPactAlpha) {
+            return set(Settings.ACT_PACT_ALPHA, actPactAlpha);
         }
 
         public Builder optimizer(OptimizerKind optimizer) {

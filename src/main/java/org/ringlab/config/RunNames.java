@@ -22,11 +22,38 @@ public final class RunNames {
      * repaired ring variant as "ring-ste triangle-8 reference".
      */
     public static String methodLabel(RunConfig c) {
+        String wa = c.quantizesActivations() ? " " + weightActivation(c) : "";
         if (!c.usesRing()) {
-            return c.method().key();
+            return c.method().key() + wa;
         }
         String ring = c.ringType().id() + "-" + c.ringSize() + " " + c.ringMode().id();
-        return c.method() == Method.RING ? ring : c.method().key() + " " + ring;
+        return (c.method() == Method.RING ? ring : c.method().key() + " " + ring) + wa;
+    }
+
+    /**
+     * "W2A2": the weights' bits as the method is named for them (log2 of the levels: a ring of 8 is
+     * W3, ternary W1.58, LSQ-b2 W2) and the activation bits of the hidden layers' inputs. Only for
+     * runs that quantize activations; the first and last layers' inputs may differ (act-first-bits,
+     * act-last-bits).
+     */
+    public static String weightActivation(RunConfig c) {
+        return "W" + weightBits(c) + "A" + (c.quantizesActivations() ? c.actBits() : 32);
+    }
+
+    private static String weightBits(RunConfig c) {
+        double bits = switch (c.method().family()) {
+            case NONE -> 32;
+            case RING -> Math.log(c.ringSize()) / Math.log(2);
+            case TERNARY -> Math.log(3) / Math.log(2);
+            case K_BIT -> c.bits();
+            default -> Double.NaN;
+        };
+        if (Double.isNaN(bits)) {
+            return "?";
+        }
+        double rounded = Math.floor(bits * 100 + 1e-9) / 100;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded)
+                : java.math.BigDecimal.valueOf(rounded).stripTrailingZeros().toPlainString();
     }
 
     /** The user's name, or "model method seed N" ("lenet triangle-8 reference seed 42") when none was given. */
@@ -34,7 +61,10 @@ public final class RunNames {
         return hasName(c) ? c.name() : c.model().key() + " " + methodLabel(c) + " seed " + c.seed();
     }
 
-    /** The store's name for a run given none: "lenet triangle8", "lenet ring-ste-triangle8", "lenet lsq-b2". */
+    /**
+     * The store's name for a run given none: "lenet triangle8", "lenet ring-ste-triangle8", "lenet lsq-b2",
+     * and with quantized activations "lenet lsq-w2a2".
+     */
     public static String storeName(RunConfig c) {
         return c.model().key() + " " + methodToken(c);
     }
@@ -69,9 +99,13 @@ public final class RunNames {
      */
     static String methodToken(RunConfig c) {
         Method m = c.method();
+        String wa = c.quantizesActivations() ? "-" + weightActivation(c).toLowerCase(java.util.Locale.ROOT) : "";
         if (m.usesRing()) {
             String ring = ringToken(c.ringType().id(), c.ringSize());
-            return m == Method.RING ? ring : m.key() + "-" + ring;
+            return (m == Method.RING ? ring : m.key() + "-" + ring) + wa;
+        }
+        if (!wa.isEmpty()) {
+            return m.key() + wa;
         }
         return m.usesBits() ? m.key() + "-" + bitsToken(c.bits()) : m.key();
     }

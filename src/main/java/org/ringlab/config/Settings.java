@@ -118,6 +118,36 @@ public final class Settings {
                     ">= 1, finite"))
             .label("Final slope k").prompt("INFERRED relaxation, 1 → k (100)")
             .help("pow2 (INFERRED): final slope k of the relaxation, ramped geometrically from 1");
+    public static final Setting<Integer> ACT_BITS = Setting.of("act-bits", Integer.class, RunConfig::actBits, null)
+            .nullable().group(METHOD).usedByQuantized().rangeText("1..8 (bitnet: 8, hitnet: 2, pow2: 1..6)")
+            .unit("bits").paramLabel("B").label("Activation bits").prompt("empty = float activations")
+            .help("Bits of the activations at the input of every quantized conv and linear layer (runs are "
+                    + "named like W2A2); empty keeps activations float, as weights-only runs have them")
+            .defaultShown("float").note("; see docs/methods/activations.md");
+    public static final Setting<ActQuantizer> ACT_QUANTIZER = Setting.of("act-quantizer", ActQuantizer.class,
+                    RunConfig::actQuantizer, ActQuantizer.LSQ)
+            .group(METHOD).usedByQuantized().label("Activation quantizer")
+            .help("How activations are quantized when act-bits is set: lsq (learned step), dorefa (clip to [0, 1]), "
+                    + "pact (learned clip α; its L2 is weight-decay), bitnet (8-bit absmax per token), pow2 (INFERRED: "
+                    + "learned power-of-two levels) or hitnet (Bernoulli ternary; RECALLED/INFERRED)");
+    public static final Setting<Integer> ACT_FIRST_BITS = Setting.of("act-first-bits", Integer.class,
+                    RunConfig::actFirstBits, null)
+            .nullable().group(METHOD).usedByQuantized().rangeText("as act-bits; signed quantizers only").unit("bits")
+            .paramLabel("B")
+            .help("Bits of the first layer's input, the normalised (signed) image, when the first layer is quantized; "
+                    + "empty keeps it float (DoReFa's and PACT's convention; LSQ's is signed 8-bit)")
+            .defaultShown("float");
+    public static final Setting<Integer> ACT_LAST_BITS = Setting.of("act-last-bits", Integer.class,
+                    RunConfig::actLastBits, null)
+            .nullable().group(METHOD).usedByQuantized().rangeText("as act-bits").unit("bits").paramLabel("B")
+            .help("Bits of the classifier's input when the classifier is quantized (quantize-last); empty keeps it "
+                    + "float (DoReFa's and PACT's convention; LSQ's is 8-bit)")
+            .defaultShown("float");
+    public static final Setting<Double> ACT_PACT_ALPHA = Setting.of("act-pact-alpha", Double.class,
+                    RunConfig::actPactAlpha, 10.0)
+            .group(METHOD).usedByQuantized().range(Range.positive()).unit("activation units")
+            .help("PACT: the clip level α every layer input starts at (10 in the CIFAR recipe [SUMMARY]; inputs "
+                    + "that never reach α give α no gradient but weight-decay's L2)");
     public static final Setting<OptimizerKind> OPTIMIZER_KIND = Setting.of("optimizer", OptimizerKind.class,
                     RunConfig::optimizer, OptimizerKind.ADAM)
             .group(OPTIMIZER).label("Optimizer").help("sgd or adam");
@@ -206,7 +236,8 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
             TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
-            POW2_SLOPE, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
+            POW2_SLOPE, ACT_BITS, ACT_QUANTIZER, ACT_FIRST_BITS, ACT_LAST_BITS, ACT_PACT_ALPHA,
+            OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
             ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
             POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,
             LIMIT_TRAIN, LIMIT_TEST, THREADS, DEVICE, OUT, NAME);

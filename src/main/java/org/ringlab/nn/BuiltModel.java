@@ -27,6 +27,29 @@ public record BuiltModel(ModelSpec spec, Block block, List<QuantizedLayer> quant
         }
     }
 
+    /**
+     * Where activations are quantized, for the run's log: "A2 LSQ activations (learned step) at the inputs of
+     * conv2, fc1, fc2; float inputs: conv1"; null where every input stays float.
+     */
+    public String activationSummary() {
+        if (spec.activations() == null) {
+            return null;
+        }
+        List<String> quantized = new java.util.ArrayList<>();
+        List<String> floats = new java.util.ArrayList<>();
+        for (QuantizedLayer layer : quantizedLayers) {
+            if (layer.inputQuantizer() == null) {
+                floats.add(layer.layerName());
+            } else {
+                quantized.add(layer.layerName() + (layer.inputQuantizer().bits() != spec.activations().bits()
+                        ? " (" + layer.inputQuantizer().bits() + "-bit " + (layer.inputQuantizer().signed() ? "signed"
+                                : "unsigned") + ")" : ""));
+            }
+        }
+        return spec.activations().label() + " at the inputs of " + String.join(", ", quantized)
+                + (floats.isEmpty() ? "" : "; float inputs: " + String.join(", ", floats));
+    }
+
     /** Input shape for a batch of {@code n} images. */
     public Shape inputShape(long n) {
         return new Shape(n, spec.channels(), spec.height(), spec.width());

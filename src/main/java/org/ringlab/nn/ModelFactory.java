@@ -15,6 +15,8 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import org.ringlab.nn.activation.ActivationPlan.Role;
+import org.ringlab.nn.activation.ActivationQuantizer;
 
 /**
  * Builds the reference's models (peer definitions): LeNet-5, the 784-256-10 MLP and CIFAR ResNets
@@ -49,18 +51,18 @@ public final class ModelFactory {
         int w = (spec.width() / 2 - 4) / 2;
         boolean bias = !spec.ringLayers() || spec.ringBias();
         SequentialBlock net = new SequentialBlock();
-        net.add(conv("conv1", c, 6, 5, 1, 2, bias, spec.quantizeFirst(), false));
+        net.add(conv("conv1", c, 6, 5, 1, 2, bias, spec.quantizeFirst(), false, Role.FIRST));
         addNormRelu(net, true);
         net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-        net.add(conv("conv2", 6, 16, 5, 1, 0, bias, true, false));
+        net.add(conv("conv2", 6, 16, 5, 1, 0, bias, true, false, Role.HIDDEN));
         addNormRelu(net, true);
         net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
         net.add(Blocks.batchFlattenBlock());
-        net.add(linear("fc1", 16 * h * w, 120, bias, true));
+        net.add(linear("fc1", 16 * h * w, 120, bias, true, Role.HIDDEN));
         addNormRelu(net, true);
-        net.add(linear("fc2", 120, 84, bias, true));
+        net.add(linear("fc2", 120, 84, bias, true, Role.HIDDEN));
         addNormRelu(net, true);
-        net.add(linear("fc3", 84, spec.classes(), true, spec.quantizeLast()));
+        net.add(linear("fc3", 84, spec.classes(), true, spec.quantizeLast(), Role.LAST));
         return net;
     }
 
@@ -70,9 +72,9 @@ public final class ModelFactory {
         boolean bias = !spec.ringLayers() || spec.ringBias();
         SequentialBlock net = new SequentialBlock();
         net.add(Blocks.batchFlattenBlock());
-        net.add(linear("fc1", (int) spec.inputSize(), 256, bias, spec.quantizeFirst()));
+        net.add(linear("fc1", (int) spec.inputSize(), 256, bias, spec.quantizeFirst(), Role.FIRST));
         addNormRelu(net, true);
-        net.add(linear("fc2", 256, spec.classes(), true, spec.quantizeLast()));
+        net.add(linear("fc2", 256, spec.classes(), true, spec.quantizeLast(), Role.LAST));
         return net;
     }
 
@@ -89,7 +91,7 @@ public final class ModelFactory {
 
     private Block resnet(int n) {
         SequentialBlock net = new SequentialBlock();
-        net.add(conv("conv1", spec.channels(), 16, 3, 1, 1, false, spec.quantizeFirst(), true));
+        net.add(conv("conv1", spec.channels(), 16, 3, 1, 1, false, spec.quantizeFirst(), true, Role.FIRST));
         net.add(BatchNorm.builder().build());
         net.add(Activation.reluBlock());
         int in = 16;
@@ -102,7 +104,7 @@ public final class ModelFactory {
             }
         }
         net.add(Pool.globalAvgPool2dBlock());
-        Block fc = linear("linear", 64, spec.classes(), true, spec.quantizeLast());
+        Block fc = linear("linear", 64, spec.classes(), true, spec.quantizeLast(), Role.LAST);
         if (spec.quantized() && fc instanceof Linear) {
             // the quantized model's float classifier gets kaiming_normal(fan_out), as in the reference
             fc.setInitializer(Inits.kaimingNormalFanOut(), Parameter.Type.WEIGHT);
@@ -113,15 +115,15 @@ public final class ModelFactory {
 
     private Block basicBlock(String name, int in, int out, int stride) {
         SequentialBlock main = new SequentialBlock()
-                .add(conv(name + ".conv1", in, out, 3, stride, 1, false, true, true))
+                .add(conv(name + ".conv1", in, out, 3, stride, 1, false, true, true, Role.HIDDEN))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
-                .add(conv(name + ".conv2", out, out, 3, 1, 1, false, true, true))
+                .add(conv(name + ".conv2", out, out, 3, 1, 1, false, true, true, Role.HIDDEN))
                 .add(BatchNorm.builder().build());
         Block shortcut;
         if (stride != 1 || in != out) {
             shortcut = new SequentialBlock()
-                    .add(conv(name + ".shortcut.0", in, out, 1, stride, 0, false, true, true))
+                    .add(conv(name + ".shortcut.0", in, out, 1, stride, 0, false, true, true, Role.HIDDEN))
                     .add(BatchNorm.builder().build());
         } else {
             shortcut = Blocks.identityBlock();
@@ -141,14 +143,16 @@ public final class ModelFactory {
     /**
      * @param ringAllowed whether this position may be quantized (first/last switches)
      * @param kaiming FP32 ResNet convs use kaiming_normal(fan_out); LeNet keeps torch's default
+     * @param role where the layer sits, which decides whether and how its input is quantized
      */
     private Block conv(String name, int in, int out, int k, int stride, int pad, boolean bias, boolean ringAllowed,
-            boolean kaiming) {
+            boolean kaiming, Role role) {
         if (spec.quantized() && ringAllowed) {
             QuantizedConv2d layer = spec.ringLayers()
                     ? new RingConv2d(name, spec.quantizer(), in, out, k, stride, pad, bias)
                     : new QuantizedConv2d(name, spec.quantizer(), in, out, k, stride, pad, bias,
                             kaiming ? Inits.kaimingNormalFanOut() : Inits.torchDefaultWeight());
+            quantizeInput(layer, role);
             quantizedLayers.add(layer);
             return layer;
         }
@@ -166,11 +170,22 @@ public final class ModelFactory {
         return layer;
     }
 
-    private Block linear(String name, int in, int out, boolean bias, boolean ringAllowed) {
+    /** Puts the plan's activation quantizer (if any, for this role) at the layer's input. */
+    private void quantizeInput(QuantizedBlock layer, Role role) {
+        if (spec.activations() != null) {
+            ActivationQuantizer q = spec.activations().forLayer(role);
+            if (q != null) {
+                layer.quantizeInputWith(q);
+            }
+        }
+    }
+
+    private Block linear(String name, int in, int out, boolean bias, boolean ringAllowed, Role role) {
         if (spec.quantized() && ringAllowed) {
             QuantizedLinear layer = spec.ringLayers()
                     ? new RingLinear(name, spec.quantizer(), in, out, bias)
                     : new QuantizedLinear(name, spec.quantizer(), in, out, bias, Inits.torchDefaultWeight());
+            quantizeInput(layer, role);
             quantizedLayers.add(layer);
             return layer;
         }

@@ -1,6 +1,7 @@
 package org.ringlab.nn;
 
 import org.ringlab.config.ModelKind;
+import org.ringlab.nn.activation.ActivationPlan;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.nn.quantizer.RingQuantizer;
 import org.ringlab.quant.Ring;
@@ -15,9 +16,19 @@ import org.ringlab.quant.Ring;
  * @param quantizeFirst whether the first layer is quantized (the reference: yes)
  * @param quantizeLast whether the classifier is quantized (the reference: no, it stays FP32)
  * @param quantizer makes each quantized layer's quantizer; null for an all-FP32 model
+ * @param activations which quantized layers quantize their input, and how; null: activations stay float
  */
 public record ModelSpec(ModelKind architecture, int channels, int height, int width, int classes, Ring ring,
-        boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast, QuantizerFactory quantizer) {
+        boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast, QuantizerFactory quantizer,
+        ActivationPlan activations) {
+
+    /** A model whose activations stay float. */
+    public ModelSpec(ModelKind architecture, int channels, int height, int width, int classes, Ring ring,
+            boolean ringBias, boolean batchNorm, boolean quantizeFirst, boolean quantizeLast,
+            QuantizerFactory quantizer) {
+        this(architecture, channels, height, width, classes, ring, ringBias, batchNorm, quantizeFirst, quantizeLast,
+                quantizer, null);
+    }
 
     /** A reference-ring model (ring given) or an FP32 one (ring null). */
     public ModelSpec(ModelKind architecture, int channels, int height, int width, int classes, Ring ring,

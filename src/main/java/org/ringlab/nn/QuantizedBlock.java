@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.ringlab.nn.activation.ActivationQuantizer;
 import org.ringlab.nn.quantizer.LayerGeometry;
 import org.ringlab.nn.quantizer.QuantizedWeights;
 import org.ringlab.nn.quantizer.QuantizerFactory;
@@ -24,6 +25,7 @@ abstract class QuantizedBlock extends AbstractBlock implements QuantizedLayer {
     private final WeightQuantizer quantizer;
     private final Parameter floatBias;
     private final Shape weightShape;
+    private ActivationQuantizer inputQuantizer;
     private volatile WeightMode mode = WeightMode.SOFT;
     private volatile double progress;
 
@@ -60,6 +62,26 @@ abstract class QuantizedBlock extends AbstractBlock implements QuantizedLayer {
     @Override
     public WeightQuantizer quantizer() {
         return quantizer;
+    }
+
+    /**
+     * Quantizes this layer's input with {@code q} from now on and makes its learned parameters the
+     * layer's own (trained, saved and restored with it). Called while the model is built, before
+     * it is initialised.
+     */
+    void quantizeInputWith(ActivationQuantizer q) {
+        if (inputQuantizer != null) {
+            throw new IllegalStateException(name + " already quantizes its input");
+        }
+        inputQuantizer = q;
+        for (Parameter p : q.parameters()) {
+            addParameter(p);
+        }
+    }
+
+    @Override
+    public ActivationQuantizer inputQuantizer() {
+        return inputQuantizer;
     }
 
     @Override
@@ -104,9 +126,20 @@ abstract class QuantizedBlock extends AbstractBlock implements QuantizedLayer {
         quantizer.initialized(quantizer.parameters().stream().map(Parameter::getArray).toList());
     }
 
-    /** The input after the quantizer's transform (identity but for BitNet's RMSNorm). */
-    NDArray input(NDArray x) {
-        return quantizer.transformInput(x);
+    /**
+     * The input after the quantizer's transform (identity but for BitNet's RMSNorm), then through the
+     * activation quantizer if the layer has one; in the input's manager.
+     */
+    NDArray input(ParameterStore store, NDArray x, boolean training) {
+        NDArray in = quantizer.transformInput(x);
+        if (inputQuantizer == null) {
+            return in;
+        }
+        List<NDArray> values = new ArrayList<>();
+        for (Parameter p : inputQuantizer.parameters()) {
+            values.add(store.getValue(p, x.getDevice(), training));
+        }
+        return inputQuantizer.apply(in, values, training);
     }
 
     /** Weight (in the layer's shape) and bias (or null) for one forward pass, owned by the input's manager. */

@@ -29,7 +29,7 @@ public class QuantizedConv2d extends QuantizedBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> extra) {
-        NDArray x = input(inputs.singletonOrThrow());
+        NDArray x = input(store, inputs.singletonOrThrow(), training);
         NDArray[] wb = weights(store, x, training);
         return Conv2d.conv2d(x, wb[0], wb[1], new Shape(stride, stride), new Shape(padding, padding),
                 new Shape(1, 1), 1);

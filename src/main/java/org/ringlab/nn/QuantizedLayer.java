@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.List;
+import org.ringlab.nn.activation.ActivationQuantizer;
 import org.ringlab.nn.quantizer.QuantizedWeights;
 import org.ringlab.nn.quantizer.WeightQuantizer;
 
@@ -13,6 +14,11 @@ public interface QuantizedLayer {
     String layerName();
 
     WeightQuantizer quantizer();
+
+    /** The quantizer of the layer's input, or null where the input stays float. */
+    default ActivationQuantizer inputQuantizer() {
+        return null;
+    }
 
     /** The layer's float bias, or null (no bias, or one the quantizer owns). */
     Parameter floatBias();

@@ -23,7 +23,7 @@ public class QuantizedLinear extends QuantizedBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> extra) {
-        NDArray x = input(inputs.singletonOrThrow());
+        NDArray x = input(store, inputs.singletonOrThrow(), training);
         NDArray[] wb = weights(store, x, training);
         return Linear.linear(x, wb[0], wb[1]);
     }

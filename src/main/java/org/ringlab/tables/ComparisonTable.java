@@ -9,7 +9,7 @@ import org.ringlab.config.RunConfig;
 
 /**
  * One row per configuration, for a paper or a README: method, model, what the weights really cost
- * (nominal bits, distinct levels, code width, entropy, side information, weights-only and
+ * (nominal bits, the activations' bits (32 for float activations), distinct levels, code width, entropy, side information, weights-only and
  * whole-model compression), final soft / snapped / snapped+BN accuracy, best soft accuracy and
  * its epoch, wall time, and a note.
  *
@@ -25,7 +25,7 @@ import org.ringlab.config.RunConfig;
  * each configuration first appears.
  */
 public final class ComparisonTable {
-    public static final List<String> COLUMNS = List.of("run", "method", "model", "nominal_bits", "levels",
+    public static final List<String> COLUMNS = List.of("run", "method", "model", "nominal_bits", "act_bits", "levels",
             "level_bits", "entropy_bits", "side_bits", "cr_weights", "cr_model", "n", "final_soft", "final_snapped",
             "final_snapped_bn", "best_soft", "best_epoch", "best_snapped", "wall_s", "note");
 
@@ -119,6 +119,7 @@ public final class ComparisonTable {
         row.add(first.bits().methodLabel());
         row.add(first.config().model().key());
         row.add(shared(bits, RecordedBits::nominalBits));
+        row.add(activationBits(first.config()));
         row.add(sharedLevels(bits));
         row.add(shared(bits, RecordedBits::levelBits));
         row.add(shared(bits, RecordedBits::entropyBits));
@@ -127,6 +128,14 @@ public final class ComparisonTable {
         row.add(shared(bits, RecordedBits::crWholeModel));
         row.add(group.size());
         return row;
+    }
+
+    /**
+     * The code width of the hidden layers' quantized inputs, 32 where activations stay float (every
+     * FP32 or weights-only run); the first and last layers' inputs are in bits.json per layer.
+     */
+    private static int activationBits(RunConfig config) {
+        return config.quantizesActivations() ? config.actBits() : 32;
     }
 
     /** The figure when every run has the same one, else mean ± std over the runs that have it. */

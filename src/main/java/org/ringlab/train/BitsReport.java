@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.QuantizedLayer;
+import org.ringlab.nn.activation.ActivationPlan;
 import org.ringlab.quant.BitAccounting;
 import org.ringlab.quant.CodeHistogram;
 
@@ -31,11 +32,17 @@ import org.ringlab.quant.CodeHistogram;
  * affine, biases, float first/last layers); BatchNorm running statistics are not counted, as in the ResNet-20 example
  * of docs/methods/bits.md#compression. A ratio that would be infinite (a constant layer with no side information) is
  * written as null.
+ *
+ * <p>Activations (docs/methods/activations.md): {@code activation_bits} is the code width of the hidden layers'
+ * quantized inputs and each layer's {@code input_bits} its own (null: float); both null when activations stay
+ * float. Learned activation scalars (LSQ's step, PACT's α) are float parameters and counted in {@code float_params};
+ * BitNet's per-token scales are computed at run time and not stored.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BitsReport(String method, String methodLabel, double nominalBits, Integer distinctLevels,
         double levelBits, double entropyBits, double sideBitsPerWeight, long quantizedWeights, long floatParams,
-        Double crWeightsOnly, Double crWholeModel, List<Layer> layers) {
+        Double crWeightsOnly, Double crWholeModel, List<Layer> layers, Integer activationBits,
+        String activationQuantizer) {
 
     /** The file name in a run directory. */
     public static final String FILE = "bits.json";
@@ -44,9 +51,19 @@ public record BitsReport(String method, String methodLabel, double nominalBits, 
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One quantized layer. */
+    /**
+     * One quantized layer.
+     *
+     * @param inputBits the code width of the layer's quantized input, null where the input stays float
+     */
     public record Layer(String layer, long weights, double nominalBits, int distinctLevels, int levelBits,
-            double entropyBits, long sideFloats) {
+            double entropyBits, long sideFloats, Integer inputBits) {
+
+        /** A layer whose input stays float. */
+        public Layer(String layer, long weights, double nominalBits, int distinctLevels, int levelBits,
+                double entropyBits, long sideFloats) {
+            this(layer, weights, nominalBits, distinctLevels, levelBits, entropyBits, sideFloats, null);
+        }
     }
 
     public BitsReport {
@@ -55,7 +72,8 @@ public record BitsReport(String method, String methodLabel, double nominalBits, 
 
     /** Bits of an FP32 model: 32 nominal, no levels, compression 1. */
     public static BitsReport fp32(String method, long floatParams) {
-        return new BitsReport(method, "FP32 baseline", 32, null, 32, 32, 0, 0, floatParams, 1.0, 1.0, List.of());
+        return new BitsReport(method, "FP32 baseline", 32, null, 32, 32, 0, 0, floatParams, 1.0, 1.0, List.of(), null,
+                null);
     }
 
     /** Counts a model's deployed codes; runs on the training thread, between steps. */
@@ -85,11 +103,23 @@ public record BitsReport(String method, String methodLabel, double nominalBits, 
             }
             CodeHistogram h = CodeHistogram.of(codes);
             long side = layer.quantizer().sideFloats();
+            Integer inputBits = layer.inputQuantizer() == null ? null : layer.inputQuantizer().bits();
             layers.add(new Layer(layer.layerName(), codes.length, layer.quantizer().nominalBits(), h.levels(),
-                    h.fixedLengthBits(), h.entropyBits(), side));
+                    h.fixedLengthBits(), h.entropyBits(), side, inputBits));
             tensors.add(new BitAccounting.QuantizedTensor(layer.layerName(), codes.length, h.fixedLengthBits(), side));
         }
-        return summarise(method, label, layers, tensors, floats);
+        ActivationPlan plan = model.spec().activations();
+        BitsReport weights = summarise(method, label, layers, tensors, floats);
+        return plan == null ? weights : weights.withActivations(plan.bits(), plan.label());
+    }
+
+    /**
+     * This report with the activations' bits: the code width of the hidden layers' inputs (the first
+     * and last layers' are in {@link Layer#inputBits()}) and the quantizer's label.
+     */
+    public BitsReport withActivations(Integer bits, String quantizer) {
+        return new BitsReport(method, methodLabel, nominalBits, distinctLevels, levelBits, entropyBits,
+                sideBitsPerWeight, quantizedWeights, floatParams, crWeightsOnly, crWholeModel, layers, bits, quantizer);
     }
 
     static BitsReport summarise(String method, String label, List<Layer> layers,
@@ -110,7 +140,7 @@ public record BitsReport(String method, String methodLabel, double nominalBits, 
         }
         return new BitsReport(method, label, nominal / n, maxLevels, levelBits / n, entropy / n, 32.0 * side / n, n,
                 floats, finite(BitAccounting.weightsOnlyRatio(tensors)),
-                finite(BitAccounting.wholeModelRatio(tensors, floats)), layers);
+                finite(BitAccounting.wholeModelRatio(tensors, floats)), layers, null, null);
     }
 
     private static Double finite(double v) {

@@ -7,6 +7,7 @@ import org.ringlab.data.ImageDataSet;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
 import org.ringlab.nn.ModelSpec;
+import org.ringlab.nn.activation.ActivationPlan;
 import org.ringlab.nn.method.MethodRegistry;
 import org.ringlab.nn.quantizer.QuantizerFactory;
 import org.ringlab.quant.Ring;
@@ -21,7 +22,7 @@ public final class ModelBuilder {
         ModelKind arch = c.model();
         boolean batchNorm = arch.isResNet() || c.batchNorm();
         return new ModelSpec(arch, channels, height, width, classes, ring, c.effectiveRingBias(), batchNorm,
-                c.quantizeFirst(), c.quantizeLast(), quantizer(c));
+                c.quantizeFirst(), c.quantizeLast(), quantizer(c), ActivationPlan.of(c));
     }
 
     /** The run's ring; see {@link RunRing}. */

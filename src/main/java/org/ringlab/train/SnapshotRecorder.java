@@ -77,6 +77,12 @@ final class SnapshotRecorder {
             codes = q.codes(values, progress, scratch).toFloatArray();
             scalars = q.scalars(values, progress);
         }
+        if (layer.inputQuantizer() != null && !layer.inputQuantizer().scalars().isEmpty()) {
+            // the learned activation step or clip (docs/methods/activations.md) is followed beside the weights' own
+            Map<String, Double> all = new java.util.LinkedHashMap<>(scalars);
+            all.putAll(layer.inputQuantizer().scalars());
+            scalars = all;
+        }
         LatentAxis axis = q.axis(progress);
         int[] bins = new int[LATENT_BINS];
         double scale = LATENT_BINS / (axis.max() - axis.min());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ringlab.config.PositionBound;
 import org.ringlab.config.RunConfig;
+import org.ringlab.config.RunNames;
 import org.ringlab.data.Batch;
 import org.ringlab.data.BatchSampler;
 import org.ringlab.data.ImageDataSet;
@@ -177,6 +178,9 @@ public final class Trainer {
                     model.parameterCount(), model.quantizedLayers().size(), config.usesRing() ? "ring" : "quantized",
                     !quantized ? "" : " (" + methodLabel + (model.spec().ringLayers()
                             ? "; ring layout " + model.ringLayers().get(0).ring().label() : "") + ")"));
+            if (model.activationSummary() != null) {
+                listener.onInfo("activations " + RunNames.weightActivation(config) + ": " + model.activationSummary());
+            }
 
             ParameterStore store = new ParameterStore(root, false);
             ParameterOptimizer optimizer = Optimizers.create(config, root);

@@ -25,10 +25,10 @@ class CompareCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(4, lines.size(), r.out());
-        assertTrue(lines.get(0).startsWith("| run | method | model | nominal_bits | levels | level_bits | entropy_bits |"),
+        assertTrue(lines.get(0).startsWith("| run | method | model | nominal_bits | act_bits | levels | level_bits | entropy_bits |"),
                 lines.get(0));
-        assertTrue(lines.get(2).startsWith("| a-fp32 | fp32 | mlp | 32 |"), lines.get(2));
-        assertTrue(lines.get(3).startsWith("| b-s1, c-s2 | triangle-8 reference | lenet | 3 | 4 | 2 |"), lines.get(3));
+        assertTrue(lines.get(2).startsWith("| a-fp32 | fp32 | mlp | 32 | 32 |"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("| b-s1, c-s2 | triangle-8 reference | lenet | 3 | 32 | 4 | 2 |"), lines.get(3));
         assertTrue(lines.get(3).contains("| 0.93 ± 0.0282843 |"), lines.get(3));
     }
 

@@ -64,9 +64,9 @@ class SweepCommandTest {
         List<String> table = r.out().lines().filter(l -> l.startsWith("| ")).toList();
         assertEquals(4, table.size(), r.out());
         assertTrue(table.get(2).startsWith("| mlp-fp32-s1, mlp-fp32-s2 | FP32 baseline | mlp | 32 |"), table.get(2));
-        // nominal 2 bits, 2 levels, a 1-bit code
+        // nominal 2 bits, float (32-bit) activations, 2 levels, a 1-bit code
         assertTrue(table.get(3).startsWith("| mlp-ring-triangle4-s1, mlp-ring-triangle4-s2 | ")
-                && table.get(3).contains(" | mlp | 2 | 2 | 1 |"), table.get(3));
+                && table.get(3).contains(" | mlp | 2 | 32 | 2 | 1 |"), table.get(3));
         assertTrue(table.get(3).contains(" ± "), "two seeds give mean ± std: " + table.get(3));
         assertEquals(Files.readString(out.resolve("comparison.md")).strip(), String.join("\n", table));
         // the same folder again: every point already holds a run

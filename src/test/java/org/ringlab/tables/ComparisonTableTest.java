@@ -44,6 +44,19 @@ class ComparisonTableTest {
     }
 
     @Test
+    void activationBitsAreAColumnAndSeparateRows() throws IOException {
+        RunConfig w2 = RunConfig.defaults().toBuilder().method(org.ringlab.config.Method.LSQ).bits(2).build();
+        String metrics = RunDirs.HEADER + "1,100,0.5,0.8,0.9,0.85,0.88,0.001,1000,10.0,10.0\n";
+        Table t = ComparisonTable.of(RunTable.read(List.of(RunDirs.write(tmp.resolve("w2"), w2, metrics),
+                RunDirs.write(tmp.resolve("w2a2"), w2.toBuilder().actBits(2).build(), metrics),
+                RunDirs.write(tmp.resolve("w2a4"), w2.toBuilder().actBits(4).build(), metrics))));
+        assertEquals(List.of("w2", "w2a2", "w2a4"), t.column("run"), "W2, W2A2 and W2A4 are three configurations");
+        assertEquals(List.of(32, 2, 4), t.column("act_bits"), "32: float activations");
+        assertEquals(ComparisonTable.COLUMNS.indexOf("nominal_bits") + 1, ComparisonTable.COLUMNS.indexOf("act_bits"));
+        assertEquals(32, cell(0, "act_bits"), "an FP32 run's activations are float");
+    }
+
+    @Test
     void fp32IsA32BitRowWithItsOwnFigures() {
         assertEquals("fp32", cell(0, "method"));
         assertEquals("mlp", cell(0, "model"));
@@ -120,7 +133,7 @@ class ComparisonTableTest {
         StringWriter out = new StringWriter();
         TableFormat.LATEX.write(table, out);
         String tex = out.toString();
-        assertTrue(tex.startsWith("\\begin{tabular}{lllrrrrrrrrrrrrrrrl}\n\\toprule\n"), tex);
+        assertTrue(tex.startsWith("\\begin{tabular}{lllrrrrrrrrrrrrrrrrl}\n\\toprule\n"), tex);
         assertTrue(tex.contains("\\midrule\n"), tex);
         assertTrue(tex.endsWith("\\bottomrule\n\\end{tabular}\n"), tex);
         assertTrue(tex.contains("nominal\\_bits"), tex);

@@ -69,10 +69,12 @@ class BitsReportTest {
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         List<String> keys = List.of("method", "method_label", "nominal_bits", "distinct_levels", "level_bits",
                 "entropy_bits", "side_bits_per_weight", "quantized_weights", "float_params", "cr_weights_only",
-                "cr_whole_model", "layers");
+                "cr_whole_model", "layers", "activation_bits", "activation_quantizer");
         assertEquals(keys, iterable(json));
         assertEquals(List.of("layer", "weights", "nominal_bits", "distinct_levels", "level_bits", "entropy_bits",
-                "side_floats"), iterable(json.get("layers").get(0)));
+                "side_floats", "input_bits"), iterable(json.get("layers").get(0)));
+        assertTrue(json.get("activation_bits").isNull(), "float activations");
+        assertTrue(json.get("layers").get(0).get("input_bits").isNull(), "a float input");
         assertEquals("conv1", json.get("layers").get(0).get("layer").asText());
         assertTrue(json.get("layers").get(0).get("level_bits").isInt());
         assertEquals(r, BitsReport.read(file));
