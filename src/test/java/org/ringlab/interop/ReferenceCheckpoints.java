@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The published Ring Quantization checkpoints, when this checkout sits next to the shared folder. */
-final class ReferenceCheckpoints {
+public final class ReferenceCheckpoints {
     private ReferenceCheckpoints() {
     }
 
-    static Path file(String name) {
+    public static Path file(String name) {
         Path dir = Path.of(System.getProperty("ringlab.repo", ".")).resolve("../shared/reference-checkpoints").normalize();
         Path file = dir.resolve(name);
         assumeTrue(Files.isRegularFile(file), "reference checkpoint " + file + " is not here");
