@@ -71,6 +71,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             description = "Bit widths for lsq, dorefa and pow2, e.g. 2,4 (default: the method's own).")
     List<Integer> bits = new ArrayList<>();
 
+    @Option(names = "--act-bit-widths", split = ",", paramLabel = "BITS",
+            description = "Activation bits for every quantized method, 'none' for float activations, e.g. none,2 "
+                + "(a W and a WA2 run each; the quantizer is the base --act-quantizer; default: the base --act-bits).")
+    List<String> actBits = new ArrayList<>();
+
     @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds (default: the base --seed).")
     List<Long> seeds = new ArrayList<>();
 
@@ -153,7 +158,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             folder = folder.toAbsolutePath().normalize();
         }
         ObjectNode baseJson = (ObjectNode) JSON.readTree(RunConfigJson.toJson(base));
-        List<SweepPoint> points = new SweepGrid(methods, ringTypes, ringSizes, bits, seeds).expand(baseJson, folder);
+        List<SweepPoint> points = new SweepGrid(methods, ringTypes, ringSizes, bits, seeds, activationAxis())
+                .expand(baseJson, folder);
         if (slurm && resume) {
             throw new UserError("--resume is for local sweeps; a Slurm sweep resumes its own tasks (see 'ringlab sweep "
                     + "status')");
@@ -202,6 +208,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             }
             if (j.has("bits")) {
                 line.append(" bits=").append(j.path("bits").asText());
+            }
+            if (j.path("act-bits").isInt()) {
+                line.append(" act-bits=").append(j.path("act-bits").asInt());
             }
             line.append(" seed=").append(j.path("seed").asLong());
             out.println(line);
@@ -298,5 +307,27 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.println("(also in " + folder.resolve("comparison.md") + "; 'ringlab compare --runs-dir " + folder
                 + "' prints it again)");
+    }
+
+    /** --act-bit-widths as the grid takes it: 0 for "none" (float activations). */
+    private List<Integer> activationAxis() {
+        List<Integer> out = new ArrayList<>();
+        for (String a : actBits) {
+            String t = a.strip();
+            if (t.equalsIgnoreCase("none")) {
+                out.add(0);
+                continue;
+            }
+            try {
+                int b = Integer.parseInt(t);
+                if (b < 1) {
+                    throw new NumberFormatException();
+                }
+                out.add(b);
+            } catch (NumberFormatException e) {
+                throw new UserError("--act-bit-widths " + a + ": expected a number of bits (1 or more) or none", e);
+            }
+        }
+        return out;
     }
 }

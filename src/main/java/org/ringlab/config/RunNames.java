@@ -83,12 +83,21 @@ public final class RunNames {
      */
     public static String sweepPointName(String model, String method, String ringType, int ringSize, Integer bits,
             long seed) {
+        return sweepPointName(model, method, ringType, ringSize, bits, null, seed);
+    }
+
+    /** The same, with the activation bits of a W/A point ("-a2"); null for float activations. */
+    public static String sweepPointName(String model, String method, String ringType, int ringSize, Integer bits,
+            Integer actBits, long seed) {
         StringBuilder name = new StringBuilder(model).append('-').append(method);
         if (Method.find(method).map(Method::usesRing).orElse(false)) {
             name.append('-').append(ringToken(ringType, ringSize));
         }
         if (bits != null) {
             name.append('-').append(bitsToken(bits));
+        }
+        if (actBits != null) {
+            name.append("-a").append(actBits);
         }
         return name.append("-s").append(seed).toString();
     }

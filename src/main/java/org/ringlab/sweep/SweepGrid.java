@@ -9,7 +9,7 @@ import org.ringlab.config.Method;
 import org.ringlab.config.RunNames;
 
 /**
- * The axes of a sweep: methods × ring types × ring sizes × bit widths × seeds, laid over one base
+ * The axes of a sweep: methods × ring types × ring sizes × bit widths × activation bits × seeds, laid over one base
  * configuration. An empty axis keeps the base configuration's value.
  *
  * <p>An axis only multiplies the methods it applies to ({@link #usesRingAxes}, {@link #usesBits}):
@@ -23,9 +23,17 @@ import org.ringlab.config.RunNames;
  * @param ringSizes ring sizes (ring methods only)
  * @param bits bit widths (the methods with {@link Method#bitWidths()} only)
  * @param seeds seeds (every method)
+ * @param actBits activation bits (the quantized methods only; 0 keeps the activations float, so
+ *     "0, 2" gives every quantized method a W and a WA2 run)
  */
 public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integer> ringSizes, List<Integer> bits,
-        List<Long> seeds) {
+        List<Long> seeds, List<Integer> actBits) {
+    /** A grid without an activation axis: the base configuration's activations. */
+    public SweepGrid(List<String> methods, List<String> ringTypes, List<Integer> ringSizes, List<Integer> bits,
+            List<Long> seeds) {
+        this(methods, ringTypes, ringSizes, bits, seeds, List.of());
+    }
+
     public SweepGrid {
         // "fp32, ring" typed with a space still means fp32 and ring
         methods = methods.stream().map(String::strip).toList();
@@ -33,6 +41,7 @@ public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integ
         ringSizes = List.copyOf(ringSizes);
         bits = List.copyOf(bits);
         seeds = List.copyOf(seeds);
+        actBits = List.copyOf(actBits);
     }
 
     /** Whether ring type and ring size vary for this method: the ring methods. */
@@ -63,39 +72,54 @@ public record SweepGrid(List<String> methods, List<String> ringTypes, List<Integ
             List<String> types = ring && !ringTypes.isEmpty() ? ringTypes : nullList();
             List<Integer> sizes = ring && !ringSizes.isEmpty() ? ringSizes : nullList();
             List<Integer> widths = usesBits(method) && !bits.isEmpty() ? bits : nullList();
+            boolean quantized = Method.find(method).map(Method::quantized).orElse(false);
+            List<Integer> activations = quantized && !actBits.isEmpty() ? actBits : nullList();
             for (String type : types) {
                 for (Integer size : sizes) {
                     for (Integer width : widths) {
-                        for (long seed : seedAxis) {
-                            ObjectNode point = base.deepCopy();
-                            point.put("method", method);
-                            String name = RunNames.sweepPointName(model, method,
-                                    type != null ? type : text(base, "ring-type"),
-                                    size != null ? size : base.path("ring-size").asInt(), width, seed);
-                            if (type != null) {
-                                point.put("ring-type", type);
+                        for (Integer act : activations) {
+                            for (long seed : seedAxis) {
+                                points.add(point(base, outDir, model, method, type, size, width, act, seed));
                             }
-                            if (size != null) {
-                                point.put("ring-size", size);
-                            }
-                            if (width != null) {
-                                point.put("bits", width);
-                            } else if (!usesBits(method)) {
-                                // the base carries every key with its default: a bit width means nothing here
-                                point.remove("bits");
-                            }
-                            point.put("seed", seed);
-                            point.put("name", name);
-                            if (outDir != null) {
-                                point.put("out", outDir.resolve(name).toString());
-                            }
-                            points.add(new SweepPoint(name, point));
                         }
                     }
                 }
             }
         }
         return points;
+    }
+
+    /** One point: the base with this method and the axes' values; a null value leaves the base's. */
+    private static SweepPoint point(ObjectNode base, Path outDir, String model, String method, String type,
+            Integer size, Integer width, Integer act, long seed) {
+        ObjectNode point = base.deepCopy();
+        point.put("method", method);
+        String name = RunNames.sweepPointName(model, method, type != null ? type : text(base, "ring-type"),
+                size != null ? size : base.path("ring-size").asInt(), width, act == null || act == 0 ? null : act,
+                seed);
+        if (type != null) {
+            point.put("ring-type", type);
+        }
+        if (size != null) {
+            point.put("ring-size", size);
+        }
+        if (width != null) {
+            point.put("bits", width);
+        } else if (!usesBits(method)) {
+            // the base carries every key with its default: a bit width means nothing here
+            point.remove("bits");
+        }
+        if (act != null && act > 0) {
+            point.put("act-bits", act);
+        } else if (act != null) {
+            point.putNull("act-bits");
+        }
+        point.put("seed", seed);
+        point.put("name", name);
+        if (outDir != null) {
+            point.put("out", outDir.resolve(name).toString());
+        }
+        return new SweepPoint(name, point);
     }
 
     private static String text(JsonNode base, String key) {

@@ -40,6 +40,22 @@ class SweepCommandTest {
     }
 
     @Test
+    void activationBitWidthsGiveEachQuantizedMethodAFloatAndAWaPoint() {
+        Path out = tmp.resolve("wa");
+        // the MLP's only inputs are the image and the float classifier's: LeNet has quantized inputs to vary
+        String[] args = sweep(out, "--methods", "fp32,lsq", "--bit-widths", "2", "--act-bit-widths", "none,2",
+                "--seeds", "1", "--dry-run");
+        args[List.of(args).indexOf("mlp")] = "lenet";
+        Cli.Result r = Cli.run(args);
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of("lenet-fp32-s1  method=fp32 seed=1", "lenet-lsq-b2-s1  method=lsq bits=2 seed=1",
+                "lenet-lsq-b2-a2-s1  method=lsq bits=2 act-bits=2 seed=1"), lines.subList(0, 3));
+        assertTrue(Cli.run(sweep(out, "--methods", "lsq", "--act-bit-widths", "two")).assertUsageError()
+                .contains("--act-bit-widths two: expected a number of bits (1 or more) or none"));
+    }
+
+    @Test
     void anInvalidGridListsEveryProblemAndStartsNothing() {
         Path out = tmp.resolve("bad");
         String line = Cli.run(sweep(out, "--methods", "ring,lsq", "--ring-sizes", "1,8", "--bit-widths", "2,9",

@@ -72,6 +72,23 @@ class SweepGridTest {
     }
 
     @Test
+    void activationBitsMultiplyOnlyTheQuantizedMethods() throws IOException {
+        SweepGrid grid = new SweepGrid(List.of("fp32", "lsq", "twn"), List.of(), List.of(), List.of(2),
+                List.of(1L, 2L), List.of(0, 2));
+        List<SweepPoint> points = grid.expand(base(), null);
+        // fp32: one per seed (it quantizes nothing); lsq and twn: float and A2 per seed
+        assertEquals(2 + 2 * 2 * 2, points.size());
+        List<String> names = names(points);
+        assertTrue(names.containsAll(List.of("lenet-fp32-s1", "lenet-lsq-b2-s1", "lenet-lsq-b2-a2-s1", "lenet-twn-a2-s2")),
+                names.toString());
+        ObjectNode wa = points.get(names.indexOf("lenet-lsq-b2-a2-s2")).json();
+        assertEquals(2, wa.get("act-bits").asInt());
+        assertTrue(points.get(names.indexOf("lenet-lsq-b2-s2")).json().get("act-bits").isNull(), "0: float activations");
+        assertEquals(2, points.get(names.indexOf("lenet-twn-a2-s1")).config().actBits(), "a valid W/A configuration");
+        assertTrue(points.get(names.indexOf("lenet-fp32-s1")).config().actBits() == null);
+    }
+
+    @Test
     void emptyAxesKeepTheBaseValues() throws IOException {
         List<SweepPoint> points = new SweepGrid(List.of(), List.of(), List.of(), List.of(), List.of()).expand(base(), null);
         assertEquals(List.of("lenet-ring-triangle8-s42"), names(points));
