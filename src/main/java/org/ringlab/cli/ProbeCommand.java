@@ -166,19 +166,12 @@ final class ProbeCommand implements Callable<Integer> {
         return Files.isRegularFile(p) ? p : folder(option, text);
     }
 
-    /** The run's own FP32 starting point: its init-from, a file, a folder or a run of its workspace. */
-    private Path initFrom(RunConfig config, Path runFolder) {
-        String init = config.initFrom() == null ? "" : config.initFrom().strip();
-        if (init.isEmpty()) {
-            throw new UserError("--fp32: not given, and run " + runFolder + " has no init-from: name its FP32 "
-                    + "network (an FP32 run or a PyTorch state dict)");
+    /** The run's own FP32 starting point: its init-from. */
+    private static Path initFrom(RunConfig config, Path runFolder) {
+        try {
+            return FeatureProbe.initFrom(runFolder, config);
+        } catch (IOException e) {
+            throw new UserError("--fp32: not given, and run " + e.getMessage(), e);
         }
-        Path p = Path.of(init);
-        if (!Files.exists(p) && init.matches("[0-9]{1,18}")) {
-            // a workspace run's init-from names a run of the same workspace by its id
-            return RunRef.atFolder(runFolder).map(r -> RunRef.ofWorkspace(r.workspace(), Long.parseLong(init)).folder())
-                    .orElse(p);
-        }
-        return p;
     }
 }

@@ -24,6 +24,7 @@ import org.ringlab.interop.Tensor;
 import org.ringlab.interop.TorchCheckpoint;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.WeightMode;
+import org.ringlab.store.RunRef;
 import org.ringlab.train.Checkpoints;
 import org.ringlab.train.Devices;
 import org.ringlab.train.ModelBuilder;
@@ -81,6 +82,39 @@ public final class FeatureProbe {
         } catch (RuntimeException e) { // InvalidConfigException among them
             throw new IOException(file + ": " + String.valueOf(e.getMessage()).replace('\n', ' '), e);
         }
+    }
+
+    /**
+     * A run's data folder as recorded: a relative one that is not in the working directory is looked
+     * up under the installation ({@code ringlab.home}), as the command line does for sample-data.
+     */
+    public static Path dataFolder(RunConfig config) {
+        Path p = Path.of(config.data());
+        String home = System.getProperty("ringlab.home");
+        if (!p.isAbsolute() && !Files.exists(p) && home != null && Files.exists(Path.of(home).resolve(p))) {
+            return Path.of(home).resolve(p);
+        }
+        return p;
+    }
+
+    /**
+     * The FP32 network a run started from: its {@code init-from} (a file, a run folder, or for a
+     * workspace run the id of another run of its workspace).
+     *
+     * @throws IOException one line when the run has no init-from
+     */
+    public static Path initFrom(Path run, RunConfig config) throws IOException {
+        String init = config.initFrom() == null ? "" : config.initFrom().strip();
+        if (init.isEmpty()) {
+            throw new IOException(run + " has no init-from: name its FP32 network (an FP32 run or a PyTorch "
+                    + "state dict)");
+        }
+        Path p = Path.of(init);
+        if (!Files.exists(p) && init.matches("[0-9]{1,18}")) {
+            return RunRef.atFolder(run).map(r -> RunRef.ofWorkspace(r.workspace(), Long.parseLong(init)).folder())
+                    .orElse(p);
+        }
+        return p;
     }
 
     /**
