@@ -141,7 +141,7 @@ final class FeatureCapture {
     }
 
     private static boolean isConv(Block leaf) {
-        return leaf instanceof Conv2d || leaf instanceof QuantizedLayer q && q.weightShape().dimension() == 4;
+        return leaf instanceof Conv2d || (leaf instanceof QuantizedLayer q && q.weightShape().dimension() == 4);
     }
 
     private static boolean weighted(Block step) {
@@ -162,10 +162,10 @@ final class FeatureCapture {
 
     /** "layer1.0.conv1", "layer1.0.conv2" → "layer1.0"; one name → itself; nothing in common → all, joined by "+". */
     static String commonPrefix(List<String> names) {
-        String[] first = names.get(0).split("\\.");
+        String[] first = names.get(0).split("\\.", -1);
         int common = first.length;
         for (String name : names.subList(1, names.size())) {
-            String[] parts = name.split("\\.");
+            String[] parts = name.split("\\.", -1);
             int k = 0;
             while (k < Math.min(common, parts.length) && parts[k].equals(first[k])) {
                 k++;
