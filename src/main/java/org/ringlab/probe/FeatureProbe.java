@@ -131,7 +131,9 @@ public final class FeatureProbe {
             throw new IOException(run + ": an FP32 run; the probe compares a quantized run with its FP32 network");
         }
         RunConfig fp32Config = fp32Config(fp32, config);
-        Engine.getInstance().setRandomSeed((int) config.seed()); // loads the engine, which the next line needs
+        // loads the engine, which the next line needs; no seed is set: the probe draws nothing at random on the
+        // engine (every parameter comes from a file), and the window's in-process training shares the engine
+        Engine.getInstance();
         JniUtils.setGradMode(false); // a new thread records autograd by default (see train's GradMode)
         ImageDataSet test = data.test();
         int images = Math.min(options.images(), test.count());
