@@ -25,6 +25,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -110,10 +111,13 @@ public final class ProbeWindow {
         compute.setOnAction(e -> compute());
         status.setId("probeStatus");
         status.setWrapText(true);
+        // a wrapped label gets its lines only if it may be as tall as it asks
+        status.setMinHeight(Region.USE_PREF_SIZE);
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         chart.setId("probeChart");
         chart.getXAxis().setLabel("layer");
-        chart.getYAxis().setLabel("D (inter / intra-class squared distance)");
+        chart.getYAxis().setLabel("D (between / within classes)");
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         chart.setAnimated(false);
         attachExport();
@@ -121,11 +125,11 @@ public final class ProbeWindow {
         HBox.setHgrow(reference, Priority.ALWAYS);
         Label note = new Label(INFERRED);
         note.setWrapText(true);
-        note.getStyleClass().add("probe-note");
+        note.setMinHeight(Region.USE_PREF_SIZE);
         VBox root = new VBox(6, controls, progress, status, chart, note);
         VBox.setVgrow(chart, Priority.ALWAYS);
         root.setPadding(new Insets(8));
-        stage.setScene(new Scene(root, 760, 520));
+        stage.setScene(new Scene(root, 760, 560));
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
