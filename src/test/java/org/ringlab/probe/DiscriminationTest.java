@@ -65,6 +65,22 @@ class DiscriminationTest {
     }
 
     @Test
+    void labelsUnrelatedToTheFeaturesGiveAboutOne() {
+        // without class structure both expectations are 2·tr(Σ): D ≈ 1
+        Random random = new Random(3);
+        int n = 4000;
+        double[][] x = new double[n][8];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextInt(10);
+            for (int k = 0; k < 8; k++) {
+                x[i][k] = random.nextGaussian() * (k + 1);
+            }
+        }
+        assertEquals(1.0, Discrimination.of(x, y, 10).d(), 0.01);
+    }
+
+    @Test
     void separatedClassesScoreHigherThanMixedOnes() {
         double[][] apart = {{-1, 0}, {-1.2, 0.1}, {1, 0}, {1.1, -0.1}};
         double[][] mixed = {{-1, 0}, {1, 0.1}, {-1.1, 0}, {1.1, -0.1}};
