@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ringlab} command line. */
 @Command(name = "ringlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "RingLab: train and inspect extreme (1-4 bit) quantized networks.",
-        subcommands = {TrainCommand.class, EvalCommand.class, RingCommand.class, BenchCommand.class,
-            ExportModelCommand.class, ImportCommand.class, ExportDataCommand.class, ExportFigureCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, ProbeCommand.class, RingCommand.class,
+            BenchCommand.class, ExportModelCommand.class, ImportCommand.class, ExportDataCommand.class, ExportFigureCommand.class,
             ExportAllCommand.class, ServeCommand.class, RunsCommand.class, ResumeCommand.class, DoctorCommand.class,
             SweepCommand.class, CompareCommand.class, ImportRunsCommand.class, AnimateCommand.class,
             CommandLine.HelpCommand.class})

@@ -129,6 +129,7 @@ public final class MainController {
         } else if (type == SetupController.class) {
             SetupController form = new SetupController(setup);
             form.onMessage(messages::say);
+            form.initFromRuns(() -> runs.items().stream().map(r -> r.handle).toList());
             return form;
         } else if (type == TimelinePane.class) {
             timelinePane = new TimelinePane(() -> timelinePresenter.togglePlay());

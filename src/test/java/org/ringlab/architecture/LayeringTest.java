@@ -37,7 +37,7 @@ class LayeringTest {
                         "org.ringlab.data..", "org.ringlab.config..", "org.ringlab.train..", "org.ringlab.bench..",
                         "org.ringlab.cli..", "org.ringlab.service..", "org.ringlab.interop..", "org.ringlab.export..",
                         "org.ringlab.tables..", "org.ringlab.figures..", "org.ringlab.remote..", "org.ringlab.store..",
-                        "org.ringlab.sweep..", "org.ringlab.cluster..")
+                        "org.ringlab.sweep..", "org.ringlab.cluster..", "org.ringlab.probe..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..")
                 .because("the core and the CLI must run headless; only a UI package (org.ringlab.ui) may use "
                         + "JavaFX and ChartFX");

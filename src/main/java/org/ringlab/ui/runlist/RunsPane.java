@@ -9,12 +9,15 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import org.ringlab.ui.LiveRun;
 import org.ringlab.ui.MessageBar;
 import org.ringlab.ui.export.ExportDialog;
+import org.ringlab.ui.probe.ProbeWindow;
 
 /** The runs list and its buttons (fxml/runs.fxml): shows a {@link RunsModel} and its {@link RunActions}. */
 // FXMLLoader calls the private @FXML handlers
@@ -59,6 +62,16 @@ public final class RunsPane {
                 runsList.getSelectionModel().select(run);
             }
         }, runsList::refresh);
+        // #13 item 4: the feature-discrimination probe of the run right-clicked (the selected one)
+        MenuItem probe = new MenuItem("Feature discrimination…");
+        probe.setOnAction(e -> {
+            LiveRun run = runsList.getSelectionModel().getSelectedItem();
+            if (run != null) {
+                ProbeWindow.show(runsList.getScene().getWindow(), run.handle,
+                        model.items().stream().map(r -> r.handle).toList());
+            }
+        });
+        runsList.setContextMenu(new ContextMenu(probe));
         actions.resumeRun.bind(resumeRunButton);
         actions.deleteRun.bind(deleteRunButton);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
@@ -17,6 +18,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -29,8 +32,11 @@ import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.ringlab.config.Method;
 import org.ringlab.config.Setting;
 import org.ringlab.config.Settings;
+import org.ringlab.service.RunHandle;
+import org.ringlab.train.RunStatus;
 
 /**
  * The run-setup panel (fxml/setup.fxml): one row per setting the window edits, built from the
@@ -48,6 +54,7 @@ public final class SetupController {
     /** Each setting's editor, for the problem marks. */
     private final Map<Setting<?>, Control> editors = new LinkedHashMap<>();
     private Consumer<String> messages = text -> { };
+    private Supplier<List<RunHandle>> initFromRuns = List::of;
 
     /** @param model the panel's state, made by the window's shell, which reads the configuration from it */
     public SetupController(SetupModel model) {
@@ -131,7 +138,7 @@ public final class SetupController {
                 browse.setId("initFromBrowseButton");
                 browse.setOnAction(e -> onBrowseInitFrom());
                 HBox.setHgrow(editor, Priority.ALWAYS);
-                cell = new HBox(4, editor, browse);
+                cell = new HBox(4, editor, pastRunPicker(), browse);
             }
             Label label = null;
             if (!(editor instanceof CheckBox)) {
@@ -259,6 +266,40 @@ public final class SetupController {
         if (dir != null) {
             model.data.set(dir.getAbsolutePath());
         }
+    }
+
+    /**
+     * The window's runs an init-from can name, asked for each time the picker opens: the window's
+     * in-memory run list (the service's handles, past runs loaded off this thread), never the disk.
+     */
+    public void initFromRuns(Supplier<List<RunHandle>> runs) {
+        this.initFromRuns = runs;
+    }
+
+    /** "Past run" beside Browse: the finished FP32 runs, by name; choosing one sets init-from to its id. */
+    private MenuButton pastRunPicker() {
+        MenuButton picker = new MenuButton("Past run");
+        picker.setId("initFromRunsButton");
+        picker.setTooltip(new Tooltip("Start from a finished FP32 run of this workspace (its checkpoint)"));
+        picker.setOnShowing(e -> {
+            List<MenuItem> items = new ArrayList<>();
+            for (RunHandle run : initFromRuns.get()) {
+                if (run.config().method() != Method.FP32 || run.status() != RunStatus.FINISHED) {
+                    continue;
+                }
+                MenuItem item = new MenuItem(run.name() + "  (run " + run.id() + ", " + run.config().model().key()
+                        + ")");
+                item.setOnAction(a -> model.text(Settings.INIT_FROM).set(run.id()));
+                items.add(item);
+            }
+            if (items.isEmpty()) {
+                MenuItem none = new MenuItem("no finished FP32 run in this workspace");
+                none.setDisable(true);
+                items.add(none);
+            }
+            picker.getItems().setAll(items);
+        });
+        return picker;
     }
 
     private void onBrowseInitFrom() {
