@@ -45,6 +45,8 @@ public record RunConfig(
         int tequilaGroup,
         double annealSigma,
         double pow2Slope,
+        int slqStages,
+        int mlqGroups,
         OptimizerKind optimizer,
         double lr,
         double momentum,
@@ -286,6 +288,14 @@ public record RunConfig(
 
         public Builder pow2Slope(double pow2Slope) {
             return set(Settings.POW2_SLOPE, pow2Slope);
+        }
+
+        public Builder slqStages(int slqStages) {
+            return set(Settings.SLQ_STAGES, slqStages);
+        }
+
+        public Builder mlqGroups(int mlqGroups) {
+            return set(Settings.MLQ_GROUPS, mlqGroups);
         }
 
         public Builder optimizer(OptimizerKind optimizer) {
