@@ -116,8 +116,9 @@ public final class ClusteredQuantizer extends FloatLatentQuantizer {
 
     /**
      * Brings the layer to the share the schedule asks for at {@code progress}: clusters it on first
-     * use, re-clusters the levels no frozen weight holds yet, freezes the next portion; then puts
-     * frozen latents back on their levels (the optimiser's momentum and weight decay move them).
+     * use, re-clusters the levels no frozen weight holds yet, freezes the next portion and puts the
+     * frozen latents on their levels. Between portions the optimiser's momentum and weight decay may
+     * move a frozen latent, but nothing reads it: the forward, the codes and the view use its level.
      */
     @Override
     public void prepare(List<NDArray> values, double progress) {
@@ -138,11 +139,11 @@ public final class ClusteredQuantizer extends FloatLatentQuantizer {
                 ParameterFill.copy(values.get(1), levels);
                 ParameterFill.copy(values.get(2), toFloats(codes));
                 ParameterFill.copy(values.get(3), new float[] {1f});
+                pinFrozenLatents(values);
             }
             shownLevels = levels.clone();
             applied = share;
         }
-        pinFrozenLatents(values);
     }
 
     private static void pinFrozenLatents(List<NDArray> values) {
