@@ -30,7 +30,8 @@ public enum Method implements ConfigEnum {
     POW2(Family.K_BIT, "Power-of-two", true, 6),
     // K = 2^(b-1) + 1 k-means levels: a zero plus at least one ± pair, so b >= 2; 8 bits give 129 levels
     SLQ(Family.K_BIT, "SLQ", true, 2, 8),
-    MLQ(Family.TERNARY, "MLQ", true, 0);
+    MLQ(Family.TERNARY, "MLQ", true, 0),
+    HITNET(Family.TERNARY, "HitNet", true, 0);
 
     /** Methods that share their settings and views. */
     public enum Family {

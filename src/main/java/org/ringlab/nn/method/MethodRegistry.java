@@ -26,7 +26,8 @@ public final class MethodRegistry {
             new DoReFaDescriptor(),
             new PowerOfTwoDescriptor(),
             new SlqDescriptor(),
-            new MlqDescriptor());
+            new MlqDescriptor(),
+            new HitNetDescriptor());
 
     private static final Map<Method, MethodDescriptor> BY_METHOD = index(ALL);
 
