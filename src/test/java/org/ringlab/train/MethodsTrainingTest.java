@@ -62,6 +62,14 @@ class MethodsTrainingTest {
             assertTrue(!latent.lines().isEmpty());
             assertEquals(method.inferred(), latent.inferred());
         }
+        if (method == Method.SLQ || method == Method.MLQ) {
+            // the incremental schedule as a timeline: half frozen at the first snapshot, all at the last
+            LayerSnapshot start = events.snapshots.get(0).layers().get(0);
+            assertEquals(0.5, start.latent().scalars().get("frozen share"), 1e-12, key + " at the start");
+            assertEquals(1.0, start.latent().scalars().get("stage"), key);
+            assertEquals(1.0, conv1.latent().scalars().get("frozen share"), key + " at the end");
+            assertEquals(4.0, conv1.latent().scalars().get("stage"), key);
+        }
         assertTrue(Files.exists(dir.resolve(BitsReport.FILE)));
     }
 }
