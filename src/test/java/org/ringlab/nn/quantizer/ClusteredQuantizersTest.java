@@ -124,6 +124,55 @@ class ClusteredQuantizersTest {
         }
     }
 
+    /** A resumed run keeps its levels and frozen weights: they are parameters, saved with the checkpoint. */
+    @Test
+    void theFrozenStateTravelsWithTheCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        org.ringlab.config.RunConfig config = org.ringlab.config.RunConfig.defaults().toBuilder()
+                .method(org.ringlab.config.Method.SLQ).bits(3).build();
+        java.nio.file.Path file = dir.resolve("slq.params");
+        float[] codes;
+        float[] levels;
+        try (NDManager m = NDManager.newBaseManager()) {
+            org.ringlab.nn.BuiltModel model = org.ringlab.nn.ModelFactory.build(
+                    org.ringlab.train.ModelBuilder.spec(config, 1, 28, 28, 10));
+            model.block().initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, model.inputShape(1));
+            org.ringlab.nn.QuantizedLayer conv2 = model.quantizedLayers().get(1);
+            conv2.setProgress(0.3);
+            try (NDManager scratch = m.newSubManager()) {
+                List<NDArray> v = conv2.borrowValues(scratch);
+                levels = v.get(1).toFloatArray();
+                codes = v.get(2).toFloatArray();
+            }
+            // training moves the latents on: clustering them afresh would give other levels (1.5× these)
+            NDArray latent = conv2.quantizer().latent().getArray();
+            float[] moved = latent.toFloatArray();
+            for (int i = 0; i < moved.length; i++) {
+                moved[i] *= 1.5f;
+            }
+            ParameterFill.copy(latent, moved);
+            org.ringlab.train.Checkpoints.save(model, file);
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            org.ringlab.nn.BuiltModel model = org.ringlab.nn.ModelFactory.build(
+                    org.ringlab.train.ModelBuilder.spec(config, 1, 28, 28, 10));
+            model.block().initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, model.inputShape(1));
+            org.ringlab.train.Checkpoints.load(model, m, file);
+            org.ringlab.nn.QuantizedLayer conv2 = model.quantizedLayers().get(1);
+            conv2.setProgress(0.3);
+            try (NDManager scratch = m.newSubManager()) {
+                List<NDArray> v = conv2.borrowValues(scratch);
+                assertArrayEquals(levels, v.get(1).toFloatArray(), 0f, "the levels are not re-clustered");
+                assertArrayEquals(codes, v.get(2).toFloatArray(), 0f, "the same weights stay frozen");
+                long frozen = 0;
+                for (float c : codes) {
+                    frozen += c >= 0 ? 1 : 0;
+                }
+                assertEquals(Math.round(0.75 * codes.length), frozen, "stage 2 of 4: 75 %");
+            }
+        }
+    }
+
     @Test
     void resettingForgetsTheClusteringSoPretrainedWeightsAreClusteredAfresh() {
         ClusteredQuantizer q = (ClusteredQuantizer) ClusteredQuantizer.mlq(4, 1).create(FC);
