@@ -63,7 +63,7 @@ record CodedLayer(String name, int[] codes, float[] units, int bits, int rowLeng
 
     /** Floats stored beside the codes: the units, the scales and the folded biases. */
     long sideFloats() {
-        return units.length + scales.length + (extraBias == null ? 0 : extraBias.length);
+        return (long) units.length + scales.length + (extraBias == null ? 0 : extraBias.length);
     }
 
     /** The deployed weights the codes and side information stand for. */

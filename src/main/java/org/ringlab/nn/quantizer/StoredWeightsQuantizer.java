@@ -15,7 +15,6 @@ import org.ringlab.nn.WeightMode;
  * deployed layer (Tequila's dead-zone term). Soft and snapped are the same network.
  */
 public final class StoredWeightsQuantizer implements WeightQuantizer {
-    private final LayerGeometry layer;
     private final float[] weights;
     private final float[] extraBias;
     private final String label;
@@ -33,7 +32,6 @@ public final class StoredWeightsQuantizer implements WeightQuantizer {
             throw new IllegalArgumentException(layer.name() + ": " + stored.extraBias().length
                     + " stored output biases, the layer has " + layer.outputs() + " outputs");
         }
-        this.layer = layer;
         this.weights = stored.weights();
         this.extraBias = stored.extraBias();
         this.label = label;
