@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringlab export-model}: a run's snapped network as a packed {@code .rqm} file. */
 @Command(name = "export-model", mixinStandardHelpOptions = true,
-        description = "Write a trained ring model as a really-quantized file: per layer the snapped codes packed "
-            + "at ceil(log2 distinct levels) bits, the level table, and the float parts (BatchNorm, FP32 layers), "
-            + "with a checksum. Prints its size next to the FP32 size.")
+        description = "Write a trained quantized model (any method but fp32) as a really-quantized file: per layer "
+            + "the snapped codes packed at ceil(log2 distinct codes) bits plus what rebuilds the weights (a ring's "
+            + "level table; another method's code values, scales or levels), and the float parts (BatchNorm, FP32 "
+            + "layers), with a checksum. Prints its size next to the FP32 size.")
 final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory written by 'ringlab train'.")
     Path run;
@@ -58,10 +59,6 @@ final class ExportModelCommand implements Callable<Integer> {
         if (!config.quantized()) {
             throw new UserError("--run " + run + ": an FP32 run has nothing to quantize");
         }
-        if (!config.usesRing()) {
-            throw new UserError("--run " + run + ": .rqm files hold ring models; method " + config.method().key()
-                    + " is not a ring method (its bit accounting is in the run's bits.json)");
-        }
         Path file = out != null ? out : run.resolve("model.rqm");
         BuiltModel model = ModelFactory.build(ModelBuilder.spec(config, data.channels(), data.height(), data.width(),
                 data.numClasses()));
@@ -72,14 +69,19 @@ final class ExportModelCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError(e.getMessage(), e);
             }
-            QuantizedModelWriter.write(config, model, file);
+            try {
+                QuantizedModelWriter.write(config, model, file);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--run " + run + ": " + e.getMessage(), e);
+            }
         }
         QuantizedModelSize size = QuantizedModelSize.of(file);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s%n", file);
         for (QuantizedModelSize.LayerBits l : size.layers()) {
-            o.printf(Locale.ROOT, "  %-22s %,9d weights  %d levels  %d bits%n", l.layer(), l.weights(), l.levels(),
-                    l.bits());
+            o.printf(Locale.ROOT, "  %-22s %,9d weights  %d levels  %d bits%s%n", l.layer(), l.weights(), l.levels(),
+                    l.bits(), l.sideFloats() == 0 ? "" : String.format(Locale.ROOT, "  + %,d side floats",
+                            l.sideFloats()));
         }
         o.printf(Locale.ROOT, "file %,d bytes (theory %,.0f + header %,d); FP32 %,d bytes; %.1fx smaller%n",
                 size.fileBytes(), size.theoreticalBytes(), size.headerBytes(), size.fp32Bytes(),

@@ -27,7 +27,11 @@ public enum Method implements ConfigEnum {
     LSQ(Family.K_BIT, "LSQ", false, 8),
     DOREFA(Family.K_BIT, "DoReFa", false, 8),
     // exponents below 2^-31 would underflow float32 scales: at most 2^5 - 1 = 31 exponents
-    POW2(Family.K_BIT, "Power-of-two", true, 6);
+    POW2(Family.K_BIT, "Power-of-two", true, 6),
+    // K = 2^(b-1) + 1 k-means levels: a zero plus at least one ± pair, so b >= 2; 8 bits give 129 levels
+    SLQ(Family.K_BIT, "SLQ", true, 2, 8),
+    MLQ(Family.TERNARY, "MLQ", true, 0),
+    HITNET(Family.TERNARY, "HitNet", true, 0);
 
     /** Methods that share their settings and views. */
     public enum Family {
@@ -39,12 +43,18 @@ public enum Method implements ConfigEnum {
     private final Family family;
     private final String name;
     private final boolean inferred;
+    private final int minBits;
     private final int maxBits;
 
     Method(Family family, String name, boolean inferred, int maxBits) {
+        this(family, name, inferred, MIN_BITS, maxBits);
+    }
+
+    Method(Family family, String name, boolean inferred, int minBits, int maxBits) {
         this.family = family;
         this.name = name;
         this.inferred = inferred;
+        this.minBits = minBits;
         this.maxBits = maxBits;
     }
 
@@ -95,14 +105,14 @@ public enum Method implements ConfigEnum {
         return family != Family.NONE;
     }
 
-    /** Whether {@code bits} applies (LSQ, DoReFa, power-of-two). */
+    /** Whether {@code bits} applies (LSQ, DoReFa, power-of-two, SLQ). */
     public boolean usesBits() {
         return family == Family.K_BIT;
     }
 
     /** The valid values of {@code bits} for this method, ascending; empty where bits do not apply. */
     public List<Integer> bitWidths() {
-        return usesBits() ? IntStream.rangeClosed(MIN_BITS, maxBits).boxed().toList() : List.of();
+        return usesBits() ? IntStream.rangeClosed(minBits, maxBits).boxed().toList() : List.of();
     }
 
     /** The method with this key (case-insensitive, surrounding blanks ignored), if there is one. */

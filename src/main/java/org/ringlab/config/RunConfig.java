@@ -45,6 +45,8 @@ public record RunConfig(
         int tequilaGroup,
         double annealSigma,
         double pow2Slope,
+        int slqStages,
+        int mlqGroups,
         Integer actBits,
         ActQuantizer actQuantizer,
         Integer actFirstBits,
@@ -297,6 +299,14 @@ public record RunConfig(
 
         public Builder pow2Slope(double pow2Slope) {
             return set(Settings.POW2_SLOPE, pow2Slope);
+        }
+
+        public Builder slqStages(int slqStages) {
+            return set(Settings.SLQ_STAGES, slqStages);
+        }
+
+        public Builder mlqGroups(int mlqGroups) {
+            return set(Settings.MLQ_GROUPS, mlqGroups);
         }
 
         public Builder actBits(Integer actBits) {

@@ -74,8 +74,9 @@ public final class Settings {
                     + "run records epoch 0; see docs/methods/training.md")
             .defaultShown("random initialisation");
     public static final Setting<Integer> BITS = Setting.of("bits", Integer.class, RunConfig::bits, 2)
-            .group(METHOD).usedBy(Method::usesBits).rangeText("1..8 (pow2: 1..6)").unit("bits").paramLabel("B")
-            .label("Bits").prompt("1..8 (pow2: 1..6)").help("Code width of lsq, dorefa and pow2, 1..8");
+            .group(METHOD).usedBy(Method::usesBits).rangeText("1..8 (pow2: 1..6; slq: 2..8)").unit("bits")
+            .paramLabel("B").label("Bits").prompt("1..8 (pow2: 1..6; slq: 2..8)")
+            .help("Code width of lsq, dorefa and pow2, 1..8; of slq, 2..8 (2^(b−1) + 1 k-means levels)");
     public static final Setting<TwnVariant> TWN_VARIANT = Setting.of("twn-variant", TwnVariant.class,
                     RunConfig::twnVariant, TwnVariant.PAPER)
             .group(METHOD).usedBy(m -> m == Method.TWN).label("TWN variant")
@@ -118,6 +119,18 @@ public final class Settings {
                     ">= 1, finite"))
             .label("Final slope k").prompt("INFERRED relaxation, 1 → k (100)")
             .help("pow2 (INFERRED): final slope k of the relaxation, ramped geometrically from 1");
+    public static final Setting<Integer> SLQ_STAGES = Setting.of("slq-stages", Integer.class, RunConfig::slqStages, 4)
+            .group(METHOD).usedBy(m -> m == Method.SLQ || m == Method.MLQ)
+            .range(Range.ints(1, 16).rule("must be 1..16 stages")).unit("stages").paramLabel("S")
+            .label("Stages (INFERRED)").prompt("frozen share 50 %, 75 %, … 100 % (4)")
+            .help("slq, mlq (INFERRED schedule): training is cut into S stages; in stage s a layer's share 1 − 2^−s "
+                    + "(1 in the last) is frozen at its k-means level, the rest trains in float");
+    public static final Setting<Integer> MLQ_GROUPS = Setting.of("mlq-groups", Integer.class, RunConfig::mlqGroups, 3)
+            .group(METHOD).usedBy(m -> m == Method.MLQ)
+            .range(Range.ints(1, 64).rule("must be 1..64 layer groups")).unit("groups").paramLabel("G")
+            .label("Layer groups (INFERRED)").prompt("incremental layer compensation (3)")
+            .help("mlq (INFERRED): layer groups, input to output, that reach each stage's share one after "
+                    + "another while the later ones compensate");
     public static final Setting<Integer> ACT_BITS = Setting.of("act-bits", Integer.class, RunConfig::actBits, null)
             .nullable().group(METHOD).usedByQuantized().rangeText("1..8 (bitnet: 8, hitnet: 2, pow2: 1..6)")
             .unit("bits").paramLabel("B").label("Activation bits").prompt("empty = float activations")
@@ -236,7 +249,7 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
             TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
-            POW2_SLOPE, ACT_BITS, ACT_QUANTIZER, ACT_FIRST_BITS, ACT_LAST_BITS, ACT_PACT_ALPHA,
+            POW2_SLOPE, SLQ_STAGES, MLQ_GROUPS, ACT_BITS, ACT_QUANTIZER, ACT_FIRST_BITS, ACT_LAST_BITS, ACT_PACT_ALPHA,
             OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
             ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
             POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,

@@ -17,13 +17,19 @@ import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelFactory;
+import org.ringlab.nn.ModelSpec;
+import org.ringlab.nn.quantizer.QuantizerFactory;
+import org.ringlab.nn.quantizer.StoredWeightsQuantizer;
 import org.ringlab.nn.RingLayer;
 import org.ringlab.nn.WeightMode;
 import org.ringlab.nn.quantizer.ParameterFill;
 import org.ringlab.quant.Ring;
 import org.ringlab.train.ModelBuilder;
 
-/** Rebuilds the snapped network an {@link QuantizedModelWriter} stored. */
+/**
+ * Rebuilds the snapped network an {@link QuantizedModelWriter} stored: ring layers with their
+ * positions on slot centres, other methods' layers holding their decoded deployed weights.
+ */
 public final class QuantizedModelReader {
     private QuantizedModelReader() {
     }
@@ -46,16 +52,41 @@ public final class QuantizedModelReader {
         }
         BuiltModel model;
         try {
-            model = ModelFactory.build(ModelBuilder.spec(config, stored.channels(), stored.height(), stored.width(),
-                    stored.classes()));
+            ModelSpec spec = ModelBuilder.spec(config, stored.channels(), stored.height(), stored.width(),
+                    stored.classes());
+            model = ModelFactory.build(spec.ringLayers() || !spec.quantized() ? spec : storedSpec(file, spec, stored));
         } catch (IllegalArgumentException e) {
             throw RqmFile.problem(file, "the stored configuration builds no model: " + e.getMessage());
         }
         model.block().initialize(manager, DataType.FLOAT32, model.inputShape(1));
+        int codedLayers = (int) model.quantizedLayers().stream().filter(l -> !(l instanceof RingLayer)).count();
+        if (codedLayers != stored.codedLayers().size()) {
+            throw RqmFile.problem(file, "holds " + stored.codedLayers().size() + " coded layers, its configuration "
+                    + "builds " + codedLayers);
+        }
         restoreRingLayers(file, model.ringLayers(), stored.ringLayers());
         restoreFloats(file, model, stored.floats());
         model.setWeightMode(WeightMode.SNAPPED);
         return new QuantizedModel(config, model);
+    }
+
+    /**
+     * The model of a non-ring method, its quantized layers holding the decoded deployed weights
+     * instead of the method's latent parameters (which the file does not keep).
+     */
+    private static ModelSpec storedSpec(Path file, ModelSpec spec, RqmFile stored) throws IOException {
+        Map<String, StoredWeightsQuantizer.Stored> layers = new HashMap<>();
+        for (CodedLayer c : stored.codedLayers()) {
+            StoredWeightsQuantizer.Stored s = new StoredWeightsQuantizer.Stored(c.decode(), c.extraBias(), c.bits(),
+                    c.sideFloats());
+            if (layers.put(c.name(), s) != null) {
+                throw RqmFile.problem(file, "stores coded layer " + c.name() + " twice");
+            }
+        }
+        QuantizerFactory f = spec.quantizer();
+        return new ModelSpec(spec.architecture(), spec.channels(), spec.height(), spec.width(), spec.classes(),
+                spec.ring(), spec.ringBias(), spec.batchNorm(), spec.quantizeFirst(), spec.quantizeLast(),
+                StoredWeightsQuantizer.factory(f.method(), f.label() + " (from a packed file)", layers));
     }
 
     private static void restoreRingLayers(Path file, List<RingLayer> layers, List<RqmFile.RingTensors> stored)
@@ -110,7 +141,7 @@ public final class QuantizedModelReader {
                 throw RqmFile.problem(file, "stores parameter " + t.name() + " twice");
             }
         }
-        Set<String> positionIds = model.positionParameterIds();
+        Set<String> positionIds = QuantizedModelWriter.storedAsCodes(model);
         for (Pair<String, Parameter> p : model.block().getParameters()) {
             if (positionIds.contains(p.getValue().getId())) {
                 continue;

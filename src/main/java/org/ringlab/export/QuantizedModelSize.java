@@ -24,8 +24,9 @@ public record QuantizedModelSize(long fileBytes, long fp32Bytes, double theoreti
      * @param levels L, the ring's distinct values
      * @param bits b = ceil(log2 L) per weight
      * @param weights the layer's ring weights, ring biases included
+     * @param sideFloats floats stored beside the codes (another method's units, scales, folded biases; 0 for a ring)
      */
-    public record LayerBits(String layer, int levels, int bits, long weights) {
+    public record LayerBits(String layer, int levels, int bits, long weights, long sideFloats) {
     }
 
     public static QuantizedModelSize of(Path file) throws IOException {
@@ -36,13 +37,20 @@ public record QuantizedModelSize(long fileBytes, long fp32Bytes, double theoreti
         List<LayerBits> layers = new ArrayList<>();
         for (RqmFile.RingTensors t : rqm.ringLayers()) {
             long n = (long) t.weightCodes().length + (t.biasCodes() == null ? 0 : t.biasCodes().length);
-            layers.add(new LayerBits(t.name(), t.levels().length, t.bits(), n));
+            layers.add(new LayerBits(t.name(), t.levels().length, t.bits(), n, 0));
             parameters += n;
             theoryBits += n * t.bits();
             dataBytes += BitPacking.packedBytes(t.weightCodes().length, t.bits());
             if (t.biasCodes() != null) {
                 dataBytes += BitPacking.packedBytes(t.biasCodes().length, t.bits());
             }
+        }
+        for (CodedLayer c : rqm.codedLayers()) {
+            long n = c.codes().length;
+            layers.add(new LayerBits(c.name(), c.units().length, c.bits(), n, c.sideFloats()));
+            parameters += n;
+            theoryBits += n * c.bits() + 32 * c.sideFloats();
+            dataBytes += BitPacking.packedBytes(n, c.bits()) + 4 * c.sideFloats();
         }
         for (RqmFile.FloatTensor t : rqm.floats()) {
             parameters += t.values().length;

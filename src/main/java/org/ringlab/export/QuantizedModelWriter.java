@@ -18,13 +18,19 @@ import org.ringlab.config.RunConfig;
 import org.ringlab.config.RunConfigJson;
 import org.ringlab.nn.BuiltModel;
 import org.ringlab.nn.ModelSpec;
+import ai.djl.ndarray.NDManager;
+import org.ringlab.nn.QuantizedLayer;
 import org.ringlab.nn.RingLayer;
+import org.ringlab.nn.WeightMode;
+import org.ringlab.nn.quantizer.QuantizedWeights;
+import org.ringlab.nn.quantizer.WeightQuantizer;
 import org.ringlab.quant.Ring;
 import org.ringlab.train.ModelBuilder;
 
 /**
- * Writes a model as it would be deployed: ring weights as packed level codes, everything else as
- * float32 (layout in {@link RqmFormat}). The soft weights are not kept; the file holds the snapped
+ * Writes a model as it would be deployed: ring weights as packed level codes, every other method's
+ * weights as packed codes plus the side information that rebuilds them ({@link CodedLayer}),
+ * everything else as float32 (layout in {@link RqmFormat}). The soft weights are not kept; the file holds the snapped
  * network.
  */
 public final class QuantizedModelWriter {
@@ -44,7 +50,8 @@ public final class QuantizedModelWriter {
             throw new IllegalArgumentException("the configuration describes " + described + ", not the model "
                     + spec);
         }
-        byte[] body = body(config, model);
+        List<CodedLayer> coded = codedLayers(config, model);
+        byte[] body = body(config, model, coded);
         ByteBuffer.wrap(body).putLong(RqmFormat.LENGTH_OFFSET, (long) body.length + RqmFormat.CRC_BYTES);
         CRC32 crc = new CRC32();
         crc.update(body);
@@ -65,12 +72,13 @@ public final class QuantizedModelWriter {
     }
 
     /** Everything but the CRC, with the length field still zero. */
-    private static byte[] body(RunConfig config, BuiltModel model) throws IOException {
+    private static byte[] body(RunConfig config, BuiltModel model, List<CodedLayer> coded) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         ModelSpec spec = model.spec();
         out.write(RqmFormat.MAGIC);
-        out.writeInt(RqmFormat.VERSION);
+        // a ring model stays version 2, byte for byte what older readers know
+        out.writeInt(coded.isEmpty() ? RqmFormat.VERSION : RqmFormat.VERSION_CODED);
         out.writeLong(0);
         out.writeInt(spec.channels());
         out.writeInt(spec.height());
@@ -96,7 +104,7 @@ public final class QuantizedModelWriter {
             writeCodes(out, layer);
         }
 
-        Set<String> positionIds = model.positionParameterIds();
+        Set<String> positionIds = storedAsCodes(model);
         List<Pair<String, Parameter>> floats = model.block().getParameters().stream()
                 .filter(p -> !positionIds.contains(p.getValue().getId())).toList();
         out.writeInt(floats.size());
@@ -114,8 +122,90 @@ public final class QuantizedModelWriter {
                 out.writeFloat(v);
             }
         }
+        if (!coded.isEmpty()) {
+            writeCoded(out, coded);
+        }
         out.flush();
         return bytes.toByteArray();
+    }
+
+    /**
+     * The ids of the parameters the codes replace: ring positions, and every parameter of another
+     * method's quantizer (latent weights, scales, SLQ's levels): what the file keeps of those is the
+     * deployed weights' codes and side information.
+     */
+    static Set<String> storedAsCodes(BuiltModel model) {
+        Set<String> ids = new java.util.HashSet<>(model.positionParameterIds());
+        for (QuantizedLayer layer : model.quantizedLayers()) {
+            if (!(layer instanceof RingLayer)) {
+                for (Parameter p : layer.quantizer().parameters()) {
+                    ids.add(p.getId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Each non-ring quantized layer's deployed weights as codes plus side information, checked exact. */
+    private static List<CodedLayer> codedLayers(RunConfig config, BuiltModel model) {
+        List<CodedLayer> out = new java.util.ArrayList<>();
+        for (QuantizedLayer layer : model.quantizedLayers()) {
+            if (layer instanceof RingLayer) {
+                continue;
+            }
+            WeightQuantizer q = layer.quantizer();
+            NDManager owner = q.latent().getArray().getManager();
+            try (NDManager scratch = owner.newSubManager()) {
+                List<NDArray> values = layer.borrowValues(scratch);
+                QuantizedWeights w = q.compute(values, WeightMode.SNAPPED, layer.progress(), scratch);
+                float[] deployed = w.weight().toFloatArray();
+                float[] extra = w.extraBias() == null ? null : w.extraBias().toFloatArray();
+                float[] codes = q.codes(values, layer.progress(), scratch).toFloatArray();
+                int rows = (int) layer.weightShape().get(0);
+                int fanIn = deployed.length / rows;
+                CodedLayer c = CodedLayer.encode(layer.layerName(), deployed, codes, extra, new int[] {fanIn},
+                        new int[] {config.tequilaGroup()});
+                if (!CodedLayer.sameValues(c.decode(), deployed)) {
+                    throw new IllegalStateException("layer " + layer.layerName() + " does not decode to its weights");
+                }
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static void writeCoded(DataOutputStream out, List<CodedLayer> layers) throws IOException {
+        out.writeInt(layers.size());
+        ByteArrayOutputStream tableBytes = new ByteArrayOutputStream();
+        DataOutputStream table = new DataOutputStream(tableBytes);
+        for (CodedLayer c : layers) {
+            writeString(table, c.name());
+            table.writeShort(c.units().length);
+            table.writeByte(c.bits());
+            table.writeInt(c.rowLength());
+            table.writeInt(c.groupSize());
+            table.writeByte(c.extraBias() == null ? 0 : 1);
+        }
+        table.flush();
+        byte[] packed = Deflated.compress(tableBytes.toByteArray());
+        out.writeInt(packed.length);
+        out.write(packed);
+        for (CodedLayer c : layers) {
+            out.writeInt(c.codes().length);
+            out.write(BitPacking.pack(c.codes(), c.bits()));
+            for (float v : c.units()) {
+                out.writeFloat(v);
+            }
+            for (float v : c.scales()) {
+                out.writeFloat(v);
+            }
+            if (c.extraBias() != null) {
+                out.writeInt(c.extraBias().length);
+                for (float v : c.extraBias()) {
+                    out.writeFloat(v);
+                }
+            }
+        }
     }
 
     private static void writeDescriptor(DataOutputStream out, RingLayer layer) throws IOException {

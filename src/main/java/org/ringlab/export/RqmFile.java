@@ -24,7 +24,7 @@ import org.ringlab.io.RegularFile;
  * anything is allocated, and deflated sections are inflated through a cap.
  */
 record RqmFile(long fileBytes, int channels, int height, int width, int classes, String configJson,
-        List<RingTensors> ringLayers, List<FloatTensor> floats) {
+        List<RingTensors> ringLayers, List<FloatTensor> floats, List<CodedLayer> codedLayers) {
 
     /** One ring layer's stored ring, level table and codes; {@code biasCodes} is null without a ring bias. */
     @SuppressWarnings("ArrayRecordComponent") // arrays held as they are, not copied; nothing compares it by value
@@ -64,7 +64,8 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         ByteBuffer in = ByteBuffer.wrap(bytes, RqmFormat.PREAMBLE_BYTES, bytes.length - RqmFormat.PREAMBLE_BYTES
                 - RqmFormat.CRC_BYTES);
         try {
-            RqmFile file = parse(bytes.length, in);
+            boolean coded = ByteBuffer.wrap(bytes).getInt(RqmFormat.MAGIC.length) == RqmFormat.VERSION_CODED;
+            RqmFile file = parse(bytes.length, in, coded);
             if (in.hasRemaining()) {
                 throw problem(path, in.remaining() + " unexpected bytes before the checksum");
             }
@@ -87,9 +88,9 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         }
         ByteBuffer head = ByteBuffer.wrap(bytes);
         int version = head.getInt(RqmFormat.MAGIC.length);
-        if (version != RqmFormat.VERSION) {
-            throw problem(path, "format version " + version + " is unknown; this reader knows version "
-                    + RqmFormat.VERSION);
+        if (version != RqmFormat.VERSION && version != RqmFormat.VERSION_CODED) {
+            throw problem(path, "format version " + version + " is unknown; this reader knows versions "
+                    + RqmFormat.VERSION + " and " + RqmFormat.VERSION_CODED);
         }
         long declared = head.getLong(RqmFormat.LENGTH_OFFSET);
         if (declared != bytes.length) {
@@ -105,7 +106,7 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         }
     }
 
-    private static RqmFile parse(long fileBytes, ByteBuffer in) {
+    private static RqmFile parse(long fileBytes, ByteBuffer in, boolean withCodedLayers) {
         int channels = within(in.getInt(), 1, DataLimits.MAX_CHANNELS, "image channels");
         int height = within(in.getInt(), 1, DataLimits.MAX_IMAGE_SIDE, "image height");
         int width = within(in.getInt(), 1, DataLimits.MAX_IMAGE_SIDE, "image width");
@@ -132,8 +133,42 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         for (int i = 0; i < floatCount; i++) {
             floats.add(floatTensor(in, names[i]));
         }
+        List<CodedLayer> coded = withCodedLayers ? codedLayers(in, codes) : List.of();
         return new RqmFile(fileBytes, channels, height, width, classes, json, List.copyOf(rings),
-                List.copyOf(floats));
+                List.copyOf(floats), coded);
+    }
+
+    /** Version 3's section: the other methods' layers, checked as strictly as the ring layers. */
+    private static List<CodedLayer> codedLayers(ByteBuffer in, long[] codesSoFar) {
+        // every coded layer takes at least its weight count in the main data
+        int count = within(in.getInt(), 0, Math.min(MAX_TENSORS, in.remaining() / 4), "coded layers");
+        ByteBuffer table = ByteBuffer.wrap(Deflated.inflate(bytes(in, in.getInt()), "the coded layers' table",
+                MAX_TABLE_BYTES));
+        List<CodedLayer> layers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = string(table);
+            int levels = within(Short.toUnsignedInt(table.getShort()), 1, 1 << BitPacking.MAX_BITS,
+                    "levels of coded layer " + name);
+            int bits = Byte.toUnsignedInt(table.get());
+            int row = table.getInt();
+            int group = table.getInt();
+            boolean extra = table.get() != 0;
+            if (bits != CodedLayer.bitsFor(levels)) {
+                throw new IllegalArgumentException("coded layer " + name + " has " + levels + " levels and a code width"
+                        + " of " + bits + " bits; " + levels + " levels take " + CodedLayer.bitsFor(levels));
+            }
+            int[] codes = codes(in, bits, levels, codesSoFar);
+            float[] units = floats(in, levels);
+            float[] scales = new float[0];
+            if (row != 0 || group != 0) {
+                long groups = CodedLayer.groupCount(codes.length, row, group);
+                ensureRemaining(in, 4 * groups);
+                scales = floats(in, (int) groups);
+            }
+            float[] bias = extra ? floats(in, count(in.getInt(), "folded biases of " + name)) : null;
+            layers.add(new CodedLayer(name, codes, units, bits, row, group, scales, bias));
+        }
+        return List.copyOf(layers);
     }
 
     private static RingTensors ringTensors(ByteBuffer descriptor, ByteBuffer in, long[] codesSoFar) {
@@ -158,7 +193,7 @@ record RqmFile(long fileBytes, int channels, int height, int width, int classes,
         int n = count(in.getInt(), "weights");
         codesSoFar[0] += n;
         if (codesSoFar[0] > MAX_CODES) {
-            throw new IllegalArgumentException("the ring layers hold more than " + MAX_CODES
+            throw new IllegalArgumentException("the quantized layers hold more than " + MAX_CODES
                     + " weights, more than RingLab reads from one file");
         }
         long packed = BitPacking.packedBytes(n, bits);

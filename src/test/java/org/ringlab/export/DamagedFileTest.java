@@ -61,8 +61,8 @@ class DamagedFileTest {
     @Test
     void anUnknownVersionIsRefused() throws IOException {
         byte[] bytes = good.clone();
-        ByteBuffer.wrap(bytes).putInt(RqmFormat.MAGIC.length, RqmFormat.VERSION + 1);
-        assertRefused(write("future.rqm", bytes), "format version 3 is unknown");
+        ByteBuffer.wrap(bytes).putInt(RqmFormat.MAGIC.length, RqmFormat.VERSION_CODED + 1);
+        assertRefused(write("future.rqm", bytes), "format version 4 is unknown");
     }
 
     private static Path write(String name, byte[] bytes) throws IOException {

@@ -76,7 +76,7 @@ class HostileRqmTest {
     void codeWidthZeroWithTwoBillionWeightsIsRefused() throws IOException {
         // one level needs no bits, so two billion weights take no bytes at all
         assertContains(failure("width0.rqm", oneLayer(1, 0, Integer.MAX_VALUE, new byte[0])),
-                "the ring layers hold more than 67108864 weights");
+                "the quantized layers hold more than 67108864 weights");
     }
 
     @Test

@@ -17,7 +17,11 @@ final class RqmBytes {
     private final DataOutputStream out = new DataOutputStream(bytes);
 
     RqmBytes() {
-        raw(RqmFormat.MAGIC).i32(RqmFormat.VERSION).i64(0);
+        this(RqmFormat.VERSION);
+    }
+
+    RqmBytes(int version) {
+        raw(RqmFormat.MAGIC).i32(version).i64(0);
     }
 
     RqmBytes i32(int v) {

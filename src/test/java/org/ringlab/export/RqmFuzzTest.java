@@ -21,19 +21,21 @@ import org.ringlab.io.FuzzFolder;
 import org.ringlab.io.ReaderOutcome;
 
 /**
- * Property-based fuzzing of the {@code .rqm} reader from a file the project's writer made (an MLP
- * with ring layers) and a hand-made one with a ring bias. Mutated files are mostly resealed (length
+ * Property-based fuzzing of the {@code .rqm} reader from files the project's writer made (an MLP
+ * with ring layers, one with Tequila's coded layers) and a hand-made one with a ring bias. Mutated files are mostly resealed (length
  * and CRC-32 fixed up) so that the parser behind the checksum sees them: whatever the bytes,
  * reading gives a model file or an IOException with one line, never another exception, an Error
  * or a hang.
  */
 class RqmFuzzTest {
     private static final Path DIR = FuzzFolder.create("ringlab-rqm-fuzz");
-    private static final List<byte[]> SEEDS = List.of(written(), handMade());
+    private static final List<byte[]> SEEDS = List.of(written(RunConfig.defaults()), handMade(),
+            written(RunConfig.defaults().toBuilder().method(org.ringlab.config.Method.TEQUILA).tequilaGroup(100).build()));
 
-    private static byte[] written() {
-        RunConfig config = RunConfig.defaults().toBuilder().model(ModelKind.MLP).build();
-        Path file = DIR.resolve("seed.rqm");
+    /** An MLP as the writer makes it: ring layers (version 2), or Tequila's coded layers with group scales and folded biases (version 3). */
+    private static byte[] written(RunConfig base) {
+        RunConfig config = base.toBuilder().model(ModelKind.MLP).build();
+        Path file = DIR.resolve("seed-" + config.method().key() + ".rqm");
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             QuantizedModelWriter.write(config, Models.initialised(config, 1, 28, manager), file);
             return Files.readAllBytes(file);

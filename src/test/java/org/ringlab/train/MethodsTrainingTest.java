@@ -20,7 +20,7 @@ import org.ringlab.config.RunConfig;
 class MethodsTrainingTest {
 
     @ParameterizedTest
-    @CsvSource({"twn, 3", "lsq, 4", "pow2, 4", "ring-ste, 4"})
+    @CsvSource({"twn, 3", "lsq, 4", "pow2, 4", "ring-ste, 4", "slq, 3", "mlq, 3", "hitnet, 3"})
     void learnsAndReportsSnappedAccuracyAndBits(String key, int maxLevels, @TempDir Path dir) throws Exception {
         Method method = Method.parse(key);
         RunConfig config = RunConfig.defaults().toBuilder().data(SampleData.dir().toString()).method(method)
@@ -60,7 +60,15 @@ class MethodsTrainingTest {
             assertEquals(conv1.positions(), java.util.Arrays.stream(latent.bins()).sum());
             assertEquals(150, java.util.Arrays.stream(latent.codeCounts()).sum());
             assertTrue(!latent.lines().isEmpty());
-            assertEquals(method == Method.POW2, latent.inferred());
+            assertEquals(method.inferred(), latent.inferred());
+        }
+        if (method == Method.SLQ || method == Method.MLQ) {
+            // the incremental schedule as a timeline: half frozen at the first snapshot, all at the last
+            LayerSnapshot start = events.snapshots.get(0).layers().get(0);
+            assertEquals(0.5, start.latent().scalars().get("frozen share"), 1e-12, key + " at the start");
+            assertEquals(1.0, start.latent().scalars().get("stage"), key);
+            assertEquals(1.0, conv1.latent().scalars().get("frozen share"), key + " at the end");
+            assertEquals(4.0, conv1.latent().scalars().get("stage"), key);
         }
         assertTrue(Files.exists(dir.resolve(BitsReport.FILE)));
     }

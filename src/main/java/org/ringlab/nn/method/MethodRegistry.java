@@ -24,7 +24,10 @@ public final class MethodRegistry {
             new TequilaDescriptor(),
             new LsqDescriptor(),
             new DoReFaDescriptor(),
-            new PowerOfTwoDescriptor());
+            new PowerOfTwoDescriptor(),
+            new SlqDescriptor(),
+            new MlqDescriptor(),
+            new HitNetDescriptor());
 
     private static final Map<Method, MethodDescriptor> BY_METHOD = index(ALL);
 

@@ -39,6 +39,12 @@ abstract class FloatLatentQuantizer implements WeightQuantizer {
         return p;
     }
 
+    /** Declares a further parameter (a quantizer's untrained state: SLQ's levels and frozen codes). */
+    final Parameter addParameter(Parameter p) {
+        parameters.add(p);
+        return p;
+    }
+
     @Override
     public final List<Parameter> parameters() {
         return List.copyOf(parameters);

@@ -27,8 +27,16 @@ public final class TwnQuantizer extends FloatLatentQuantizer {
     /** Δ, detached: per layer (a scalar) or per output channel (keepDims, broadcastable). */
     private NDArray threshold(NDArray w) {
         NDArray abs = w.stopGradient().abs();
-        NDArray mean = variant.perChannel() ? abs.mean(perChannelAxes(w), true) : abs.mean();
+        NDArray mean = variant.perChannel() ? perChannelMean(abs) : abs.mean();
         return mean.mul(variant.factor());
+    }
+
+    /** Mean over all but the first axis, kept broadcastable: DJL's PyTorch mean takes one axis only. */
+    private static NDArray perChannelMean(NDArray a) {
+        long[] kept = new long[a.getShape().dimension()];
+        java.util.Arrays.fill(kept, 1);
+        kept[0] = a.getShape().get(0);
+        return a.reshape(kept[0], -1).mean(new int[] {1}).reshape(new ai.djl.ndarray.types.Shape(kept));
     }
 
     @Override

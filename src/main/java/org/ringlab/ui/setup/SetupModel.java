@@ -279,8 +279,11 @@ public final class SetupModel {
         return switch (method.get().family()) {
             case TERNARY -> label + String.format(Locale.ROOT,
                     "%n3 levels → 2 bits (log2 3 = 1.585 ideal) plus its scales as side information");
-            case K_BIT -> label + String.format(Locale.ROOT, "%n2^%d levels → %d bits plus its scale",
-                    current.bits(), current.bits());
+            case K_BIT -> label + (method.get() == Method.SLQ
+                    ? String.format(Locale.ROOT, "%n2^%d + 1 k-means levels → %d bits plus the levels",
+                            current.bits() - 1, current.bits())
+                    : String.format(Locale.ROOT, "%n2^%d levels → %d bits plus its scale", current.bits(),
+                            current.bits()));
             default -> label;
         };
     }
