@@ -27,12 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ringlab probe}: the feature-discrimination probe of a quantized run against its FP32 network. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Feature discrimination per layer (Lu, Chen, Li 2025, spec part 2 section F): "
+        description = {"Feature discrimination per layer (Lu, Chen, Li 2025; docs/methods/probe.md): "
             + "D = E[squared distance between classes] / E[squared distance within a class] of each layer's "
             + "features, for the FP32 network and for the quantized run (snapped weights), on a fixed "
             + "class-balanced sample of test images; also D of the FP32 features through the paper's binary "
             + "and ternary thresholds, and Fisher's trace ratio J.",
-            "INFERRED (the spec's workbench procedure, not the paper's): the probe points (each residual "
+            "INFERRED (RingLab's procedure, not the paper's): the probe points (each residual "
             + "block's or hidden layer's output after its BatchNorm and ReLU, and the logits), global average "
             + "pooling of conv features, per-dimension standardisation, and the threshold tau = kappa * mean|x|."})
 final class ProbeCommand implements Callable<Integer> {

@@ -1,8 +1,7 @@
 package org.ringlab.config;
 
 /**
- * How a quantized layer's input is quantized when {@code act-bits} is set (docs/methods/activations.md,
- * spec part 2 §G). Engine-free facts only: the key, what the quantizer is called and where it comes
+ * How a quantized layer's input is quantized when {@code act-bits} is set (docs/methods/activations.md). Engine-free facts only: the key, what the quantizer is called and where it comes
  * from, the bit widths it defines and whether it can take a signed input (the first layer's image).
  */
 public enum ActQuantizer implements ConfigEnum {

@@ -1,7 +1,7 @@
 package org.ringlab.probe;
 
 /**
- * Lu, Chen and Li's feature discrimination (arXiv:2504.13792, spec part 2 §F): the expected squared
+ * Lu, Chen and Li's feature discrimination (arXiv:2504.13792; docs/methods/probe.md): the expected squared
  * distance between two features of different classes over the expected squared distance between two
  * features of the same class, D = E[‖x_i − x_j‖² | y_i ≠ y_j] / E[‖x_i − x_j‖² | y_i = y_j], over
  * ordered pairs i ≠ j; and Fisher's trace ratio J = tr(S_B)/tr(S_W) beside it (an add-on, not the

@@ -32,7 +32,7 @@ import org.ringlab.train.ResumeCheckpoint;
 import org.ringlab.train.RunRecorder;
 
 /**
- * The feature-discrimination probe (spec part 2 §F): a quantized run's network (snapped weights) and
+ * The feature-discrimination probe (docs/methods/probe.md): a quantized run's network (snapped weights) and
  * its FP32 reference (an FP32 run, or a PyTorch FP32 state dict loaded into the run's architecture)
  * read the same class-balanced sample of test images; at every probe point ({@link FeatureCapture})
  * each network's features are standardised per dimension and measured with {@link Discrimination}.

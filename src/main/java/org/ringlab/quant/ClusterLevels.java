@@ -65,8 +65,8 @@ public final class ClusterLevels {
     /**
      * Lloyd k-means of the free weights ({@code codes[i] == FREE}) against {@code levels}, in place.
      * Level 0 (zero) never moves [CODE]; neither does a level that already holds a frozen weight,
-     * since moving it would move that weight [INFERRED: the spec re-clusters "the unfrozen weights,
-     * frozen ones stay on their centroids"]. An empty cluster keeps its value.
+     * since moving it would move that weight [INFERRED: the unfrozen weights are re-clustered
+     * while the frozen ones stay on their centroids]. An empty cluster keeps its value.
      *
      * @return {@code levels}, updated
      */

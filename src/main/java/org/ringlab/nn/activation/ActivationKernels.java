@@ -85,7 +85,7 @@ public final class ActivationKernels {
     }
 
     /**
-     * Unsigned power-of-two activations [INFERRED from Badar 2025's abstract, spec part 2 §G5]: with
+     * Unsigned power-of-two activations [INFERRED from Badar 2025's abstract; docs/methods/activations.md]: with
      * m = 2^b − 2 exponents below 0, a_q = 0 if a &lt; s·2^−m/√2, else s·2^clip(round(log2(a/s)), −m, 0).
      * Backward through log2 with the round straight through: inside the range da_q/da = a_q/a and
      * da_q/ds = 0 (the two terms cancel); above it a_q = s (da_q/ds = g); below it but not zeroed a_q =
@@ -103,7 +103,7 @@ public final class ActivationKernels {
     }
 
     /**
-     * HitNet's Bernoulli ternary quantizer (BTQ, Wang et al. 2018) [RECALLED form, spec part 2 §D]: x
+     * HitNet's Bernoulli ternary quantizer (BTQ, Wang et al. 2018) [RECALLED form; docs/methods/activations.md]: x
      * clipped to [−1, 1], x_q = sign(x)·B with B ~ Bernoulli(|x|), so E[x_q] = x; the gradient is the
      * identity inside [−1, 1] and 0 outside. Without sampling (evaluation) x_q = sign(x)·1{|x| &gt; ½}
      * [INFERRED: the paper's evaluation rule was not verified].

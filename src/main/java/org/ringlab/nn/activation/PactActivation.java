@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PACT (Choi et al. 2018, spec part 2 §G4): a learned clip level α per layer input, initialised to
+ * PACT (Choi et al. 2018; docs/methods/activations.md#pact): a learned clip level α per layer input, initialised to
  * {@code act-pact-alpha} (10 in the App0lyon/PACT CIFAR configuration [SUMMARY]). The L2 penalty λ_α·α² is the optimiser's weight
  * decay on α (the CIFAR recipe sets λ_α equal to the weight decay, 2e-4), so {@code weight-decay}
  * sets it. Placement: at the layer input after the ReLU (placement 1 of §G6), not replacing the ReLU.

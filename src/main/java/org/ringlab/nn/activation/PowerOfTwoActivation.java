@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Unsigned power-of-two activations, INFERRED (spec part 2 §G5: Badar 2025's abstract says that
+ * Unsigned power-of-two activations, INFERRED (docs/methods/activations.md: Badar 2025's abstract says that
  * activations are quantized to learned 2^n levels but not how): levels {0} ∪ s·2^{−m..0}, m = 2^b − 2,
  * a learned scale s with LSQ's gradient scale. s starts at the largest input of the first batch
  * [INFERRED], so the top level covers it.

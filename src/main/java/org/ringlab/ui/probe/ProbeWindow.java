@@ -46,7 +46,7 @@ import org.ringlab.train.RunStatus;
 import org.ringlab.ui.ServiceCalls;
 
 /**
- * "Feature discrimination…" of a run: the probe of spec part 2 §F (D per layer, FP32 network against
+ * "Feature discrimination…" of a run: the probe of docs/methods/probe.md (D per layer, FP32 network against
  * the run's snapped one) computed on a background thread, drawn as a line chart with right-click
  * Export… (figure or table). The FP32 network is the run's init-from, a finished FP32 run of the
  * window, or a state dict file.
@@ -67,7 +67,7 @@ public final class ProbeWindow {
     }
 
     static final String LANE = "probe";
-    private static final String INFERRED = "INFERRED (spec part 2 §F's workbench procedure): probe points after each "
+    private static final String INFERRED = "INFERRED (RingLab's procedure, not the paper's): probe points after each "
             + "residual block or hidden layer and the logits, global average pooling, per-dimension standardisation, "
             + "binary/ternary threshold τ = κ·mean|x| with κ = " + FeatureProbe.DEFAULT_KAPPA + ".";
 
