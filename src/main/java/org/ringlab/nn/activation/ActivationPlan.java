@@ -4,7 +4,7 @@ import org.ringlab.config.ActQuantizer;
 import org.ringlab.config.RunConfig;
 
 /**
- * Which quantized layers get an activation quantizer at their input, and which (docs/methods/activations.md#where-the-quantizers-go,
+ * Which quantized layers get an activation quantizer at their input, and which (docs/methods/activations.md#placement,
  * placement 1): every quantized conv and linear layer reads a quantized input, the residual stream
  * and the shortcut's add stay float. The first layer's input (the normalised image, signed) and the
  * classifier's input follow their own settings, float unless set.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LSQ activations (Esser et al. 2020; docs/methods/activations.md#lsq-activations): one learned step per layer input, set from
+ * LSQ activations (Esser et al. 2020; docs/methods/activations.md#lsq): one learned step per layer input, set from
  * the first batch to 2·mean|v|/√Q_P [CODE: lsq-net README quoting the paper]. Unsigned (Q_N = 0,
  * Q_P = 2^b − 1) for post-ReLU inputs, signed (Q_N = 2^(b−1), Q_P = 2^(b−1) − 1) [RECALLED] for the
  * first layer's image. The step's gradient scale is g = 1/√(N_F·Q_P) with N_F the features of one
