@@ -155,7 +155,11 @@ final class TimelinePresenter {
      * eased when {@code animate} (the frame pump passes false while it spares the CPU for training).
      */
     void snapshotsArrived(boolean animate) {
-        if (run == null || run.snapshots.isEmpty()) {
+        if (run == null) {
+            return;
+        }
+        charts.scalarsView().show(run.snapshots);
+        if (run.snapshots.isEmpty()) {
             return;
         }
         refreshLayers();

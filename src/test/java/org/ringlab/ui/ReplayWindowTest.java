@@ -91,6 +91,21 @@ class ReplayWindowTest {
     }
 
     @Test
+    void theShownRunsMethodScalarsReachTheScalarsTab(FxRobot robot) {
+        RunConfig config = RunConfig.builder().method(Method.TTQ).epochs(2).name("ttq").build();
+        FakeRunHandle handle = new FakeRunHandle("ttq", "ttq", config, tmp.resolve("ttq"), RunStatus.FINISHED);
+        for (int step : new int[] {0, 100, 200}) {
+            org.ringlab.train.LatentHistogram h = new org.ringlab.train.LatentHistogram("w̃/Δ", -3, 3, new int[12],
+                    List.of(), false, new long[3], 0, 1.5, java.util.Map.of("W_p", 1.0 + step / 100.0, "W_n", 1.0));
+            handle.history().onSnapshot(new PositionSnapshot(step, step / 100, step / 100.0,
+                    List.of(new LayerSnapshot("conv1", 0, 0, 150, new int[0], new long[0], 0, 1.5, 0, h))));
+        }
+        show(robot, new LiveRun(handle));
+        assertEquals("W_n", controller.charts().scalarsView().scalar());
+        assertEquals(List.of("conv1"), controller.charts().scalarsView().layersDrawn());
+    }
+
+    @Test
     void epochEndsAreMarkedUnderTheSlider(FxRobot robot) {
         show(robot, run("three", Method.RING, 3, 10));
         EpochMarkers markers = robot.lookup(".epoch-markers").queryAs(EpochMarkers.class);

@@ -79,6 +79,7 @@ public final class MetricsCharts extends VBox {
     private final XYChart learningRateChart;
     private final XYChart gapChart;
     private final VBox gapView;
+    private final ScalarsChart scalarsView = new ScalarsChart();
     private final DefaultNumericAxis lossAxis;
     private final DefaultNumericAxis accuracyAxis;
 
@@ -370,6 +371,11 @@ public final class MetricsCharts extends VBox {
     }
 
     /** The quantization-gap chart with its key, for the window to place (a tab of the charts pane). */
+    /** The shown run's method scalars over training, which the window shows in a tab of its own. */
+    public ScalarsChart scalarsView() {
+        return scalarsView;
+    }
+
     public VBox gapView() {
         return gapView;
     }

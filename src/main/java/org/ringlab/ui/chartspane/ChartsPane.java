@@ -27,6 +27,7 @@ public final class ChartsPane {
     @FXML private Label smoothingLabel;
     @FXML private CheckBox logLossBox;
     @FXML private StackPane gapPane;
+    @FXML private StackPane scalarsPane;
     @FXML private Tab gapTab;
     @FXML private ToggleGroup xAxisGroup;
     @FXML private ToggleButton stepAxisButton;
@@ -42,6 +43,7 @@ public final class ChartsPane {
     private void initialize() {
         chartsPane.getChildren().add(charts);
         gapPane.getChildren().add(charts.gapView());
+        scalarsPane.getChildren().add(charts.scalarsView());
         gapTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 charts.redrawGapChart();
