@@ -59,8 +59,8 @@ class WorkerRecoveryTest {
     void killedWorkerThenRestartAndResumeEndsWithEveryEpochOnOneContinuousCurve(FxRobot robot) throws Exception {
         String data = Path.of(System.getProperty("ringlab.repo", ".")).resolve("sample-data").toAbsolutePath()
                 .toString();
-        // MLP, 2560 images: 20 steps an epoch, 3 epochs
-        String json = "{\"data\": \"" + data.replace("\\", "\\\\") + "\", \"model\": \"mlp\", \"limit-train\": 2560,"
+        // MLP, 10240 images: 80 steps an epoch, 3 epochs (epoch 2 lasts long enough for Pause to land in it under load)
+        String json = "{\"data\": \"" + data.replace("\\", "\\\\") + "\", \"model\": \"mlp\", \"limit-train\": 10240,"
                 + " \"limit-test\": 500, \"epochs\": 3, \"snapshot-every\": 5, \"bn-recal-batches\": 2,"
                 + " \"device\": \"cpu\"}";
         robot.interact(() -> assertNull(controller.setup().pasteJson(json)));
@@ -68,12 +68,13 @@ class WorkerRecoveryTest {
         @SuppressWarnings("unchecked")
         ListView<LiveRun> runs = (ListView<LiveRun>) robot.lookup("#runsList").queryAs(ListView.class);
         waitFor(() -> runs.getItems().size() == 1 && runs.getItems().get(0).handle.history().epochs().size() >= 1
-                && lastStep(runs.getItems().get(0)) >= 23);
+                && lastStep(runs.getItems().get(0)) >= 83);
         // pause between two steps of epoch 2, so that the kill lands mid-epoch on any machine
-        robot.clickOn("#pauseButton");
+        Button pause = robot.lookup("#pauseButton").queryButton();
+        robot.interact(pause::fire);
         waitFor(() -> runs.getItems().get(0).handle.status() == RunStatus.PAUSED);
         int killedAt = lastStep(runs.getItems().get(0));
-        assertTrue(killedAt > 20 && killedAt < 40, "mid epoch 2: step " + killedAt);
+        assertTrue(killedAt > 80 && killedAt < 160, "mid epoch 2: step " + killedAt);
 
         long killed = System.nanoTime();
         service.workerProcess().orElseThrow().destroyForcibly();
@@ -103,11 +104,11 @@ class WorkerRecoveryTest {
 
         assertEquals(1, runs.getItems().size(), "the same run, not a new one");
         int[] steps = controller.charts().chartedSteps(id);
-        assertEquals(60, steps.length, "every step once");
+        assertEquals(240, steps.length, "every step once");
         for (int i = 0; i < steps.length; i++) {
             assertEquals(i + 1, steps[i], "continuous at " + i);
         }
-        assertEquals(java.util.List.of(20, 40, 60), java.util.Arrays.stream(controller.charts().chartedEpochSteps(id))
+        assertEquals(java.util.List.of(80, 160, 240), java.util.Arrays.stream(controller.charts().chartedEpochSteps(id))
                 .boxed().toList());
         assertFalse(robot.lookup("#restartWorkerButton").queryButton().isVisible());
     }

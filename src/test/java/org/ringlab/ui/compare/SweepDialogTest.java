@@ -92,7 +92,7 @@ class SweepDialogTest {
 
     @Test
     void theHintNamesTheMethodsWithBitWidths() {
-        assertEquals("Ring types and sizes apply to ring methods; bits to lsq, dorefa and pow2; every other setting "
+        assertEquals("Ring types and sizes apply to ring methods; bits to lsq, dorefa, pow2 and slq; every other setting "
                 + "comes from the run setup.", SweepDialog.hint());
     }
 }
