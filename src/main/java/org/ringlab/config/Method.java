@@ -27,11 +27,14 @@ public enum Method implements ConfigEnum {
     LSQ(Family.K_BIT, "LSQ", false, 8),
     DOREFA(Family.K_BIT, "DoReFa", false, 8),
     // exponents below 2^-31 would underflow float32 scales: at most 2^5 - 1 = 31 exponents
-    POW2(Family.K_BIT, "Power-of-two", true, 6);
+    POW2(Family.K_BIT, "Power-of-two", true, 6),
+    ADMM(Family.OTHER, "ADMM", false, 0);
 
     /** Methods that share their settings and views. */
     public enum Family {
-        NONE, RING, TERNARY, K_BIT
+        NONE, RING, TERNARY, K_BIT,
+        /** Methods with their own level sets or per-layer depths (ADMM's projection set). */
+        OTHER
     }
 
     private static final int MIN_BITS = 1;

@@ -45,6 +45,9 @@ public record RunConfig(
         int tequilaGroup,
         double annealSigma,
         double pow2Slope,
+        AdmmSet admmSet,
+        double admmRho,
+        double admmEvery,
         OptimizerKind optimizer,
         double lr,
         double momentum,
@@ -81,6 +84,7 @@ public record RunConfig(
         Objects.requireNonNull(ringType, "ring-type");
         Objects.requireNonNull(ringMode, "ring-mode");
         Objects.requireNonNull(twnVariant, "twn-variant");
+        Objects.requireNonNull(admmSet, "admm-set");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(positionBound, "position-bound");
@@ -286,6 +290,18 @@ public record RunConfig(
 
         public Builder pow2Slope(double pow2Slope) {
             return set(Settings.POW2_SLOPE, pow2Slope);
+        }
+
+        public Builder admmSet(AdmmSet admmSet) {
+            return set(Settings.ADMM_SET, admmSet);
+        }
+
+        public Builder admmRho(double admmRho) {
+            return set(Settings.ADMM_RHO, admmRho);
+        }
+
+        public Builder admmEvery(double admmEvery) {
+            return set(Settings.ADMM_EVERY, admmEvery);
         }
 
         public Builder optimizer(OptimizerKind optimizer) {

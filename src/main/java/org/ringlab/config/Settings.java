@@ -118,6 +118,19 @@ public final class Settings {
                     ">= 1, finite"))
             .label("Final slope k").prompt("INFERRED relaxation, 1 → k (100)")
             .help("pow2 (INFERRED): final slope k of the relaxation, ramped geometrically from 1");
+    public static final Setting<AdmmSet> ADMM_SET = Setting.of("admm-set", AdmmSet.class, RunConfig::admmSet,
+                    AdmmSet.TERNARY)
+            .group(METHOD).usedBy(m -> m == Method.ADMM).label("Projection set")
+            .help("admm: the set Q of the constraint α·Q: binary {±1}, ternary {0,±1}, pm2 {0,±1,±2} or pm4 {0,±1,±2,±4}");
+    public static final Setting<Double> ADMM_RHO = Setting.of("admm-rho", Double.class, RunConfig::admmRho, 1e-3)
+            .group(METHOD).usedBy(m -> m == Method.ADMM).range(Range.nonNegative()).label("ρ")
+            .prompt("proximal weight (0.001), ×1.1 per update")
+            .help("admm: initial ρ of the proximal term (ρ/2)·‖W − G + λ‖², ×1.1 per projection update, capped at 1 "
+                    + "(INFERRED default)");
+    public static final Setting<Double> ADMM_EVERY = Setting.of("admm-every", Double.class, RunConfig::admmEvery, 1.0)
+            .group(METHOD).usedBy(m -> m == Method.ADMM).range(Range.positive()).unit("epochs")
+            .label("Update every").prompt("epochs between projection updates (1)")
+            .help("admm: epochs between the projection (G) and dual (λ) updates; fractions allowed");
     public static final Setting<OptimizerKind> OPTIMIZER_KIND = Setting.of("optimizer", OptimizerKind.class,
                     RunConfig::optimizer, OptimizerKind.ADAM)
             .group(OPTIMIZER).label("Optimizer").help("sgd or adam");
@@ -206,7 +219,7 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
             TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
-            POW2_SLOPE, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
+            POW2_SLOPE, ADMM_SET, ADMM_RHO, ADMM_EVERY, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
             ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
             POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,
             LIMIT_TRAIN, LIMIT_TEST, THREADS, DEVICE, OUT, NAME);

@@ -24,7 +24,8 @@ public final class MethodRegistry {
             new TequilaDescriptor(),
             new LsqDescriptor(),
             new DoReFaDescriptor(),
-            new PowerOfTwoDescriptor());
+            new PowerOfTwoDescriptor(),
+            new AdmmDescriptor());
 
     private static final Map<Method, MethodDescriptor> BY_METHOD = index(ALL);
 

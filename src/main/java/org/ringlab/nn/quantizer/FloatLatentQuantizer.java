@@ -39,6 +39,22 @@ abstract class FloatLatentQuantizer implements WeightQuantizer {
         return p;
     }
 
+    /**
+     * Declares state the optimiser does not train (ADMM's G and λ), of the weight's shape (or {@code shape}),
+     * initialised to zeros: a parameter, so that checkpoints and resumes hold it.
+     */
+    final Parameter state(String name, ai.djl.ndarray.types.Shape shape) {
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optRequiresGrad(false)
+                .optInitializer((m, s, t) -> m.zeros(s, t))
+                .build();
+        parameters.add(p);
+        return p;
+    }
+
     @Override
     public final List<Parameter> parameters() {
         return List.copyOf(parameters);
