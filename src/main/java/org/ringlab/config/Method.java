@@ -28,12 +28,13 @@ public enum Method implements ConfigEnum {
     DOREFA(Family.K_BIT, "DoReFa", false, 8),
     // exponents below 2^-31 would underflow float32 scales: at most 2^5 - 1 = 31 exponents
     POW2(Family.K_BIT, "Power-of-two", true, 6),
-    ADMM(Family.OTHER, "ADMM", false, 0);
+    ADMM(Family.OTHER, "ADMM", false, 0),
+    STQ(Family.OTHER, "STQ", true, 0);
 
     /** Methods that share their settings and views. */
     public enum Family {
         NONE, RING, TERNARY, K_BIT,
-        /** Methods with their own level sets or per-layer depths (ADMM's projection set). */
+        /** Methods with their own level sets or per-layer depths (ADMM's projection set, STQ's binary/ternary). */
         OTHER
     }
 

@@ -48,6 +48,7 @@ public record RunConfig(
         AdmmSet admmSet,
         double admmRho,
         double admmEvery,
+        double stqEta,
         OptimizerKind optimizer,
         double lr,
         double momentum,
@@ -302,6 +303,10 @@ public record RunConfig(
 
         public Builder admmEvery(double admmEvery) {
             return set(Settings.ADMM_EVERY, admmEvery);
+        }
+
+        public Builder stqEta(double stqEta) {
+            return set(Settings.STQ_ETA, stqEta);
         }
 
         public Builder optimizer(OptimizerKind optimizer) {

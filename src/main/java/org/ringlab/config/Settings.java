@@ -131,6 +131,11 @@ public final class Settings {
             .group(METHOD).usedBy(m -> m == Method.ADMM).range(Range.positive()).unit("epochs")
             .label("Update every").prompt("epochs between projection updates (1)")
             .help("admm: epochs between the projection (G) and dual (λ) updates; fractions allowed");
+    public static final Setting<Double> STQ_ETA = Setting.of("stq-eta", Double.class, RunConfig::stqEta, 1e-3)
+            .group(METHOD).usedBy(m -> m == Method.STQ).range(Range.nonNegative()).label("η (INFERRED)")
+            .prompt("INFERRED regulariser weight (0.001)")
+            .help("stq (INFERRED): final weight η of the binary/ternary regulariser, ramped from 0 over the first 30 % "
+                    + "of training");
     public static final Setting<OptimizerKind> OPTIMIZER_KIND = Setting.of("optimizer", OptimizerKind.class,
                     RunConfig::optimizer, OptimizerKind.ADAM)
             .group(OPTIMIZER).label("Optimizer").help("sgd or adam");
@@ -219,7 +224,7 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
             TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
-            POW2_SLOPE, ADMM_SET, ADMM_RHO, ADMM_EVERY, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
+            POW2_SLOPE, ADMM_SET, ADMM_RHO, ADMM_EVERY, STQ_ETA, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
             ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
             POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,
             LIMIT_TRAIN, LIMIT_TEST, THREADS, DEVICE, OUT, NAME);

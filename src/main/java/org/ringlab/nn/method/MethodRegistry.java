@@ -25,7 +25,8 @@ public final class MethodRegistry {
             new LsqDescriptor(),
             new DoReFaDescriptor(),
             new PowerOfTwoDescriptor(),
-            new AdmmDescriptor());
+            new AdmmDescriptor(),
+            new StqDescriptor());
 
     private static final Map<Method, MethodDescriptor> BY_METHOD = index(ALL);
 

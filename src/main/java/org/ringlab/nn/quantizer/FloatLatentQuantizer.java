@@ -44,12 +44,17 @@ abstract class FloatLatentQuantizer implements WeightQuantizer {
      * initialised to zeros: a parameter, so that checkpoints and resumes hold it.
      */
     final Parameter state(String name, ai.djl.ndarray.types.Shape shape) {
+        return state(name, shape, 0f);
+    }
+
+    /** Untrained state as {@link #state(String, ai.djl.ndarray.types.Shape)}, every entry {@code value}. */
+    final Parameter state(String name, ai.djl.ndarray.types.Shape shape, float value) {
         Parameter p = Parameter.builder()
                 .setName(name)
                 .setType(Parameter.Type.OTHER)
                 .optShape(shape)
                 .optRequiresGrad(false)
-                .optInitializer((m, s, t) -> m.zeros(s, t))
+                .optInitializer((m, s, t) -> m.full(s, value, t))
                 .build();
         parameters.add(p);
         return p;
