@@ -29,7 +29,8 @@ public enum Method implements ConfigEnum {
     // exponents below 2^-31 would underflow float32 scales: at most 2^5 - 1 = 31 exponents
     POW2(Family.K_BIT, "Power-of-two", true, 6),
     ADMM(Family.OTHER, "ADMM", false, 0),
-    STQ(Family.OTHER, "STQ", true, 0);
+    STQ(Family.OTHER, "STQ", true, 0),
+    HLA(Family.TERNARY, "HLA", true, 0);
 
     /** Methods that share their settings and views. */
     public enum Family {

@@ -49,6 +49,8 @@ public record RunConfig(
         double admmRho,
         double admmEvery,
         double stqEta,
+        double hlaGamma,
+        double hlaStage1,
         OptimizerKind optimizer,
         double lr,
         double momentum,
@@ -307,6 +309,14 @@ public record RunConfig(
 
         public Builder stqEta(double stqEta) {
             return set(Settings.STQ_ETA, stqEta);
+        }
+
+        public Builder hlaGamma(double hlaGamma) {
+            return set(Settings.HLA_GAMMA, hlaGamma);
+        }
+
+        public Builder hlaStage1(double hlaStage1) {
+            return set(Settings.HLA_STAGE1, hlaStage1);
         }
 
         public Builder optimizer(OptimizerKind optimizer) {

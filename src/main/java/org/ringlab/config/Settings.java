@@ -136,6 +136,16 @@ public final class Settings {
             .prompt("INFERRED regulariser weight (0.001)")
             .help("stq (INFERRED): final weight η of the binary/ternary regulariser, ramped from 0 over the first 30 % "
                     + "of training");
+    public static final Setting<Double> HLA_GAMMA = Setting.of("hla-gamma", Double.class, RunConfig::hlaGamma, 0.05)
+            .group(METHOD).usedBy(m -> m == Method.HLA).range(Range.nonNegative()).label("γ (INFERRED)")
+            .prompt("INFERRED cosine-regulariser weight (0.05)")
+            .help("hla (INFERRED): final weight γ of the stage-1 cosine regulariser, ramped from 0 over stage 1");
+    public static final Setting<Double> HLA_STAGE1 = Setting.of("hla-stage1", Double.class, RunConfig::hlaStage1, 0.3)
+            .group(METHOD).usedBy(m -> m == Method.HLA)
+            .range(Range.of(0, false, 1, false, "must be in [0, 1] (a share of the training steps)", "[0, 1]"))
+            .unit("share of steps").label("Stage 1 (INFERRED)").prompt("share of steps regularised before ternarising")
+            .help("hla (INFERRED): share of training in stage 1 (float weights, cosine regulariser) before the "
+                    + "ternary stage 2");
     public static final Setting<OptimizerKind> OPTIMIZER_KIND = Setting.of("optimizer", OptimizerKind.class,
                     RunConfig::optimizer, OptimizerKind.ADAM)
             .group(OPTIMIZER).label("Optimizer").help("sgd or adam");
@@ -224,7 +234,7 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
             TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
-            POW2_SLOPE, ADMM_SET, ADMM_RHO, ADMM_EVERY, STQ_ETA, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
+            POW2_SLOPE, ADMM_SET, ADMM_RHO, ADMM_EVERY, STQ_ETA, HLA_GAMMA, HLA_STAGE1, OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
             ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
             POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,
             LIMIT_TRAIN, LIMIT_TEST, THREADS, DEVICE, OUT, NAME);

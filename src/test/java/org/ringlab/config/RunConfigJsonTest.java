@@ -23,7 +23,7 @@ class RunConfigJsonTest {
     private static final List<String> ALL_KEYS = List.of(
             "data", "image-size", "model", "method", "ring-type", "ring-size", "ring-mode", "sigma", "batch-norm",
             "ring-bias", "quantize-first", "quantize-last", "init-from", "bits", "twn-variant", "ttq-threshold", "bitnet-rmsnorm",
-            "bitnet-warmup", "bitnet-layerwise", "tequila-lambda", "tequila-group", "anneal-sigma", "pow2-slope", "admm-set", "admm-rho", "admm-every", "stq-eta", "optimizer", "lr", "momentum", "nesterov",
+            "bitnet-warmup", "bitnet-layerwise", "tequila-lambda", "tequila-group", "anneal-sigma", "pow2-slope", "admm-set", "admm-rho", "admm-every", "stq-eta", "hla-gamma", "hla-stage1", "optimizer", "lr", "momentum", "nesterov",
             "weight-decay", "weight-decay-positions", "adam-beta1", "adam-beta2", "adam-eps",
             "epochs", "batch-size", "test-batch-size", "schedule", "warmup-epochs", "clip-norm",
             "position-bound", "seed", "augment", "snapshot-every", "snapshot-sub-bins",

@@ -127,10 +127,10 @@ class GradientLifetimeTest {
 
     /** The extra loss terms too (ADMM's proximal term, STQ's regulariser), where they are active. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"admm, 0.5", "stq, 0.5"})
+    @org.junit.jupiter.params.provider.CsvSource({"admm, 0.5", "stq, 0.5", "hla, 0.1"})
     void penaltyGradientsDoNotDependOnACollectionEither(String key, double progress) {
         RunConfig config = RunConfig.builder().model(ModelKind.LENET).method(Method.parse(key)).admmRho(0.5)
-                .stqEta(0.5).build();
+                .stqEta(0.5).hlaGamma(0.5).build();
         List<float[]> plain = gradients(config, false, progress, true);
         List<float[]> stressed = gradients(config, true, progress, true);
         List<float[]> without = gradients(config, false, progress, false);

@@ -26,7 +26,8 @@ public final class MethodRegistry {
             new DoReFaDescriptor(),
             new PowerOfTwoDescriptor(),
             new AdmmDescriptor(),
-            new StqDescriptor());
+            new StqDescriptor(),
+            new HlaDescriptor());
 
     private static final Map<Method, MethodDescriptor> BY_METHOD = index(ALL);
 
