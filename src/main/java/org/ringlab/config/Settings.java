@@ -134,7 +134,7 @@ public final class Settings {
     public static final Setting<Double> STQ_ETA = Setting.of("stq-eta", Double.class, RunConfig::stqEta, 1e-3)
             .group(METHOD).usedBy(m -> m == Method.STQ).range(Range.nonNegative()).label("η (INFERRED)")
             .prompt("INFERRED regulariser weight (0.001)")
-            .help("stq (INFERRED): final weight η of the binary/ternary regulariser, ramped from 0 over the first 30 % "
+            .help("stq (INFERRED): final weight η of the binary/ternary regulariser, ramped from 0 over the first 0.3 "
                     + "of training");
     public static final Setting<Double> HLA_GAMMA = Setting.of("hla-gamma", Double.class, RunConfig::hlaGamma, 0.05)
             .group(METHOD).usedBy(m -> m == Method.HLA).range(Range.nonNegative()).label("γ (INFERRED)")
