@@ -7,17 +7,15 @@ import java.util.List;
  * with one free α > 0 per layer. The non-negative magnitudes of Q, ascending; every set but binary has a zero.
  */
 public enum AdmmSet implements ConfigEnum {
-    BINARY("{±1}", List.of(1.0)),
-    TERNARY("{0,±1}", List.of(0.0, 1.0)),
-    PM2("{0,±1,±2}", List.of(0.0, 1.0, 2.0)),
-    PM4("{0,±1,±2,±4}", List.of(0.0, 1.0, 2.0, 4.0));
+    BINARY("{±1}"),
+    TERNARY("{0,±1}"),
+    PM2("{0,±1,±2}"),
+    PM4("{0,±1,±2,±4}");
 
     private final String label;
-    private final List<Double> magnitudes;
 
-    AdmmSet(String label, List<Double> magnitudes) {
+    AdmmSet(String label) {
         this.label = label;
-        this.magnitudes = magnitudes;
     }
 
     /** The set as the paper writes it, e.g. "{0,±1,±2}". */
@@ -27,12 +25,18 @@ public enum AdmmSet implements ConfigEnum {
 
     /** The non-negative magnitudes, ascending (binary: just 1). */
     public List<Double> magnitudes() {
-        return magnitudes;
+        return switch (this) {
+            case BINARY -> List.of(1.0);
+            case TERNARY -> List.of(0.0, 1.0);
+            case PM2 -> List.of(0.0, 1.0, 2.0);
+            case PM4 -> List.of(0.0, 1.0, 2.0, 4.0);
+        };
     }
 
     /** How many levels the set has: 2, 3, 5, 7. */
     public int levels() {
-        return magnitudes.get(0) == 0 ? 2 * magnitudes.size() - 1 : 2 * magnitudes.size();
+        List<Double> m = magnitudes();
+        return m.get(0) == 0 ? 2 * m.size() - 1 : 2 * m.size();
     }
 
     /** Information bits log2 L: 1, 1.585, 2.32, 2.81. */
@@ -47,7 +51,8 @@ public enum AdmmSet implements ConfigEnum {
 
     /** The largest magnitude: the set spans [−max, max]. */
     public double max() {
-        return magnitudes.get(magnitudes.size() - 1);
+        List<Double> m = magnitudes();
+        return m.get(m.size() - 1);
     }
 
     public static AdmmSet parse(String text) {

@@ -76,7 +76,7 @@ public final class AdmmQuantizer extends FloatLatentQuantizer {
 
     /** ρ with the updates done so far: ρ₀·1.1^n, capped at 1 (or at ρ₀ when that is larger). */
     public double rho(double progress) {
-        return Math.min(Math.max(RHO_CAP, rho), rho * Math.pow(RHO_GROWTH, updates(progress)));
+        return Math.min(Math.max(RHO_CAP, rho), rho * Math.pow(RHO_GROWTH, (double) updates(progress)));
     }
 
     /** G⁰ = Π(W⁰), λ⁰ = 0 (the reference implementation's admm_initialization [CODE]). */

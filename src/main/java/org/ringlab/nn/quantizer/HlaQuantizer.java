@@ -72,6 +72,7 @@ public final class HlaQuantizer extends FloatLatentQuantizer {
     }
 
     /** The layer's ternarisation, detached: codes t, thresholds Δ_f and scales s_f broadcastable per filter. */
+    @SuppressWarnings("ArrayRecordComponent") // the host copy is read, never compared
     private record Ternary(NDArray codes, NDArray thresholds, NDArray scales, float[] host, CosineTernarizer.Result rows) {
         NDArray values() {
             return codes.mul(scales);
