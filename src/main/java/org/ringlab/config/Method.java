@@ -31,11 +31,16 @@ public enum Method implements ConfigEnum {
     // K = 2^(b-1) + 1 k-means levels: a zero plus at least one ± pair, so b >= 2; 8 bits give 129 levels
     SLQ(Family.K_BIT, "SLQ", true, 2, 8),
     MLQ(Family.TERNARY, "MLQ", true, 0),
-    HITNET(Family.TERNARY, "HitNet", true, 0);
+    HITNET(Family.TERNARY, "HitNet", true, 0),
+    ADMM(Family.OTHER, "ADMM", false, 0),
+    STQ(Family.OTHER, "STQ", true, 0),
+    HLA(Family.TERNARY, "HLA", true, 0);
 
     /** Methods that share their settings and views. */
     public enum Family {
-        NONE, RING, TERNARY, K_BIT
+        NONE, RING, TERNARY, K_BIT,
+        /** Methods with their own level sets or per-layer depths (ADMM's projection set, STQ's binary/ternary). */
+        OTHER
     }
 
     private static final int MIN_BITS = 1;

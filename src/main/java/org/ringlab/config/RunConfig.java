@@ -47,6 +47,12 @@ public record RunConfig(
         double pow2Slope,
         int slqStages,
         int mlqGroups,
+        AdmmSet admmSet,
+        double admmRho,
+        double admmEvery,
+        double stqEta,
+        double hlaGamma,
+        double hlaStage1,
         Integer actBits,
         ActQuantizer actQuantizer,
         Integer actFirstBits,
@@ -89,6 +95,7 @@ public record RunConfig(
         Objects.requireNonNull(ringMode, "ring-mode");
         Objects.requireNonNull(twnVariant, "twn-variant");
         Objects.requireNonNull(actQuantizer, "act-quantizer");
+        Objects.requireNonNull(admmSet, "admm-set");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(positionBound, "position-bound");
@@ -327,6 +334,30 @@ public record RunConfig(
 
         public Builder actPactAlpha(double actPactAlpha) {
             return set(Settings.ACT_PACT_ALPHA, actPactAlpha);
+        }
+
+        public Builder admmSet(AdmmSet admmSet) {
+            return set(Settings.ADMM_SET, admmSet);
+        }
+
+        public Builder admmRho(double admmRho) {
+            return set(Settings.ADMM_RHO, admmRho);
+        }
+
+        public Builder admmEvery(double admmEvery) {
+            return set(Settings.ADMM_EVERY, admmEvery);
+        }
+
+        public Builder stqEta(double stqEta) {
+            return set(Settings.STQ_ETA, stqEta);
+        }
+
+        public Builder hlaGamma(double hlaGamma) {
+            return set(Settings.HLA_GAMMA, hlaGamma);
+        }
+
+        public Builder hlaStage1(double hlaStage1) {
+            return set(Settings.HLA_STAGE1, hlaStage1);
         }
 
         public Builder optimizer(OptimizerKind optimizer) {

@@ -131,6 +131,34 @@ public final class Settings {
             .label("Layer groups (INFERRED)").prompt("incremental layer compensation (3)")
             .help("mlq (INFERRED): layer groups, input to output, that reach each stage's share one after "
                     + "another while the later ones compensate");
+    public static final Setting<AdmmSet> ADMM_SET = Setting.of("admm-set", AdmmSet.class, RunConfig::admmSet,
+                    AdmmSet.TERNARY)
+            .group(METHOD).usedBy(m -> m == Method.ADMM).label("Projection set")
+            .help("admm: the set Q of the constraint α·Q: binary {±1}, ternary {0,±1}, pm2 {0,±1,±2} or pm4 {0,±1,±2,±4}");
+    public static final Setting<Double> ADMM_RHO = Setting.of("admm-rho", Double.class, RunConfig::admmRho, 1e-3)
+            .group(METHOD).usedBy(m -> m == Method.ADMM).range(Range.nonNegative()).label("ρ")
+            .prompt("proximal weight (0.001), ×1.1 per update")
+            .help("admm: initial ρ of the proximal term (ρ/2)·‖W − G + λ‖², ×1.1 per projection update, capped at 1 "
+                    + "(INFERRED default)");
+    public static final Setting<Double> ADMM_EVERY = Setting.of("admm-every", Double.class, RunConfig::admmEvery, 1.0)
+            .group(METHOD).usedBy(m -> m == Method.ADMM).range(Range.positive()).unit("epochs")
+            .label("Update every").prompt("epochs between projection updates (1)")
+            .help("admm: epochs between the projection (G) and dual (λ) updates; fractions allowed");
+    public static final Setting<Double> STQ_ETA = Setting.of("stq-eta", Double.class, RunConfig::stqEta, 1e-3)
+            .group(METHOD).usedBy(m -> m == Method.STQ).range(Range.nonNegative()).label("η (INFERRED)")
+            .prompt("INFERRED regulariser weight (0.001)")
+            .help("stq (INFERRED): final weight η of the binary/ternary regulariser, ramped from 0 over the first 0.3 "
+                    + "of training");
+    public static final Setting<Double> HLA_GAMMA = Setting.of("hla-gamma", Double.class, RunConfig::hlaGamma, 0.05)
+            .group(METHOD).usedBy(m -> m == Method.HLA).range(Range.nonNegative()).label("γ (INFERRED)")
+            .prompt("INFERRED cosine-regulariser weight (0.05)")
+            .help("hla (INFERRED): final weight γ of the stage-1 cosine regulariser, ramped from 0 over stage 1");
+    public static final Setting<Double> HLA_STAGE1 = Setting.of("hla-stage1", Double.class, RunConfig::hlaStage1, 0.3)
+            .group(METHOD).usedBy(m -> m == Method.HLA)
+            .range(Range.of(0, false, 1, false, "must be in [0, 1] (a share of the training steps)", "[0, 1]"))
+            .unit("share of steps").label("Stage 1 (INFERRED)").prompt("share of steps regularised before ternarising")
+            .help("hla (INFERRED): share of training in stage 1 (float weights, cosine regulariser) before the "
+                    + "ternary stage 2");
     public static final Setting<Integer> ACT_BITS = Setting.of("act-bits", Integer.class, RunConfig::actBits, null)
             .nullable().group(METHOD).usedByQuantized().rangeText("1..8 (bitnet: 8, hitnet: 2, pow2: 1..6)")
             .unit("bits").paramLabel("B").label("Activation bits").prompt("empty = float activations")
@@ -249,7 +277,8 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(DATA_DIR, IMAGE_SIZE, MODEL_KIND, METHOD_KIND, RING_TYPE, RING_SIZE,
             RING_MODE, SIGMA, BATCH_NORM, RING_BIAS, QUANTIZE_FIRST, QUANTIZE_LAST, INIT_FROM, BITS, TWN_VARIANT,
             TTQ_THRESHOLD, BITNET_RMSNORM, BITNET_WARMUP, BITNET_LAYERWISE, TEQUILA_LAMBDA, TEQUILA_GROUP, ANNEAL_SIGMA,
-            POW2_SLOPE, SLQ_STAGES, MLQ_GROUPS, ACT_BITS, ACT_QUANTIZER, ACT_FIRST_BITS, ACT_LAST_BITS, ACT_PACT_ALPHA,
+            POW2_SLOPE, SLQ_STAGES, MLQ_GROUPS, ADMM_SET, ADMM_RHO, ADMM_EVERY, STQ_ETA, HLA_GAMMA, HLA_STAGE1,
+            ACT_BITS, ACT_QUANTIZER, ACT_FIRST_BITS, ACT_LAST_BITS, ACT_PACT_ALPHA,
             OPTIMIZER_KIND, LR, MOMENTUM, NESTEROV, WEIGHT_DECAY, WEIGHT_DECAY_POSITIONS, ADAM_BETA1,
             ADAM_BETA2, ADAM_EPS, EPOCHS, BATCH_SIZE, TEST_BATCH_SIZE, SCHEDULE_SPEC, WARMUP_EPOCHS, CLIP_NORM,
             POSITION_BOUND, SEED, AUGMENT, SNAPSHOT_EVERY, SNAPSHOT_SUB_BINS, CHECKPOINT_EVERY, BN_RECAL_BATCHES,

@@ -29,6 +29,7 @@ public final class RunLabel {
             case RING -> shortName + "-" + config.ringSize() + " (" + RunBits.of(config).levelBits() + " bit)";
             case TERNARY -> shortName + " (ternary)";
             case K_BIT -> shortName + " W" + config.bits();
+            case OTHER -> method == Method.ADMM ? shortName + " " + config.admmSet().label() : shortName;
         };
     }
 }

@@ -265,6 +265,8 @@ public final class Trainer {
                             100.0 * batchCorrect / batch.size(), lr));
                     index++;
                     model.setProgress((double) steps[0] / totalSteps);
+                    QuantizerHooks.afterStep(model, (double) (steps[0] - 1) / totalSteps, (double) steps[0] / totalSteps,
+                            root);
                     if (quantized && steps[0] % config.snapshotEvery() == 0) {
                         listener.onSnapshot(snapshots.record(steps[0], epoch + 1, epoch + (double) index / stepsPerEpoch));
                     }

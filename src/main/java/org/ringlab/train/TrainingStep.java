@@ -75,6 +75,10 @@ public final class TrainingStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             logits = model.block().forward(store, new NDList(x), true).singletonOrThrow();
             lossValue = loss.evaluate(new NDList(labels), new NDList(logits));
+            NDArray extra = QuantizerHooks.penalty(model, stepManager);
+            if (extra != null) {
+                lossValue = lossValue.add(extra);
+            }
             gc.backward(lossValue);
         }
         float batchLoss = lossValue.getFloat();

@@ -17,7 +17,7 @@ class MethodOptionsTest {
             assertEquals(m, Method.parse(m.key()));
         }
         assertEquals(List.of("fp32", "ring", "ring-ste", "ring-anneal", "twn", "ttq", "bitnet", "tequila", "lsq",
-                "dorefa", "pow2", "slq", "mlq", "hitnet"), java.util.Arrays.stream(Method.values()).map(Method::key).toList());
+                "dorefa", "pow2", "slq", "mlq", "hitnet", "admm", "stq", "hla"), java.util.Arrays.stream(Method.values()).map(Method::key).toList());
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.ringlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -59,10 +61,15 @@ class GradientLifetimeTest {
     }
 
     private static List<float[]> gradients(RunConfig config, boolean stress) {
+        return gradients(config, stress, 0.5, false);
+    }
+
+    /** With {@code penalty}, the loss includes the quantizers' extra terms (QuantizerHooks), at this progress. */
+    private static List<float[]> gradients(RunConfig config, boolean stress, double progress, boolean penalty) {
         boolean resnet = config.model().name().startsWith("RESNET");
         BuiltModel model = ModelFactory.build(ModelBuilder.spec(config, resnet ? 3 : 1, resnet ? 32 : 28,
                 resnet ? 32 : 28, 10));
-        model.setProgress(0.5);
+        model.setProgress(progress);
         try (NDManager root = NDManager.newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed(7);
             model.block().initialize(root, DataType.FLOAT32, model.inputShape(1));
@@ -80,6 +87,11 @@ class GradientLifetimeTest {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray logits = model.block().forward(store, new NDList(x), true).singletonOrThrow();
                         NDArray loss = new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits));
+                        NDArray extra = penalty ? QuantizerHooks.penalty(model, step) : null;
+                        if (penalty) {
+                            assertNotNull(extra, config.method() + " has a penalty at progress " + progress);
+                            loss = loss.add(extra);
+                        }
                         junk = stress ? collectAndReuseFreedMemory() : List.of();
                         gc.backward(loss);
                     }
@@ -111,6 +123,24 @@ class GradientLifetimeTest {
         for (int i = 0; i < plain.size(); i++) {
             assertArrayEquals(plain.get(i), stressed.get(i), label + ": gradient of parameter " + i);
         }
+    }
+
+    /** The extra loss terms too (ADMM's proximal term, STQ's regulariser), where they are active. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"admm, 0.5", "stq, 0.5", "hla, 0.1"})
+    void penaltyGradientsDoNotDependOnACollectionEither(String key, double progress) {
+        RunConfig config = RunConfig.builder().model(ModelKind.LENET).method(Method.parse(key)).admmRho(0.5)
+                .stqEta(0.5).hlaGamma(0.5).build();
+        List<float[]> plain = gradients(config, false, progress, true);
+        List<float[]> stressed = gradients(config, true, progress, true);
+        List<float[]> without = gradients(config, false, progress, false);
+        assertEquals(plain.size(), stressed.size());
+        boolean differs = false;
+        for (int i = 0; i < plain.size(); i++) {
+            assertArrayEquals(plain.get(i), stressed.get(i), key + ": gradient of parameter " + i);
+            differs |= !java.util.Arrays.equals(plain.get(i), without.get(i));
+        }
+        assertTrue(differs, key + ": the penalty changes the gradients");
     }
 
     @ParameterizedTest

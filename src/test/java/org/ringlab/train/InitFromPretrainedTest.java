@@ -141,7 +141,8 @@ class InitFromPretrainedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ring", "twn", "ttq", "bitnet", "tequila", "dorefa", "pow2", "slq", "mlq", "hitnet"})
+    @ValueSource(strings = {"ring", "twn", "ttq", "bitnet", "tequila", "dorefa", "pow2", "slq", "mlq", "hitnet", "admm",
+        "stq", "hla"})
     void everyMethodStartsFromTheFp32Network(String key, @TempDir Path dir) throws IOException {
         Method method = Method.parse(key);
         EpochMetrics m = epochZero(startFrom(method, 4, fp32Run.toString(), dir));

@@ -20,7 +20,7 @@ import org.ringlab.config.RunConfig;
 class MethodsTrainingTest {
 
     @ParameterizedTest
-    @CsvSource({"twn, 3", "lsq, 4", "pow2, 4", "ring-ste, 4", "slq, 3", "mlq, 3", "hitnet, 3"})
+    @CsvSource({"twn, 3", "lsq, 4", "pow2, 4", "ring-ste, 4", "slq, 3", "mlq, 3", "hitnet, 3", "admm, 3", "stq, 3", "hla, 3"})
     void learnsAndReportsSnappedAccuracyAndBits(String key, int maxLevels, @TempDir Path dir) throws Exception {
         Method method = Method.parse(key);
         RunConfig config = RunConfig.defaults().toBuilder().data(SampleData.dir().toString()).method(method)

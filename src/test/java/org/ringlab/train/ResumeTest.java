@@ -41,6 +41,14 @@ class ResumeTest {
     }
 
     @Test
+    void admmKeepsItsAuxiliaryAndDualVariablesAcrossAResume(@TempDir Path dir) throws Exception {
+        // G-steps at every half epoch: epoch 3's proximal term reads G and λ, so a resume that lost them
+        // (or restarted ρ's growth) would change the losses and the final parameters
+        assertResumesExactly(small().model(ModelKind.MLP).method(Method.ADMM).admmEvery(0.5).admmRho(0.05).build(),
+                dir);
+    }
+
+    @Test
     void checkpointsEveryKEpochsAndAfterTheLastAndRefusesAnotherModelsCheckpoint(@TempDir Path dir) throws Exception {
         RunConfig tiny = small().model(ModelKind.MLP).method(Method.FP32).limitTrain(256).batchSize(128).epochs(5)
                 .checkpointEvery(2).build();

@@ -27,7 +27,10 @@ public final class MethodRegistry {
             new PowerOfTwoDescriptor(),
             new SlqDescriptor(),
             new MlqDescriptor(),
-            new HitNetDescriptor());
+            new HitNetDescriptor(),
+            new AdmmDescriptor(),
+            new StqDescriptor(),
+            new HlaDescriptor());
 
     private static final Map<Method, MethodDescriptor> BY_METHOD = index(ALL);
 

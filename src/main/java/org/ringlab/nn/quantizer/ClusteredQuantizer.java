@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,12 +74,6 @@ public final class ClusteredQuantizer extends FloatLatentQuantizer {
                         ClusterLevels.levelCount(bits), s.stages())
                 : String.format(Locale.ROOT, "MLQ (3 k-means levels; INFERRED: %d stages, %d layer groups)",
                         s.stages(), s.groups());
-    }
-
-    /** A parameter the optimiser leaves alone (requires no gradient), saved with the others. */
-    private void state(String name, Shape shape, float value) {
-        addParameter(Parameter.builder().setName(name).setType(Parameter.Type.OTHER).optRequiresGrad(false)
-                .optShape(shape).optInitializer((m, s, t) -> m.full(s, value, t)).build());
     }
 
     public IncrementalSchedule schedule() {

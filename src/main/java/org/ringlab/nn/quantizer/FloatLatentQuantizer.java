@@ -39,8 +39,23 @@ abstract class FloatLatentQuantizer implements WeightQuantizer {
         return p;
     }
 
-    /** Declares a further parameter (a quantizer's untrained state: SLQ's levels and frozen codes). */
-    final Parameter addParameter(Parameter p) {
+    /**
+     * Declares state the optimiser does not train (ADMM's G and λ, SLQ's levels and frozen codes), of the weight's shape (or {@code shape}),
+     * initialised to zeros: a parameter, so that checkpoints and resumes hold it.
+     */
+    final Parameter state(String name, ai.djl.ndarray.types.Shape shape) {
+        return state(name, shape, 0f);
+    }
+
+    /** Untrained state as {@link #state(String, ai.djl.ndarray.types.Shape)}, every entry {@code value}. */
+    final Parameter state(String name, ai.djl.ndarray.types.Shape shape, float value) {
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optRequiresGrad(false)
+                .optInitializer((m, s, t) -> m.full(s, value, t))
+                .build();
         parameters.add(p);
         return p;
     }

@@ -19,6 +19,23 @@ public final class ParameterFill {
     private ParameterFill() {
     }
 
+    /** Overwrites {@code target} with {@code source} (same shape; any manager, device and grad state). */
+    public static void copy(NDArray target, NDArray source) {
+        if (source.size() != target.size()) {
+            throw new IllegalArgumentException(source.size() + " values for an array of " + target.size());
+        }
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            NDArray detached = source.stopGradient();
+            detached.attach(scratch);
+            target.set(new NDIndex("..."), detached.reshape(target.getShape()).toType(target.getDataType(), false)
+                    .toDevice(target.getDevice(), false));
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+    }
+
     /**
      * @param target the array to overwrite
      * @param values as many values as the target holds, in its row-major order

@@ -65,6 +65,27 @@ public interface WeightQuantizer {
     QuantizedWeights compute(List<NDArray> values, WeightMode mode, double progress, NDManager scratch);
 
     /**
+     * An extra term of the training loss (ADMM's proximal pull, a regulariser): a scalar in {@code scratch},
+     * added to the batch's cross-entropy inside the gradient recording; null, the default, for none (and then
+     * the training step is exactly the one without this hook). The values are the trained parameters
+     * themselves, as {@link #compute} receives them; constants that autograd keeps must be
+     * {@link OwnedScalar}s.
+     */
+    default NDArray penalty(List<NDArray> values, double progress, NDManager scratch) {
+        return null;
+    }
+
+    /**
+     * Called after every optimiser step with the share of training done before and after it: the place for
+     * periodic updates of state the optimiser does not train (ADMM's projection and dual update, STQ's depth
+     * switch), written in place ({@link ParameterFill}) into parameters that {@link #parameters()} declares,
+     * so that a checkpoint holds them. A decision taken from {@code before} and {@code after} alone happens at
+     * the same step whether or not the run was resumed in between.
+     */
+    default void afterStep(List<NDArray> values, double before, double after, NDManager scratch) {
+    }
+
+    /**
      * The deployed code of every weight, flat: what a fixed-length code must distinguish. By default
      * the deployed (SNAPPED) weights themselves; methods with per-channel or per-group scales return
      * the code before scaling (ternary −1/0/+1), so that scales count as side information and not as
