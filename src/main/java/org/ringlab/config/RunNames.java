@@ -46,11 +46,9 @@ public final class RunNames {
             case RING -> Math.log(c.ringSize()) / Math.log(2);
             case TERNARY -> Math.log(3) / Math.log(2);
             case K_BIT -> c.bits();
-            default -> Double.NaN;
+            // ADMM's projection set names its levels; STQ is at most ternary
+            case OTHER -> c.method() == Method.ADMM ? c.admmSet().informationBits() : Math.log(3) / Math.log(2);
         };
-        if (Double.isNaN(bits)) {
-            return "?";
-        }
         double rounded = Math.floor(bits * 100 + 1e-9) / 100;
         return rounded == Math.rint(rounded) ? Long.toString((long) rounded)
                 : java.math.BigDecimal.valueOf(rounded).stripTrailingZeros().toPlainString();

@@ -89,5 +89,16 @@ class ActivationSettingsTest {
         assertEquals("lenet triangle8-w3a4", RunNames.storeName(ring));
         assertEquals("lenet lsq-b2", RunNames.storeName(lsq().build()), "weights-only runs keep their names");
         assertEquals("lsq", RunNames.methodLabel(lsq().build()));
+        // every family has its weight bits: ADMM's by its projection set, STQ at most ternary
+        assertEquals("W2.32A2", RunNames.weightActivation(lsq().method(Method.ADMM).admmSet(AdmmSet.PM2).actBits(2).build()));
+        assertEquals("W1A2", RunNames.weightActivation(lsq().method(Method.ADMM).admmSet(AdmmSet.BINARY).actBits(2).build()));
+        assertEquals("W1.58A2", RunNames.weightActivation(lsq().method(Method.STQ).actBits(2).build()));
+        for (Method m : Method.values()) {
+            if (m.quantized()) {
+                RunConfig c = lsq().method(m).actBits(2).build();
+                assertTrue(!RunNames.weightActivation(c).contains("?") && !RunNames.weightActivation(c).contains("NaN"),
+                        m + ": " + RunNames.weightActivation(c));
+            }
+        }
     }
 }
