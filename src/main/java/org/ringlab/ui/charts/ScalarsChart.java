@@ -49,7 +49,7 @@ public final class ScalarsChart extends VBox {
     /** Shows these snapshots' scalars (the same list again draws nothing new). */
     public void show(List<PositionSnapshot> snapshots) {
         if (snapshots.size() == shown.size() && (snapshots.isEmpty()
-                || snapshots.get(snapshots.size() - 1) == shown.get(shown.size() - 1))) {
+                || snapshots.get(snapshots.size() - 1).equals(shown.get(shown.size() - 1)))) {
             return;
         }
         shown = List.copyOf(snapshots);
