@@ -14,7 +14,8 @@ import org.ringlab.train.PositionSnapshot;
  * depth, an activation step or clip). Plain data, no JavaFX: the scalars chart draws it.
  */
 public final class ScalarTracks {
-    /** One layer's values of one scalar, at the snapshots that recorded it. */
+    /** One layer's values of one scalar, at the snapshots that recorded it (arrays the chart reads, never writes). */
+    @SuppressWarnings("ArrayRecordComponent")
     public record Track(String layer, double[] steps, double[] values) {
     }
 
