@@ -101,6 +101,9 @@ class ReplayWindowTest {
                     List.of(new LayerSnapshot("conv1", 0, 0, 150, new int[0], new long[0], 0, 1.5, 0, h))));
         }
         show(robot, new LiveRun(handle));
+        // the tab draws once it is on screen
+        robot.interact(() -> robot.lookup("#chartTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(2));
         assertEquals("W_n", controller.charts().scalarsView().scalar());
         assertEquals(List.of("conv1"), controller.charts().scalarsView().layersDrawn());
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.ringlab.train.LatentHistogram;
 import org.ringlab.train.LayerSnapshot;
 import org.ringlab.train.PositionSnapshot;
 
@@ -47,13 +48,12 @@ public final class ScalarTracks {
                 double[] values = new double[snapshots.size()];
                 int n = 0;
                 for (PositionSnapshot s : snapshots) {
-                    for (LayerSnapshot l : s.layers()) {
-                        Double v = l.layer().equals(layer) && l.latent() != null ? l.latent().scalars().get(name) : null;
-                        if (v != null && Double.isFinite(v)) {
-                            steps[n] = s.step();
-                            values[n] = v;
-                            n++;
-                        }
+                    LatentHistogram h = latentOf(s, layer);
+                    Double v = h == null ? null : h.scalars().get(name);
+                    if (v != null && Double.isFinite(v)) {
+                        steps[n] = s.step();
+                        values[n] = v;
+                        n++;
                     }
                 }
                 if (n > 0) {
@@ -65,6 +65,15 @@ public final class ScalarTracks {
             }
         }
         return new ScalarTracks(byName);
+    }
+
+    private static LatentHistogram latentOf(PositionSnapshot s, String layer) {
+        for (LayerSnapshot l : s.layers()) {
+            if (l.layer().equals(layer)) {
+                return l.latent();
+            }
+        }
+        return null;
     }
 
     /** The scalars' names, sorted. */

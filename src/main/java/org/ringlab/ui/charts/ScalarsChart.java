@@ -29,6 +29,9 @@ public final class ScalarsChart extends VBox {
     private final XYChart chart = ChartParts.chart(ChartParts.axis("value"), lines);
     private ScalarTracks tracks = ScalarTracks.of(List.of());
     private List<PositionSnapshot> shown = List.of();
+    /** Whether the tab is on screen; while it is not, new snapshots wait in {@link #pending}. */
+    private boolean showing = true;
+    private List<PositionSnapshot> pending;
 
     public ScalarsChart() {
         getStyleClass().addAll("metrics-charts", "metrics-scalars-view");
@@ -46,8 +49,15 @@ public final class ScalarsChart extends VBox {
         getChildren().addAll(bar, chart);
     }
 
-    /** Shows these snapshots' scalars (the same list again draws nothing new). */
+    /**
+     * Shows these snapshots' scalars (the same list again draws nothing new). While the tab is hidden
+     * only the list is kept: a live run's snapshots cost nothing until someone looks.
+     */
     public void show(List<PositionSnapshot> snapshots) {
+        if (!showing) {
+            pending = snapshots;
+            return;
+        }
         if (snapshots.size() == shown.size() && (snapshots.isEmpty()
                 || snapshots.get(snapshots.size() - 1).equals(shown.get(shown.size() - 1)))) {
             return;
@@ -63,6 +73,16 @@ public final class ScalarsChart extends VBox {
         note.setVisible(names.isEmpty());
         note.setManaged(names.isEmpty());
         redraw();
+    }
+
+    /** The tab came on screen (true) or left it: what arrived meanwhile is drawn now. */
+    public void setShowing(boolean now) {
+        showing = now;
+        if (now && pending != null) {
+            List<PositionSnapshot> latest = pending;
+            pending = null;
+            show(latest);
+        }
     }
 
     private void redraw() {

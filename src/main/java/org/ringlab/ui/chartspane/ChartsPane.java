@@ -29,6 +29,7 @@ public final class ChartsPane {
     @FXML private StackPane gapPane;
     @FXML private StackPane scalarsPane;
     @FXML private Tab gapTab;
+    @FXML private Tab scalarsTab;
     @FXML private ToggleGroup xAxisGroup;
     @FXML private ToggleButton stepAxisButton;
     @FXML private ToggleButton epochAxisButton;
@@ -44,6 +45,8 @@ public final class ChartsPane {
         chartsPane.getChildren().add(charts);
         gapPane.getChildren().add(charts.gapView());
         scalarsPane.getChildren().add(charts.scalarsView());
+        charts.scalarsView().setShowing(scalarsTab.isSelected());
+        scalarsTab.selectedProperty().addListener((obs, was, now) -> charts.scalarsView().setShowing(now));
         gapTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 charts.redrawGapChart();

@@ -70,4 +70,15 @@ class ScalarsChartTest {
         assertNull(chart.scalar(), "a run without scalars (FP32, the reference ring) shows none");
         assertEquals(List.of(), chart.layersDrawn());
     }
+
+    @Test
+    void aHiddenTabKeepsTheSnapshotsAndDrawsThemWhenShown(FxRobot robot) {
+        robot.interact(() -> {
+            chart.setShowing(false);
+            chart.show(slqRun());
+        });
+        assertEquals(List.of(), chart.layersDrawn(), "nothing computed while hidden");
+        robot.interact(() -> chart.setShowing(true));
+        assertEquals(List.of("conv1", "fc1"), chart.layersDrawn());
+    }
 }
