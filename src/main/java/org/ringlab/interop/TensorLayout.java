@@ -35,6 +35,10 @@ final class TensorLayout {
             }
             expected *= size[d];
         }
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw new CheckpointException(file, "a tensor in storage " + ref.key() + " starts at offset " + offset
+                    + ", outside the storage");
+        }
         if (offset + numel > ref.numel() || numel > Integer.MAX_VALUE) {
             throw new CheckpointException(file, "a tensor of " + numel + " elements at offset " + offset
                     + " overruns storage " + ref.key() + " of " + ref.numel() + " elements");
